@@ -1,0 +1,56 @@
+# The README's words are the targets: make run, make test, make eval, make bench, make lint.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# .python-version says 3.12; pyenv's shim picks it in this directory.
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo python3)
+SHARED ?= ../shared
+SEED ?= $(SHARED)/corpus/dev/seed-ro-putin-kim.txt
+# Only for local runs and tests; production sets its own.
+DEV_SECRET := insecure-local-key-for-make-run-and-tests
+
+.PHONY: install run test lint format eval bench bench-extract worker clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else "Python 3.12 is required")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	DEBUG=true $(PY) manage.py migrate --no-input
+	DEBUG=true $(PY) manage.py load_kb
+	@if [ -f "$(SEED)" ]; then DEBUG=true $(PY) manage.py ingest "$(SEED)"; \
+	  else echo "Seed article $(SEED) not found: skipping it."; fi
+	DEBUG=true $(PY) manage.py create_demo_users
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# pytest exits 5 when it collected nothing; that is not a failure of the build.
+test: lint
+	SECRET_KEY=$${SECRET_KEY:-$(DEV_SECRET)} $(PY) -m pytest $(PYTEST_ARGS); \
+	  rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+eval: install
+	DEBUG=true $(PY) $(SHARED)/eval/score.py --gold $(SHARED)/corpus/dev --cmd "$(PY) manage.py extract"
+
+bench: bench-extract
+
+bench-extract: install
+	$(PY) bench/extract_speed.py $(SHARED)/corpus/dev
+
+worker: install
+	$(VENV)/bin/celery -A diplomacy worker --beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    name = "diplomacy.articles"
+
+    def ready(self):
+        # Bind shared tasks to our Celery app (and its settings) in every Django process.
+        import diplomacy.celery  # noqa: F401

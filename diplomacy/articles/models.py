@@ -1,0 +1,67 @@
+"""Articles: the texts that go in, stored before any work is queued."""
+
+import hashlib
+import unicodedata
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+def content_hash(text: str) -> str:
+    """The same article twice is one article: hash of the text with white space folded."""
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+class ArticleQuerySet(models.QuerySet):
+    def unfinished(self):
+        return self.filter(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING])
+
+    def for_list(self):
+        return self.select_related("uploaded_by").defer("text").order_by("-created_at", "-id")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        PROCESSING = "processing", "Processing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField()
+    source = models.CharField("source outlet", max_length=200, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    published = models.DateField(null=True, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "status_changed_at"])]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+    def save(self, *args, **kwargs):
+        if not self.content_hash:
+            self.content_hash = content_hash(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("article", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

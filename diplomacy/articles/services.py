@@ -1,0 +1,139 @@
+"""Writes to articles: storing them, claiming them for work, recording the outcome."""
+
+import logging
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+from diplomacy.articles.models import Article, content_hash
+from diplomacy.extraction import extract, read_date_marker
+from diplomacy.leaders.kb import knowledge_base_from_db
+
+log = logging.getLogger(__name__)
+
+
+class DuplicateArticle(Exception):
+    def __init__(self, existing: Article):
+        super().__init__(f"This article already exists: {existing}")
+        self.existing = existing
+
+
+def article_create(
+    *,
+    text: str,
+    title: str = "",
+    source: str = "",
+    url: str = "",
+    published: date | None = None,
+    uploaded_by=None,
+) -> Article:
+    """Store an article, then queue its extraction once the row is committed.
+
+    Raises DuplicateArticle when the same text is already stored.
+    """
+    digest = content_hash(text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing:
+        raise DuplicateArticle(existing)
+    if published is None:
+        published = read_date_marker(text)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                text=text,
+                title=title[:500] or _title_from(text),
+                source=source[:200],
+                url=url,
+                published=published,
+                content_hash=digest,
+                uploaded_by=uploaded_by,
+            )
+    except IntegrityError:
+        # Someone stored the same text between our check and our insert.
+        raise DuplicateArticle(Article.objects.get(content_hash=digest)) from None
+    article_enqueue(article)
+    return article
+
+
+def _title_from(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("date ") and line[5:15].replace("-", "").isdigit():
+            line = line[15:].strip()
+        if line:
+            return line[:120] + ("…" if len(line) > 120 else "")
+    return ""
+
+
+def article_enqueue(article: Article) -> None:
+    from diplomacy.articles.tasks import ingest_article
+
+    transaction.on_commit(lambda: ingest_article.delay(article.pk))
+
+
+def article_retry(article: Article) -> bool:
+    """Queue a failed article again; False if it was not failed."""
+    changed = Article.objects.filter(pk=article.pk, status=Article.Status.FAILED).update(
+        status=Article.Status.QUEUED, error="", status_changed_at=timezone.now()
+    )
+    if changed:
+        article_enqueue(article)
+    return bool(changed)
+
+
+def article_claim(article_id: int) -> Article | None:
+    """Take a queued article for processing; None if someone else has it or it is finished.
+
+    A conditional update, so a task delivered twice does its work once.
+    """
+    claimed = Article.objects.filter(pk=article_id, status=Article.Status.QUEUED).update(
+        status=Article.Status.PROCESSING, status_changed_at=timezone.now()
+    )
+    return Article.objects.get(pk=article_id) if claimed else None
+
+
+def article_ingest(article_id: int) -> None:
+    """Extract an article and store what was found, in one transaction."""
+    from diplomacy.meetings.services import extraction_store
+
+    article = article_claim(article_id)
+    if article is None:
+        return
+    Article.objects.filter(pk=article.pk).update(attempts=article.attempts + 1)
+    try:
+        extraction = extract(article.text, article.published, knowledge_base_from_db())
+        with transaction.atomic():
+            extraction_store(article, extraction)
+            _finish(article, Article.Status.DONE)
+    except (OperationalError, InterfaceError):
+        # The database went away: give the article back so a retry or the sweep takes it.
+        Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED)
+        raise
+    except Exception as error:
+        log.exception("Extraction of article %s failed", article.pk)
+        _finish(article, Article.Status.FAILED, error=f"{type(error).__name__}: {error}")
+
+
+def _finish(article: Article, status: str, error: str = "") -> None:
+    Article.objects.filter(pk=article.pk).update(
+        status=status, error=error, status_changed_at=timezone.now()
+    )
+
+
+def articles_requeue_stalled() -> int:
+    """Queue again articles left queued or processing too long (broker outage, lost worker)."""
+    cutoff = timezone.now() - timedelta(seconds=settings.ARTICLE_STALL_SECONDS)
+    stalled = list(
+        Article.objects.unfinished()
+        .filter(status_changed_at__lt=cutoff)
+        .values_list("pk", flat=True)
+    )
+    for pk in stalled:
+        with transaction.atomic():
+            Article.objects.filter(pk=pk).update(
+                status=Article.Status.QUEUED, status_changed_at=timezone.now()
+            )
+            article_enqueue(Article(pk=pk))
+    return len(stalled)

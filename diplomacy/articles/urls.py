@@ -1,0 +1,10 @@
+from django.urls import path
+
+from diplomacy.articles import views
+
+urlpatterns = [
+    path("", views.article_list, name="articles"),
+    path("new/", views.article_upload, name="article_upload"),
+    path("<int:pk>/", views.article_detail, name="article"),
+    path("<int:pk>/retry/", views.article_retry, name="article_retry"),
+]

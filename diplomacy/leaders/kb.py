@@ -1,0 +1,94 @@
+"""The knowledge base between its data file, the database and the extraction engine.
+
+The repository's `diplomacy/leaders/data/leaders.jsonl` is loaded into the
+database (`manage.py load_kb`); the engine then reads the database, so an alias
+an editor adds is used by the next extraction.
+"""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.db import transaction
+
+from diplomacy.extraction import KnowledgeBase, load_leader_entries
+from diplomacy.extraction.types import LeaderEntry
+from diplomacy.extraction.types import Office as OfficeEntry
+from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
+
+LEADERS_FILE = Path(__file__).resolve().parent / "data" / "leaders.jsonl"
+
+# Leaders created by the application rather than the data file get this key prefix
+# in the engine's knowledge base, so extraction results map back to their rows.
+DB_KEY_PREFIX = "db:"
+
+
+@transaction.atomic
+def leaders_load(entries: Iterable[LeaderEntry]) -> tuple[int, int]:
+    """Insert or update leaders from knowledge-base entries; returns (created, updated).
+
+    Aliases and offices are only ever added, so what editors added stays.
+    """
+    created = updated = 0
+    existing = {leader.key: leader for leader in Leader.objects.exclude(key=None)}
+    alias_names = set(Alias.objects.values_list("leader_id", "name"))
+    office_keys = set(Office.objects.values_list("leader_id", "title", "start"))
+    new_aliases, new_offices = [], []
+    for entry in entries:
+        leader = existing.get(entry.key)
+        if leader is None:
+            leader = Leader.objects.create(key=entry.key, name=entry.name, country=entry.country)
+            created += 1
+        elif (leader.name, leader.country, leader.known) != (entry.name, entry.country, True):
+            leader.name, leader.country, leader.known = entry.name, entry.country, True
+            leader.save(update_fields=["name", "country", "known", "updated_at"])
+            updated += 1
+        for name in dict.fromkeys((entry.name, *entry.aliases)):
+            if (leader.pk, name) not in alias_names:
+                alias_names.add((leader.pk, name))
+                new_aliases.append(Alias(leader=leader, name=name))
+        for office in entry.offices:
+            if (leader.pk, office.title, office.start) not in office_keys:
+                office_keys.add((leader.pk, office.title, office.start))
+                new_offices.append(
+                    Office(
+                        leader=leader,
+                        title=office.title,
+                        role=office.role,
+                        country=office.country,
+                        start=office.start,
+                        end=office.end,
+                    )
+                )
+    # bulk_create skips save(), which fills `normalized`.
+    for alias in new_aliases:
+        alias.normalized = normalize_name(alias.name)
+    Alias.objects.bulk_create(new_aliases)
+    Office.objects.bulk_create(new_offices)
+    return created, updated
+
+
+def leaders_load_file(path: Path = LEADERS_FILE) -> tuple[int, int]:
+    return leaders_load(load_leader_entries(path))
+
+
+def engine_key(leader: Leader) -> str:
+    return leader.key or f"{DB_KEY_PREFIX}{leader.pk}"
+
+
+def knowledge_base_from_db() -> KnowledgeBase:
+    """The engine's knowledge base, built from every leader in the database."""
+    leaders = Leader.objects.prefetch_related("aliases", "offices")
+    entries = [
+        LeaderEntry(
+            key=engine_key(leader),
+            name=leader.name,
+            country=leader.country,
+            aliases=tuple(a.name for a in leader.aliases.all() if a.name != leader.name),
+            offices=tuple(
+                OfficeEntry(title=o.title, role=o.role, country=o.country, start=o.start, end=o.end)
+                for o in leader.offices.all()
+            ),
+        )
+        for leader in leaders
+    ]
+    return KnowledgeBase(entries)

@@ -1,0 +1,179 @@
+"""Meetings, who took part, what was said, and the sentences that say so."""
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from diplomacy.articles.models import Article
+from diplomacy.leaders.models import Leader
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class ReviewStatus(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    VERIFIED = "verified", "Verified"
+    REJECTED = "rejected", "Rejected"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def visible(self):
+        return self.exclude(status=ReviewStatus.REJECTED)
+
+    def for_timeline(self):
+        return (
+            self.visible()
+            .prefetch_related(
+                models.Prefetch("participants", queryset=Leader.objects.order_by("name"))
+            )
+            .order_by(models.F("date").desc(nulls_last=True), "-id")
+        )
+
+    def with_participant(self, leader):
+        return self.filter(participations__leader=leader)
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        BILATERAL = "bilateral", "Bilateral"
+        MULTILATERAL = "multilateral", "Multilateral"
+        CALL = "call", "Call"
+        VISIT = "visit", "Visit"
+
+    class ReportedAs(models.TextChoices):
+        CURRENT = "current", "Current"
+        PAST = "past", "Past"
+
+    # The first day of the period the date is known to (a June 2024 meeting is 2024-06-01
+    # with month precision), so meetings sort and filter by date whatever their precision.
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    occasion = models.CharField(max_length=300, blank=True)
+    reported_as = models.CharField(
+        max_length=7, choices=ReportedAs.choices, default=ReportedAs.CURRENT
+    )
+    participants = models.ManyToManyField(Leader, through="Participation", related_name="meetings")
+    status = models.CharField(
+        max_length=9, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED
+    )
+    confidence = models.FloatField(default=0.0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["-date", "-id"], name="meeting_timeline_idx")]
+
+    def __str__(self) -> str:
+        names = ", ".join(p.name for p in self.participants.all())
+        return f"{names} ({self.date or 'undated'})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting", args=[self.pk])
+
+    @property
+    def date_label(self) -> str:
+        """The date as precisely as it is known: '3 September 2025', 'June 2024', '2024'."""
+        if self.date is None:
+            return "Date unknown"
+        if self.date_precision == Precision.YEAR:
+            return str(self.date.year)
+        if self.date_precision == Precision.MONTH:
+            return self.date.strftime("%B %Y")
+        return f"{self.date.day} {self.date.strftime('%B %Y')}"
+
+    @property
+    def month_label(self) -> str:
+        if self.date is None:
+            return "Date unknown"
+        return (
+            str(self.date.year)
+            if self.date_precision == Precision.YEAR
+            else self.date.strftime("%B %Y")
+        )
+
+
+class Participation(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="participations")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "leader"], name="participation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader} at {self.meeting_id}"
+
+
+class Evidence(models.Model):
+    """A meeting's link to an article and the sentence in it that reports the meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "article", "start", "end"], name="evidence_unique_span"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class StatementQuerySet(models.QuerySet):
+    def visible(self):
+        return self.exclude(status=ReviewStatus.REJECTED)
+
+
+class Statement(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct"
+        INDIRECT = "indirect", "Indirect"
+
+    speaker = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="statements")
+    text = models.TextField()
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    language = models.CharField(max_length=8, blank=True)
+    said_on = models.DateField(null=True, blank=True)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    status = models.CharField(
+        max_length=9, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "start", "end"], name="statement_unique_span"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.text[:60]}"

@@ -1,0 +1,86 @@
+"""The management commands that `make run` and the evaluation use."""
+
+import json
+import re
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from diplomacy.leaders.models import Alias, Leader
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_users_are_printed_and_can_log_in(roles):
+    out = StringIO()
+    call_command("create_demo_users", stdout=out)
+    found = re.findall(r"username: (\w+)\s+password: (\S+)", out.getvalue())
+    assert [name for name, _ in found] == ["analyst", "editor", "admin"]
+    for name, password in found:
+        user = authenticate(username=name, password=password)
+        assert user is not None
+        assert [g.name for g in user.groups.all()] == [name]
+
+
+def test_loading_the_knowledge_base_twice_changes_nothing(db):
+    call_command("load_kb", stdout=StringIO())
+    counts = (Leader.objects.count(), Alias.objects.count())
+    call_command("load_kb", stdout=StringIO())
+    assert (Leader.objects.count(), Alias.objects.count()) == counts
+    assert counts[0] > 0
+
+
+def test_knowledge_base_names_every_leader_of_the_dev_corpus(kb):
+    annotated = {
+        leader["name"]
+        for path in (settings.SHARED_DIR / "corpus" / "dev").glob("*.json")
+        for leader in json.loads(path.read_text(encoding="utf-8"))["leaders"]
+    }
+    assert annotated - set(Leader.objects.values_list("name", flat=True)) == set()
+
+
+def test_alias_added_in_the_database_is_used_by_extraction(kb):
+    from diplomacy.extraction import extract
+    from diplomacy.leaders.kb import knowledge_base_from_db
+
+    text = "date 2025-05-06 Barnaby Quillfeather met Putin in Moscow on Monday."
+    before = extract(text, None, knowledge_base_from_db())
+    assert "Vladimir Putin" in {leader.name for leader in before.leaders}
+    assert all(leader.known is False for leader in before.leaders if "Quill" in leader.name)
+    Alias.objects.create(leader=Leader.objects.get(name="Xi Jinping"), name="Barnaby Quillfeather")
+    after = extract(text, None, knowledge_base_from_db())
+    assert {leader.name for leader in after.leaders} == {"Vladimir Putin", "Xi Jinping"}
+
+
+def test_extract_command_prints_one_json_object_per_file(tmp_path):
+    """Run as the evaluation runs it: a separate process on its own database."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "date 2025-05-06 Putin met Xi Jinping in Moscow on Monday.", encoding="utf-8"
+    )
+    env = {"DEBUG": "true", "PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path}/e.db"}
+    run = subprocess.run(
+        [sys.executable, "manage.py", "extract", str(article)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=settings.BASE_DIR,
+        check=True,
+    )
+    lines = run.stdout.splitlines()
+    assert len(lines) == 1
+    result = json.loads(lines[0])
+    assert (result["file"], result["published"]) == (str(article), "2025-05-06")
+    assert sorted(leader["name"] for leader in result["leaders"]) == [
+        "Vladimir Putin",
+        "Xi Jinping",
+    ]
+    assert [sorted(m["participants"]) for m in result["meetings"]] == [
+        ["Vladimir Putin", "Xi Jinping"]
+    ]
+    assert result["meetings"][0]["date"] == "2025-05-05"

@@ -1,0 +1,154 @@
+"""Ingestion: an article becomes meetings, statements and evidence, idempotently."""
+
+import pytest
+from django.urls import reverse
+
+from diplomacy.articles import services
+from diplomacy.articles.models import Article
+from diplomacy.articles.tasks import ingest_article
+from diplomacy.meetings.models import Evidence, Meeting, ReviewStatus, Statement
+
+pytestmark = pytest.mark.django_db
+
+
+def _ingest(text: str) -> Article:
+    article = services.article_create(text=text)
+    services.article_ingest(article.pk)
+    article.refresh_from_db()
+    return article
+
+
+def _meetings() -> set[tuple]:
+    return {
+        (
+            tuple(sorted(p.name for p in m.participants.all())),
+            m.date.isoformat(),
+            m.date_precision,
+            m.place,
+            m.kind,
+            m.reported_as,
+        )
+        for m in Meeting.objects.all()
+    }
+
+
+SEED_MEETINGS = {
+    (("Kim Jong Un", "Vladimir Putin"), "2025-09-03", "day", "Beijing", "bilateral", "current"),
+    (
+        ("Kim Jong Un", "Vladimir Putin", "Xi Jinping"),
+        "2025-09-03",
+        "day",
+        "Beijing",
+        "multilateral",
+        "current",
+    ),
+    (("Kim Jong Un", "Vladimir Putin"), "2024-06-01", "month", "Pyongyang", "bilateral", "past"),
+}
+
+
+def _speakers_of_direct_quotes() -> list[tuple[str, str]]:
+    return [
+        (s.speaker.name, s.text[:20])
+        for s in Statement.objects.filter(kind="direct").order_by("start")
+        if len(s.text.split()) > 2
+    ]
+
+
+SEED_QUOTES = [
+    ("Vladimir Putin", "Relațiile dintre țăr"),
+    ("Vladimir Putin", "Mă bucur să am ocazi"),
+    ("Kim Jong Un", "dacă pot face ceva p"),
+    ("Donald Trump", "Vă rog să transmiteț"),
+    ("Yuri Ushakov", "Vreau să spun că nim"),
+    ("Yuri Ushakov", "Niciunul dintre cei "),
+]
+
+
+def test_seed_article_gives_its_three_meetings_and_six_quotes(kb, seed_text):
+    article = _ingest(seed_text)
+    assert (article.status, article.error, article.language) == ("done", "", "ro")
+    assert article.published.isoformat() == "2025-09-03"
+    assert _meetings() == SEED_MEETINGS
+    assert _speakers_of_direct_quotes() == SEED_QUOTES
+    assert Evidence.objects.filter(article=article).count() >= 3
+    for evidence in Evidence.objects.all():
+        assert seed_text[evidence.start : evidence.end] == evidence.text
+
+
+def test_running_the_task_twice_changes_nothing(kb, seed_text):
+    article = _ingest(seed_text)
+    counts = (Meeting.objects.count(), Statement.objects.count(), Evidence.objects.count())
+    ingest_article.apply(args=[article.pk])
+    # Even a second full extraction of the same article (status reset) adds nothing.
+    Article.objects.filter(pk=article.pk).update(status="queued")
+    services.article_ingest(article.pk)
+    assert (Meeting.objects.count(), Statement.objects.count(), Evidence.objects.count()) == counts
+    article.refresh_from_db()
+    assert article.status == "done"
+
+
+def test_second_report_of_a_meeting_adds_evidence_not_a_meeting(kb, seed_text):
+    _ingest(seed_text)
+    _ingest(seed_text.replace("Associated Press notează", "Agenția AP notează"))
+    assert _meetings() == SEED_MEETINGS
+    assert Evidence.objects.values("article").distinct().count() == 2
+
+
+def test_meeting_rejected_by_an_editor_is_not_created_again(kb, seed_text):
+    first = _ingest(seed_text)
+    past = Meeting.objects.get(reported_as="past")
+    past.status = ReviewStatus.REJECTED
+    past.save()
+    Article.objects.filter(pk=first.pk).update(status="queued")
+    services.article_ingest(first.pk)
+    assert Meeting.objects.count() == 3
+    assert Meeting.objects.get(reported_as="past").status == ReviewStatus.REJECTED
+
+
+def test_article_without_leaders_is_done_with_nothing_extracted(kb):
+    article = _ingest("date 2025-01-02 It rained in the valley all week.")
+    assert article.status == "done"
+    assert (Meeting.objects.count(), Statement.objects.count()) == (0, 0)
+
+
+def test_failed_article_can_be_retried_by_an_admin(
+    admin_client, kb, django_capture_on_commit_callbacks
+):
+    article = services.article_create(text="date 2025-01-02 Nothing here.")
+    Article.objects.filter(pk=article.pk).update(status="failed", error="ValueError: boom")
+    page = admin_client.get(article.get_absolute_url())
+    assert b"ValueError: boom" in page.content
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = admin_client.post(reverse("article_retry", args=[article.pk]))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.status, article.error, len(callbacks)) == ("queued", "", 1)
+
+
+def test_analyst_cannot_retry(analyst_client):
+    article = services.article_create(text="date 2025-01-02 Nothing here.")
+    Article.objects.filter(pk=article.pk).update(status="failed")
+    assert analyst_client.post(reverse("article_retry", args=[article.pk])).status_code == 403
+
+
+def test_stalled_articles_are_queued_again(settings, django_capture_on_commit_callbacks):
+    settings.ARTICLE_STALL_SECONDS = 0
+    stalled = services.article_create(text="date 2025-01-02 Stalled.")
+    Article.objects.filter(pk=stalled.pk).update(status="processing")
+    finished = services.article_create(text="date 2025-01-02 Finished.")
+    Article.objects.filter(pk=finished.pk).update(status="done")
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert services.articles_requeue_stalled() == 1
+    assert Article.objects.get(pk=stalled.pk).status == "queued"
+    assert Article.objects.get(pk=finished.pk).status == "done"
+    assert len(callbacks) == 1
+
+
+def test_article_page_polls_until_finished(admin_client):
+    article = services.article_create(text="date 2025-01-02 Waiting.")
+    page = admin_client.get(article.get_absolute_url(), headers={"HX-Request": "true"})
+    assert b'hx-trigger="every 1s"' in page.content
+    assert b"<html" not in page.content
+    Article.objects.filter(pk=article.pk).update(status="done")
+    page = admin_client.get(article.get_absolute_url(), headers={"HX-Request": "true"})
+    assert b"hx-trigger" not in page.content
