@@ -87,8 +87,9 @@ def test_timeline_query_count_does_not_grow_with_rows(
     people = [LeaderFactory(), LeaderFactory(), LeaderFactory()]
     for _ in range(rows):
         MeetingFactory(participants=people)
-    # session, user, groups (role), meetings, participants, leaders for the filter
-    with django_assert_num_queries(6):
+    # session, user, meetings, participants, groups (role), user and group permissions
+    # (menu), leaders for the filter
+    with django_assert_num_queries(8):
         response = analyst_client.get(TIMELINE)
     assert len(response.context["meetings"]) == rows
 

@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from diplomacy.extraction import KnowledgeBase, load_leader_entries
 from diplomacy.extraction.types import LeaderEntry
 from diplomacy.extraction.types import Office as OfficeEntry
-from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
+from diplomacy.leaders.models import Alias, Leader, Office, normalize_name, unique_slug
 
 LEADERS_FILE = Path(__file__).resolve().parent / "data" / "leaders.jsonl"
 
@@ -28,30 +29,48 @@ def leaders_load(entries: Iterable[LeaderEntry]) -> tuple[int, int]:
 
     Aliases and offices are only ever added, so what editors added stays.
     """
-    created = updated = 0
+    entries = list(entries)
     existing = {leader.key: leader for leader in Leader.objects.exclude(key=None)}
+    taken = set(Leader.objects.values_list("slug", flat=True))
+    fresh = []
+    for entry in entries:
+        if entry.key not in existing:
+            slug = unique_slug(entry.name, entry.country, taken)
+            taken.add(slug)
+            leader = Leader(key=entry.key, name=entry.name, country=entry.country, slug=slug)
+            existing[entry.key] = leader
+            fresh.append(leader)
+    bulk_create_with_history(fresh, Leader)
+    # bulk_create does not return ids on every backend: read them back by key.
+    ids = dict(Leader.objects.exclude(key=None).values_list("key", "pk"))
+    updated = 0
     alias_names = set(Alias.objects.values_list("leader_id", "name"))
     office_keys = set(Office.objects.values_list("leader_id", "title", "start"))
     new_aliases, new_offices = [], []
     for entry in entries:
-        leader = existing.get(entry.key)
-        if leader is None:
-            leader = Leader.objects.create(key=entry.key, name=entry.name, country=entry.country)
-            created += 1
-        elif (leader.name, leader.country, leader.known) != (entry.name, entry.country, True):
+        leader = existing[entry.key]
+        leader.pk = ids[entry.key]
+        if leader not in fresh and (leader.name, leader.country, leader.known) != (
+            entry.name,
+            entry.country,
+            True,
+        ):
             leader.name, leader.country, leader.known = entry.name, entry.country, True
             leader.save(update_fields=["name", "country", "known", "updated_at"])
             updated += 1
         for name in dict.fromkeys((entry.name, *entry.aliases)):
             if (leader.pk, name) not in alias_names:
                 alias_names.add((leader.pk, name))
-                new_aliases.append(Alias(leader=leader, name=name))
+                # bulk_create skips save(), which fills `normalized`.
+                new_aliases.append(
+                    Alias(leader_id=leader.pk, name=name, normalized=normalize_name(name))
+                )
         for office in entry.offices:
             if (leader.pk, office.title, office.start) not in office_keys:
                 office_keys.add((leader.pk, office.title, office.start))
                 new_offices.append(
                     Office(
-                        leader=leader,
+                        leader_id=leader.pk,
                         title=office.title,
                         role=office.role,
                         country=office.country,
@@ -59,12 +78,9 @@ def leaders_load(entries: Iterable[LeaderEntry]) -> tuple[int, int]:
                         end=office.end,
                     )
                 )
-    # bulk_create skips save(), which fills `normalized`.
-    for alias in new_aliases:
-        alias.normalized = normalize_name(alias.name)
-    Alias.objects.bulk_create(new_aliases)
-    Office.objects.bulk_create(new_offices)
-    return created, updated
+    bulk_create_with_history(new_aliases, Alias)
+    bulk_create_with_history(new_offices, Office)
+    return len(fresh), updated
 
 
 def leaders_load_file(path: Path = LEADERS_FILE) -> tuple[int, int]:

@@ -59,13 +59,22 @@ class Leader(models.Model):
         return reverse("leader", args=[self.slug])
 
 
-def unique_slug(name: str, country: str) -> str:
-    base = slugify(name, allow_unicode=False) or "leader"
-    slug, n = base, 1
-    while Leader.objects.filter(slug=slug).exists():
+def unique_slug(name: str, country: str, taken: set[str] | None = None) -> str:
+    """A slug for a new leader, not in `taken` (by default: not in the database)."""
+    base = slugify(name) or "leader"
+    candidates = [base, f"{base}-{country.lower()}" if country else f"{base}-2"]
+    n = 2
+    while True:
+        for slug in candidates:
+            free = slug not in taken if taken is not None else not _slug_used(slug)
+            if free:
+                return slug
         n += 1
-        slug = f"{base}-{country.lower()}" if n == 2 and country else f"{base}-{n}"
-    return slug
+        candidates = [f"{base}-{n}"]
+
+
+def _slug_used(slug: str) -> bool:
+    return Leader.objects.filter(slug=slug).exists()
 
 
 class Alias(models.Model):
@@ -94,7 +103,11 @@ class Office(models.Model):
     leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="offices")
     title = models.CharField(max_length=200)
     role = models.CharField(max_length=24, choices=Role.choices)
-    country = models.CharField(max_length=2, blank=True)
+    country = models.CharField(
+        max_length=12,
+        blank=True,
+        help_text="ISO 3166-1 alpha-2, or an organisation's code (UN, EU, NATO) for its heads",
+    )
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
     history = HistoricalRecords()

@@ -119,7 +119,16 @@ class Migration(migrations.Migration):
                         max_length=24,
                     ),
                 ),
-                ("country", models.CharField(blank=True, max_length=2)),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True,
+                        help_text=(
+                            "ISO 3166-1 alpha-2, or an organisation's code (UN, EU, NATO) for its heads"
+                        ),
+                        max_length=12,
+                    ),
+                ),
                 ("start", models.DateField(blank=True, null=True)),
                 ("end", models.DateField(blank=True, null=True)),
                 ("history_id", models.AutoField(primary_key=True, serialize=False)),
@@ -264,7 +273,16 @@ class Migration(migrations.Migration):
                         max_length=24,
                     ),
                 ),
-                ("country", models.CharField(blank=True, max_length=2)),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True,
+                        help_text=(
+                            "ISO 3166-1 alpha-2, or an organisation's code (UN, EU, NATO) for its heads"
+                        ),
+                        max_length=12,
+                    ),
+                ),
                 ("start", models.DateField(blank=True, null=True)),
                 ("end", models.DateField(blank=True, null=True)),
                 (
