@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from diplomacy.articles.models import Article, content_hash
 from diplomacy.extraction import extract, read_date_marker
@@ -68,9 +69,18 @@ def _title_from(text: str) -> str:
 
 
 def article_enqueue(article: Article) -> None:
+    """Queue extraction once the article's row is committed."""
+    transaction.on_commit(lambda: _send_to_workers(article.pk))
+
+
+def _send_to_workers(article_id: int) -> None:
     from diplomacy.articles.tasks import ingest_article
 
-    transaction.on_commit(lambda: ingest_article.delay(article.pk))
+    try:
+        ingest_article.delay(article_id)
+    except KombuOperationalError:
+        # The article is stored and stays queued; the periodic sweep sends it again.
+        log.warning("Broker unavailable: article %s stays queued for the sweep", article_id)
 
 
 def article_retry(article: Article) -> bool:
