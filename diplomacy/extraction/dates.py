@@ -1,0 +1,408 @@
+"""Dates in article text, resolved against the publication date.
+
+Handles the publication-date marker, absolute dates ("3 septembrie 2025", "June
+2024"), day-and-month without a year ("С 22 на 23 января"), months relative to the
+publication ("în iunie anul trecut", "last June"), weekdays ("miercuri", "on
+Wednesday", "nesta terça-feira (24)") and relative days ("ieri", "Ontem (23)").
+One precompiled regex per language; no per-call parsing library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from diplomacy.extraction.text import fold
+
+
+def _f(words: str) -> str:
+    return " ".join(fold(w) if "'" not in w else w.lower() for w in words.split())
+
+
+_MARKER_RE = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})(?=\s|$)")
+
+
+def read_date_marker(text: str) -> date | None:
+    """The ``date YYYY-MM-DD`` marker at the start of an article, if any."""
+    m = _MARKER_RE.match(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def marker_end(text: str) -> int:
+    m = _MARKER_RE.match(text)
+    return m.end() if m else 0
+
+
+_MONTHS = {
+    "en": "january february march april may june july august september october november december",
+    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie "
+    "noiembrie decembrie",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+    "novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro",
+    "ru": "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр",
+}
+_RU_MONTH_ENDINGS = r"(?:ь|я|е|ю|й|а|)"
+
+WEEKDAYS = {
+    "en": "monday tuesday wednesday thursday friday saturday sunday",
+    "ro": "luni marți miercuri joi vineri sâmbătă duminică",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "pt": "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+    "ru": "понедельник вторник сред четверг пятниц суббот воскресень",
+}
+_RU_WEEKDAY_ENDINGS = r"(?:а|у|е|ы|ик|ья|ье|)"
+
+# Day offsets from publication: today, yesterday, the day before yesterday.
+_RELATIVE_DAYS = {
+    "en": {
+        "today": 0,
+        "yesterday": -1,
+        "this morning": 0,
+        "tonight": 0,
+        "earlier today": 0,
+        "the day before": -1,
+        "a day earlier": -1,
+    },
+    "ro": {"astăzi": 0, "azi": 0, "ieri": -1, "alaltăieri": -2, "aseară": -1, "în ajun": -1},
+    "fr": {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "ce matin": 0, "la veille": -1},
+    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "am vortag": -1},
+    "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "anoche": -1, "la víspera": -1},
+    "it": {"oggi": 0, "ieri": -1, "l'altro ieri": -2, "stamattina": 0, "il giorno prima": -1},
+    "pt": {"hoje": 0, "ontem": -1, "anteontem": -2, "na véspera": -1},
+    "ru": {"сегодня": 0, "вчера": -1, "позавчера": -2, "накануне": -1},
+}
+_FUTURE_DAYS = {
+    "en": "tomorrow|next week|next month|next year|later this week|later this month",
+    "ro": "mâine|săptămâna viitoare|luna viitoare|anul viitor",
+    "fr": "demain|la semaine prochaine|le mois prochain|l'an prochain|l'année prochaine",
+    "de": "morgen|nächste woche|nächsten monat|nächstes jahr",
+    "es": "mañana|la próxima semana|la semana que viene|el próximo mes|el próximo año",
+    "it": "domani|la prossima settimana|il prossimo mese|il prossimo anno",
+    "pt": "amanhã|na próxima semana|no próximo mês|no próximo ano",
+    "ru": "завтра|на следующей неделе|в следующем месяце|в следующем году",
+}
+# "last" before a weekday or month; "last year" after a month.
+_LAST = {
+    "en": "last",
+    "ro": "trecut|trecută|trecuta",
+    "fr": "dernier|dernière",
+    "de": "letzten|vergangenen",
+    "es": "pasado|pasada",
+    "it": "scorso|scorsa",
+    "pt": "passado|passada",
+    "ru": "прошл\\w*",
+}
+_NEXT = {
+    "en": "next|coming",
+    "ro": "viitor|viitoare",
+    "fr": "prochain|prochaine",
+    "de": "nächsten|kommenden",
+    "es": "próximo|próxima|que viene",
+    "it": "prossimo|prossima",
+    "pt": "próximo|próxima|que vem",
+    "ru": "следующ\\w*|будущ\\w*",
+}
+# "last week": the month it fell in, as the day is unknown.
+_LAST_WEEK = {
+    "en": "last week|the previous week",
+    "ro": "săptămâna trecută|săptămâna anterioară",
+    "fr": "la semaine dernière|la semaine passée",
+    "de": "letzte woche|vergangene woche|vergangenen woche|letzten woche",
+    "es": "la semana pasada",
+    "it": "la settimana scorsa|la scorsa settimana",
+    "pt": "semana passada",
+    "ru": "на прошлой неделе",
+}
+_LAST_YEAR = {
+    "en": r"last year|the previous year",
+    "ro": r"anul trecut|anului trecut",
+    "fr": r"l'an dernier|l'année dernière|l'an passé|l'année passée",
+    "de": r"letzten jahres|vergangenen jahres|letztes jahr|vergangenes jahr",
+    "es": r"(?:del |el )?año pasado",
+    "it": r"(?:dell'|l')anno scorso|(?:dell'|l')anno passato",
+    "pt": r"(?:do |o )?ano passado",
+    "ru": r"прошлого года|в прошлом году",
+}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day | month | year
+    day: date  # the first day it can mean, for ordering
+    future: bool = False
+    past: bool = False  # said to be before the news even if in its month ("last week")
+
+
+def _alternatives(words: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(words.split(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
+    months = _f(_MONTHS.get(language, _MONTHS["en"]))
+    weekdays = _f(WEEKDAYS.get(language, WEEKDAYS["en"]))
+    month_index = {fold(m): i + 1 for i, m in enumerate(months.split())}
+    weekday_index = {fold(w): i for i, w in enumerate(weekdays.split())}
+    if language == "ru":
+        month_re = rf"(?:{_alternatives(months)}){_RU_MONTH_ENDINGS}"
+        weekday_re = rf"(?:{_alternatives(weekdays)}){_RU_WEEKDAY_ENDINGS}"
+    else:
+        month_re = f"(?:{_alternatives(months)})"
+        weekday_re = f"(?:{_alternatives(weekdays)})"
+    last, nxt = _ws(fold_keep(_LAST[language])), _ws(fold_keep(_NEXT[language]))
+    rel = "|".join(
+        _ws(re.escape(fold_keep(k)).replace("\\ ", " ")).replace("'", "['’]")
+        for k in sorted(_RELATIVE_DAYS[language], key=len, reverse=True)
+    )
+    pattern = rf"""
+        (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
+      | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:\s*(?:-|–|на|to|și|si|et|e|y|and|al|au)\s*\d{{1,2}})?\.?
+            \s+(?:de\s+|of\s+)?(?P<dmy_m>{month_re})\b
+            (?:,?\s+(?:de\s+|del\s+|din\s+)?(?P<dmy_y>\d{{4}}))?)
+      | (?P<mdy>\b(?P<mdy_m>{month_re})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
+            (?:,?\s+(?P<mdy_y>\d{{4}}))?)
+      | (?P<my>\b(?:(?:{last})\s+)?(?P<my_m>{month_re})\b
+            (?:\s+(?:(?:de|of|del|din|do|dell'|des)\s+)?(?:(?P<my_y>\d{{4}})|(?P<my_last>{_ws(fold_keep(_LAST_YEAR[language]))})
+               |(?P<my_last2>{last})))?)
+      | (?P<wd>\b(?:(?P<wd_last>{last})\s+|(?P<wd_next>{nxt})\s+)?(?P<wd_w>{weekday_re})\b
+            (?:\s+(?P<wd_after_last>{last}|{nxt}))?(?:\s*\((?P<wd_d>\d{{1,2}})\))?)
+      | (?P<rel>(?<!\w)(?P<rel_w>{rel})(?!\w)(?:\s*\((?P<rel_d>\d{{1,2}})\))?)
+      | (?P<lw>\b(?:{_ws(fold_keep(_LAST_WEEK[language]))})\b)
+      | (?P<fut>\b(?:{_ws(fold_keep(_FUTURE_DAYS[language]))})\b)
+      | (?P<ly>\b(?:{_ws(fold_keep(_LAST_YEAR[language]))})\b)
+      | (?P<year>\b(?:in|în|en|im|nel|em|в|din|of)\s+(?P<year_y>(?:19|20)\d{{2}})\b)
+    """
+    return re.compile(pattern, re.VERBOSE), month_index, weekday_index
+
+
+def _month_number(word: str, index: dict[str, int], language: str) -> int | None:
+    key = fold(word)
+    if key in index:
+        return index[key]
+    if language == "ru":
+        for stem, number in index.items():
+            if key.startswith(stem):
+                return number
+    return None
+
+
+def _weekday_number(word: str, index: dict[str, int], language: str) -> int | None:
+    key = fold(word)
+    if key in index:
+        return index[key]
+    for stem, number in index.items():
+        if key.startswith(stem):
+            return number
+    return None
+
+
+def _month_year(month: int, published: date) -> int:
+    """The most recent year in which that month had started by the publication date."""
+    return published.year if month <= published.month else published.year - 1
+
+
+def _closest_year(month: int, day: int, published: date) -> int:
+    best = published.year
+    best_gap = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            gap = abs((date(year, month, day) - published).days)
+        except ValueError:
+            continue
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def fold_keep(phrase: str) -> str:
+    return " ".join(fold(w) if "'" not in w else w.lower() for w in phrase.split(" "))
+
+
+def _ws(pattern: str) -> str:
+    """Spaces of a phrase list as ``\\s+``: the compiled pattern is verbose."""
+    return pattern.replace(" ", r"\s+")
+
+
+def find_dates(
+    text: str, start: int, end: int, language: str, published: date
+) -> list[DateMention]:
+    """Date expressions in ``text[start:end]`` (a ``fold_text`` copy of the article)."""
+    regex, month_index, weekday_index = _compiled(language)
+    found = []
+    for m in regex.finditer(text, start, end):
+        mention = _resolve(m, text, language, published, month_index, weekday_index)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _resolve(m, text, language, published, month_index, weekday_index) -> DateMention | None:
+    s, e = m.start(), m.end()
+    try:
+        if m.group("iso"):
+            day = date.fromisoformat(m.group("iso"))
+            return DateMention(s, e, day.isoformat(), "day", day, day > published)
+        if m.group("dmy") or m.group("mdy"):
+            prefix = "dmy" if m.group("dmy") else "mdy"
+            month = _month_number(m.group(f"{prefix}_m"), month_index, language)
+            dd = int(m.group(f"{prefix}_d"))
+            if month is None or not 1 <= dd <= 31:
+                return None
+            if language == "ro" and fold(m.group(f"{prefix}_m")) == "mai" and prefix == "mdy":
+                return None  # "mai" is also "more"
+            year_text = m.group(f"{prefix}_y")
+            year = int(year_text) if year_text else _closest_year(month, dd, published)
+            day = date(year, month, dd)
+            return DateMention(s, e, day.isoformat(), "day", day, day > published)
+        if m.group("my"):
+            word = m.group("my_m")
+            month = _month_number(word, month_index, language)
+            if month is None:
+                return None
+            raw = m.group()
+            has_last = bool(m.group("my_last") or m.group("my_last2")) or raw.lower().startswith(
+                tuple(x for x in fold_keep(_LAST[language]).split("|") if "\\" not in x)
+            )
+            if m.group("my_y"):
+                year = int(m.group("my_y"))
+            elif m.group("my_last"):
+                year = published.year - 1
+            elif has_last:
+                year = published.year if month < published.month else published.year - 1
+            else:
+                if fold(word) in {"mai", "may", "march", "mars"} and not _after_preposition(
+                    text, s, language
+                ):
+                    return None  # "mai"/"may"/"march" are common words
+                year = _month_year(month, published)
+            day = date(year, month, 1)
+            return DateMention(s, e, f"{year:04d}-{month:02d}", "month", day, day > published)
+        if m.group("wd"):
+            weekday = _weekday_number(m.group("wd_w"), weekday_index, language)
+            if weekday is None:
+                return None
+            if language == "ro" and fold(m.group("wd_w")) == "luni" and not _comma_near(text, m):
+                return None  # "luni" is also "months"
+            if m.group("wd_next") or (
+                m.group("wd_after_last")
+                and re.fullmatch(fold_keep(_NEXT[language]), m.group("wd_after_last"))
+            ):
+                return DateMention(s, e, "", "day", published, True)
+            back = (published.weekday() - weekday) % 7
+            if m.group("wd_last") or m.group("wd_after_last"):
+                back = back or 7
+            day = published - timedelta(days=back)
+            if m.group("wd_d") and int(m.group("wd_d")) != day.day:
+                day = _day_in_month(int(m.group("wd_d")), published) or day
+            return DateMention(s, e, day.isoformat(), "day", day)
+        if m.group("rel"):
+            said = m.group("rel_w").replace("’", "'")
+            offset = next(
+                (v for k, v in _RELATIVE_DAYS[language].items() if fold_keep(k) == said), 0
+            )
+            day = published + timedelta(days=offset)
+            if m.group("rel_d"):
+                day = _day_in_month(int(m.group("rel_d")), published) or day
+            return DateMention(s, e, day.isoformat(), "day", day)
+        if m.group("lw"):
+            day = published - timedelta(days=7)
+            return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
+        if m.group("fut"):
+            return DateMention(s, e, "", "day", published, True)
+        if m.group("ly"):
+            year = published.year - 1
+            return DateMention(s, e, f"{year:04d}", "year", date(year, 1, 1))
+        if m.group("year"):
+            year = int(m.group("year_y"))
+            return DateMention(s, e, f"{year:04d}", "year", date(year, 1, 1), year > published.year)
+    except ValueError:
+        return None
+    return None
+
+
+def _day_in_month(dd: int, published: date) -> date | None:
+    """A day number given in brackets ("terça-feira (24)"): this month, or the last one."""
+    try:
+        day = date(published.year, published.month, dd)
+    except ValueError:
+        return None
+    if day > published:
+        prev = published.replace(day=1) - timedelta(days=1)
+        try:
+            day = date(prev.year, prev.month, dd)
+        except ValueError:
+            return None
+    return day
+
+
+def _comma_near(text: str, m: re.Match) -> bool:
+    before = text[max(0, m.start() - 2) : m.start()]
+    after = text[m.end() : m.end() + 1]
+    return "," in before or after == "," or before.strip() == "" and m.start() == 0
+
+
+_MONTH_PREPOSITIONS = {
+    "in",
+    "en",
+    "im",
+    "din",
+    "since",
+    "until",
+    "luna",
+    "в",
+    "em",
+    "nel",
+    "di",
+    "pana",
+    "early",
+    "late",
+    "mid",
+    "depuis",
+    "desde",
+    "seit",
+    "dal",
+}
+# "mai" is also Romanian for "more"/"still": "mai bine de două ore", "a mai spus".
+_NOT_MONTH_AFTER = {
+    "bine",
+    "mult",
+    "multe",
+    "multi",
+    "putin",
+    "ales",
+    "departe",
+    "tarziu",
+    "devreme",
+    "mare",
+    "mic",
+    "mica",
+    "important",
+    "importanta",
+}
+
+
+def _after_preposition(text: str, start: int, language: str) -> bool:
+    words = text[max(0, start - 12) : start].split()
+    after = text[start : start + 30].split()[1:2]
+    if after and after[0].strip(",.;") in _NOT_MONTH_AFTER:
+        return False
+    return bool(words) and words[-1].lower() in _MONTH_PREPOSITIONS

@@ -1,0 +1,760 @@
+"""Per-language word lists: roles, meeting and speech words, pronouns, blockers, dates.
+
+All phrases are written as they appear in text; they are folded (lower case, Latin
+accents removed, hyphens and apostrophes split) when the engine indexes them, so
+"întâlnire" also matches "intalnire". Russian case endings are handled by the
+matcher's stemming, so Russian entries are given in their dictionary form where
+that form is enough.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "ro", "fr", "de", "es", "it", "pt", "ru")
+
+HOS, HOG, FM = "head_of_state", "head_of_government", "foreign_minister"
+
+# Role phrases: {language: {phrase: (role, implied country or None)}}.
+# The "chancellor_or_fm" role is Spanish/Portuguese "canciller/chanceler": a foreign
+# minister in Latin America, the head of government for Germany and Austria.
+ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
+    "en": {
+        "president": (HOS, None),
+        "prime minister": (HOG, None),
+        "premier": (HOG, None),
+        "chancellor": (HOG, None),
+        "foreign minister": (FM, None),
+        "minister of foreign affairs": (FM, None),
+        "external affairs minister": (FM, None),
+        "minister of external affairs": (FM, None),
+        "secretary of state": (FM, "US"),
+        "leader": (HOS, None),
+        "supreme leader": (HOS, None),
+        "head of state": (HOS, None),
+        "head of government": (HOG, None),
+        "top diplomat": (FM, None),
+    },
+    "ro": {
+        "președinte": (HOS, None),
+        "președintele": (HOS, None),
+        "președintelui": (HOS, None),
+        "președinta": (HOS, None),
+        "președintei": (HOS, None),
+        "lider": (HOS, None),
+        "liderul": (HOS, None),
+        "liderului": (HOS, None),
+        "liderul suprem": (HOS, None),
+        "șeful statului": (HOS, None),
+        "premier": (HOG, None),
+        "premierul": (HOG, None),
+        "premierului": (HOG, None),
+        "prim-ministru": (HOG, None),
+        "prim-ministrul": (HOG, None),
+        "prim-ministrului": (HOG, None),
+        "prim-ministra": (HOG, None),
+        "premiera": (HOG, None),
+        "cancelarul": (HOG, None),
+        "cancelarului": (HOG, None),
+        "ministrul de externe": (FM, None),
+        "ministrului de externe": (FM, None),
+        "ministrul afacerilor externe": (FM, None),
+        "șeful diplomației": (FM, None),
+        "secretarul de stat american": (FM, "US"),
+    },
+    "fr": {
+        "président": (HOS, None),
+        "présidente": (HOS, None),
+        "chef de l'état": (HOS, None),
+        "premier ministre": (HOG, None),
+        "première ministre": (HOG, None),
+        "chef du gouvernement": (HOG, None),
+        "chancelier": (HOG, None),
+        "chancelière": (HOG, None),
+        "ministre des affaires étrangères": (FM, None),
+        "chef de la diplomatie": (FM, None),
+        "secrétaire d'état": (FM, "US"),
+        "dirigeant": (HOS, None),
+    },
+    "de": {
+        "präsident": (HOS, None),
+        "präsidentin": (HOS, None),
+        "staatschef": (HOS, None),
+        "bundeskanzler": (HOG, "DE"),
+        "bundeskanzlerin": (HOG, "DE"),
+        "kanzler": (HOG, None),
+        "kanzlerin": (HOG, None),
+        "premierminister": (HOG, None),
+        "ministerpräsident": (HOG, None),
+        "regierungschef": (HOG, None),
+        "außenminister": (FM, None),
+        "außenministerin": (FM, None),
+        "staatspräsident": (HOS, None),
+    },
+    "es": {
+        "presidente": (HOS, None),
+        "presidenta": (HOS, None),
+        "mandatario": (HOS, None),
+        "jefe de estado": (HOS, None),
+        "presidente del gobierno": (HOG, "ES"),
+        "primer ministro": (HOG, None),
+        "primera ministra": (HOG, None),
+        "canciller": ("chancellor_or_fm", None),
+        "ministro de relaciones exteriores": (FM, None),
+        "ministro de asuntos exteriores": (FM, None),
+        "ministro de exteriores": (FM, None),
+        "secretario de estado": (FM, "US"),
+        "líder": (HOS, None),
+    },
+    "it": {
+        "presidente": (HOS, None),
+        "presidente del consiglio": (HOG, "IT"),
+        "premier": (HOG, None),
+        "primo ministro": (HOG, None),
+        "prima ministra": (HOG, None),
+        "cancelliere": (HOG, None),
+        "ministro degli esteri": (FM, None),
+        "ministro degli affari esteri": (FM, None),
+        "capo dello stato": (HOS, None),
+        "segretario di stato": (FM, "US"),
+        "leader": (HOS, None),
+    },
+    "pt": {
+        "presidente": (HOS, None),
+        "presidenta": (HOS, None),
+        "mandatário": (HOS, None),
+        "governante": (HOS, None),
+        "chefe de estado": (HOS, None),
+        "primeiro-ministro": (HOG, None),
+        "primeira-ministra": (HOG, None),
+        "chanceler": ("chancellor_or_fm", None),
+        "ministro das relações exteriores": (FM, None),
+        "ministro dos negócios estrangeiros": (FM, None),
+        "secretário de estado": (FM, "US"),
+        "líder": (HOS, None),
+    },
+    "ru": {
+        "президент": (HOS, None),
+        "лидер": (HOS, None),
+        "глава государства": (HOS, None),
+        "председатель кнр": (HOS, "CN"),
+        "премьер": (HOG, None),
+        "премьер-министр": (HOG, None),
+        "канцлер": (HOG, None),
+        "министр иностранных дел": (FM, None),
+        "глава мид": (FM, None),
+        "госсекретарь": (FM, "US"),
+    },
+}
+
+# Words after a role that make it not the present holder ("president-elect").
+ROLE_ELECT = {
+    "elect",
+    "élu",
+    "élue",
+    "ales",
+    "aleasă",
+    "eletto",
+    "eletta",
+    "electo",
+    "electa",
+    "eleito",
+    "eleita",
+    "gewählte",
+    "gewählter",
+    "избранный",
+    "избранного",
+    "sortant",
+    "former",
+    "fostul",
+    "ex",
+    "ancien",
+    "expresidente",
+    "bývalý",
+    "outgoing",
+    "uscente",
+    "saliente",
+}
+
+# Words that link a role to the country named after it ("president OF Russia").
+ROLE_LINKS = {
+    "of",
+    "the",
+    "de",
+    "a",
+    "al",
+    "lui",
+    "du",
+    "des",
+    "la",
+    "l",
+    "del",
+    "della",
+    "dello",
+    "dell",
+    "dei",
+    "do",
+    "da",
+    "dos",
+    "das",
+    "der",
+    "von",
+    "di",
+}
+
+# Nouns after which a person is a dependant, not an actor: "Trump's envoy", "the
+# Elysée's entourage", "спецпосланник Трампа", "consilierul lui Putin".
+RELATIONAL_NOUNS = {
+    "en": "envoy envoys spokesperson spokesman spokeswoman adviser advisor aide aides office "
+    "government administration entourage ambassador representative son daughter wife "
+    "husband camp cabinet staff campaign team",
+    "ro": "emisarul emisar trimisul trimis purtătorul purtătoarea consilierul consilier "
+    "consiliera guvernul administrația administrației cabinetul echipa ambasadorul "
+    "reprezentantul fiul fiica soția soțul anturajul",
+    "fr": "émissaire envoyé porte-parole conseiller conseillère entourage gouvernement "
+    "administration cabinet équipe ambassadeur représentant fils fille épouse",
+    "de": "gesandter gesandte sprecher sprecherin berater beraterin regierung verwaltung "
+    "team botschafter vertreter sohn tochter frau",
+    "es": "enviado emisario portavoz asesor asesora gobierno administración entorno equipo "
+    "embajador representante hijo hija esposa",
+    "it": "inviato emissario portavoce consigliere consigliera governo amministrazione "
+    "entourage staff squadra ambasciatore rappresentante figlio figlia moglie",
+    "pt": "enviado emissário porta-voz assessor assessora conselheiro governo administração "
+    "equipe equipa embaixador representante filho filha esposa",
+    "ru": "посланник спецпосланник спецпредставитель представитель пресс-секретарь "
+    "помощник советник правительство администрация окружение посол сын дочь жена "
+    "команда",
+}
+
+# Meeting words (single words). Only forms that report a meeting as done or happening:
+# past and present tenses and nouns, never infinitives or futures ("will meet",
+# "s'entretiendra"), which are simply absent.
+MEETING_WORDS = {
+    "en": "met meets meeting meetings talks talked summit conversation call videoconference "
+    "spoke hosted received visited visiting visit dinner discussions negotiations",
+    "ro": "întâlnit întâlniți întâlnire întâlnirea întâlnirii întâlniri întâlnirile discuție "
+    "discuția discuției "
+    "întrevedere întrevederea întrevederii discuții discuțiile discuțiilor convorbire "
+    "convorbirea convorbirii convorbiri conversație conversația conversației dialog "
+    "vorbit summit summitul summitului reuniune reuniunea reuniunii vizită vizita "
+    "vizitei vizitat primit întâmpinat găzduit apel apelul negocieri negocierile "
+    "consultări",
+    "fr": "rencontré rencontrés rencontrée rencontre rencontres entretenu entretenus "
+    "entretenue entretien entretiens sommet réunion réunis reçu reçue accueilli "
+    "accueillie visite visité parlé téléphoné appel dîner négociations discussions "
+    "pourparlers",
+    "de": "traf trafen getroffen treffen gespräch gespräche telefonat telefonierte "
+    "telefonierten gipfel besuch besuchte empfing empfangen verhandlungen",
+    "es": "reunió reunieron reunión reuniones encuentro encuentros encontró cumbre "
+    "conversación conversó conversaron habló hablaron llamada visita visitó recibió "
+    "negociaciones conversaciones diálogo",
+    "it": "incontrato incontrati incontro incontri colloquio colloqui vertice telefonata "
+    "parlato sentito visita visitato ricevuto accolto riunione summit cena trattative "
+    "negoziati",
+    "pt": "reuniu reuniram reunião reuniões encontro encontros encontrou encontraram "
+    "cúpula conversa conversou conversaram falou falaram telefonema ligação visita "
+    "visitou recebeu negociações",
+    "ru": "встретился встретилась встретились встреча встречи переговоры переговорах "
+    "переговоров беседа беседовал беседовали разговор созвонились поговорил "
+    "поговорили саммит визит принял обсудили",
+}
+# Multi-word meeting expressions.
+MEETING_PHRASES = {
+    "en": ("sat down with", "face-to-face", "phone call", "tête-à-tête"),
+    "ro": ("stat de vorbă", "față în față"),
+    "fr": ("tête-à-tête", "face-à-face"),
+    "de": (),
+    "es": ("cara a cara",),
+    "it": ("faccia a faccia",),
+    "pt": ("cara a cara",),
+    "ru": ("провел встречу", "провели встречу", "провели переговоры", "провел переговоры"),
+}
+# Meeting words too vague to stand alone: they make a meeting only when the other
+# party follows with "with" ("talks with", "spoke with") or the two are conjoined
+# ("Putin and Kim held talks").
+WEAK_MEETING_WORDS = {
+    "talks",
+    "talked",
+    "discussions",
+    "negotiations",
+    "conversation",
+    "spoke",
+    "call",
+    "dialog",
+    "discuție",
+    "discuția",
+    "discuției",
+    "discuții",
+    "discuțiile",
+    "discuțiilor",
+    "negocieri",
+    "negocierile",
+    "consultări",
+    "vorbit",
+    "apel",
+    "apelul",
+    "négociations",
+    "pourparlers",
+    "parlé",
+    "appel",
+    "verhandlungen",
+    "gespräch",
+    "gespräche",
+    "negociaciones",
+    "conversaciones",
+    "diálogo",
+    "habló",
+    "hablaron",
+    "trattative",
+    "negoziati",
+    "sentito",
+    "parlato",
+    "negociações",
+    "falou",
+    "falaram",
+    "conversa",
+    "переговоры",
+    "переговорах",
+    "переговоров",
+    "обсудили",
+    "разговор",
+    "received",
+    "primit",
+    "reçu",
+    "reçue",
+    "ricevuto",
+    "recibió",
+    "recebeu",
+    "принял",
+    "hosted",
+    "găzduit",
+    "accueilli",
+    "accueillie",
+    "accolto",
+    "empfing",
+    "empfangen",
+    "dinner",
+    "cena",
+    "dîner",
+    "visit",
+    "visita",
+    "vizită",
+    "vizita",
+    "vizitei",
+    "visite",
+    "besuch",
+    "визит",
+    "visiting",
+}
+
+# Words in a meeting's clause that make it a phone or video call.
+CALL_WORDS = {
+    "phone",
+    "telephone",
+    "call",
+    "videoconference",
+    "telefon",
+    "telefonic",
+    "telefonică",
+    "apel",
+    "apelul",
+    "videoconferință",
+    "téléphone",
+    "téléphonique",
+    "appel",
+    "visioconférence",
+    "telefonat",
+    "telefonierte",
+    "telefonierten",
+    "teléfono",
+    "telefónica",
+    "llamada",
+    "videollamada",
+    "telefono",
+    "telefonica",
+    "telefonata",
+    "videochiamata",
+    "telefone",
+    "telefonema",
+    "ligação",
+    "videochamada",
+    "телефон",
+    "телефонный",
+    "телефонному",
+    "телефонного",
+    "телефонном",
+    "созвонились",
+    "видеосвязи",
+    "convorbire telefonică",
+}
+# Words that make a meeting a visit or a reception at the host's seat.
+VISIT_WORDS = {
+    "visit",
+    "visited",
+    "visiting",
+    "received",
+    "hosted",
+    "welcomed",
+    "vizită",
+    "vizita",
+    "vizitei",
+    "vizitat",
+    "primit",
+    "întâmpinat",
+    "întâmplinat",
+    "găzduit",
+    "visite",
+    "visité",
+    "reçu",
+    "reçue",
+    "accueilli",
+    "accueillie",
+    "besuch",
+    "besuchte",
+    "empfing",
+    "empfangen",
+    "visita",
+    "visitó",
+    "recibió",
+    "visitato",
+    "ricevuto",
+    "accolto",
+    "visitou",
+    "recebeu",
+    "визит",
+    "визита",
+    "визите",
+    "принял",
+}
+
+# Words just before a meeting word that make it future, hypothetical, planned,
+# cancelled or denied: such a meeting is not reported as having happened.
+BLOCKERS = {
+    "en": "will would shall could might plan plans planned expected hope hoped "
+    "hopes scheduled upcoming next not never cancelled canceled postponed proposed "
+    "possible potential invited invite future no",
+    "ro": "va vor urma urmează planificat planificată programat programată posibil "
+    "posibilă nu niciun nicio anulat anulată amânat amânată viitoare viitor "
+    "propus propusă ar putea invitat",
+    "fr": "va vont aura auront devrait pourrait prévu prévue prévus prochain prochaine "
+    "ne pas jamais annulé annulée reporté possible éventuel éventuelle futur future",
+    "de": "wird werden soll sollen geplant geplante geplanten nicht kein keine abgesagt "
+    "künftig nächste nächsten mögliche",
+    "es": "va van prevista previsto próxima próximo no nunca cancelada cancelado "
+    "posible futura futuro planea planeada reunirá",
+    "it": "prevista previsto prossima prossimo non mai annullato annullata possibile "
+    "futuro futura terrà dovrebbe potrebbe",
+    "pt": "vai vão irá prevista previsto próxima próximo não nunca cancelada cancelado "
+    "possível futura futuro",
+    "ru": "будет будут состоится планируется планирует предстоящая предстоящей "
+    "предстоящие не отменена отменил возможная возможной следующей",
+}
+
+# Speech verbs: a name next to one is the speaker of a quote or a reporter.
+SPEECH_VERBS = {
+    "en": "said says told tells added stated declared announced wrote posted noted "
+    "stressed emphasised emphasized insisted warned replied asked continued "
+    "explained remarked described confirmed reports reported expressed praised thanked "
+    "welcomed called urged",
+    "ro": "spus declarat afirmat adăugat subliniat scris transmis anunțat precizat "
+    "arătat explicat răspuns spunând încheiat comentat continuat menționat "
+    "notat insistat avertizat relatat citat întrebat urat început lăudat mulțumit "
+    "exprimat salutat cerut",
+    "fr": "dit déclaré affirmé ajouté souligné écrit annoncé précisé expliqué répondu "
+    "indiqué estimé assuré insisté averti confié lancé poursuivi salué remercié "
+    "exprimé",
+    "de": "sagte sagten erklärte betonte schrieb fügte hinzu kündigte warnte antwortete "
+    "lobte dankte",
+    "es": "dijo afirmó declaró aseguró añadió agregó señaló subrayó escribió anunció "
+    "explicó respondió indicó advirtió manifestó expresó agradeció elogió",
+    "it": "detto dichiarato affermato aggiunto sottolineato scritto annunciato spiegato "
+    "risposto avvertito ribadito spiega dice annunciando osservato ringraziato "
+    "elogiato espresso",
+    "pt": "disse afirmou declarou acrescentou destacou escreveu anunciou explicou "
+    "respondeu apontou postou ressaltou salientou avaliou agradeceu elogiou",
+    "ru": "сказал сказала заявил заявила отметил отметила добавил добавила подчеркнул "
+    "подчеркнула написал написала сообщил сообщила рассказал рассказала ответил "
+    "ответила пояснил заметил поблагодарил похвалил",
+}
+
+# "that" introducing indirect speech.
+COMPLEMENTIZERS = {
+    "en": {"that"},
+    "ro": {"că"},
+    "fr": {"que", "qu"},
+    "de": {"dass"},
+    "es": {"que"},
+    "it": {"che"},
+    "pt": {"que"},
+    "ru": {"что", "чтобы"},
+}
+
+# Third-person singular subject pronouns (and "the latter").
+PRONOUNS = {
+    "en": {"he", "she"},
+    "ro": {"el", "ea", "acesta", "aceasta"},
+    "fr": {"il", "elle", "celui-ci", "celle-ci"},
+    "de": {"er", "sie"},
+    "es": {"él", "ella"},
+    "it": {"lui", "lei", "egli"},
+    "pt": {"ele", "ela"},
+    "ru": {"он", "она"},
+}
+
+# Words that say the next quotation is a question put to someone, not a statement.
+QUESTION_WORDS = {
+    "question",
+    "questions",
+    "asked",
+    "întrebarea",
+    "întrebat",
+    "domanda",
+    "pregunta",
+    "pergunta",
+    "вопрос",
+    "frage",
+    "întrebare",
+}
+
+# "the two countries": the countries named beside it stand for their leaders.
+TWO_SIDES = {
+    "en": ("the two countries", "both countries", "the two nations", "both sides"),
+    "ro": ("cele două țări", "cele doua tari", "ambele țări", "cele două state"),
+    "fr": ("les deux pays",),
+    "de": ("beide länder", "beiden länder", "beiden ländern"),
+    "es": ("los dos países", "ambos países"),
+    "it": ("i due paesi", "entrambi i paesi"),
+    "pt": ("os dois países", "ambos os países"),
+    "ru": ("две страны", "обе страны", "двух стран"),
+}
+
+# "with" / "between": the meeting's other party follows.
+WITH_WORDS = {
+    "with",
+    "between",
+    "cu",
+    "între",
+    "dintre",
+    "avec",
+    "entre",
+    "mit",
+    "zwischen",
+    "con",
+    "tra",
+    "fra",
+    "com",
+    "с",
+    "со",
+    "между",
+}
+
+# Prepositions that make a following place the scene of something.
+LOCATIVE = {
+    "en": {"in", "at"},
+    "ro": {"în", "la", "din"},
+    "fr": {"à", "au", "en", "dans"},
+    "de": {"in", "im"},
+    "es": {"en"},
+    "it": {"a", "in", "al", "all", "nel", "nella"},
+    "pt": {"em", "no", "na"},
+    "ru": {"в", "во", "на"},
+}
+
+# Nouns for "capital" (capitala chineză, the DPRK capital, столица Китая).
+CAPITAL_WORDS = {
+    "capital",
+    "capitala",
+    "capitalei",
+    "capitale",
+    "hauptstadt",
+    "столица",
+    "столице",
+    "столицы",
+    "столицу",
+}
+
+# Words between a locative preposition and a venue ("at the Élysée Palace").
+PLACE_FILLERS = {
+    "the",
+    "palatul",
+    "palatului",
+    "palace",
+    "palais",
+    "palazzo",
+    "palacio",
+    "palácio",
+    "grădinile",
+    "de",
+    "la",
+    "l",
+    "le",
+    "del",
+    "dell",
+    "il",
+    "lo",
+    "el",
+    "o",
+    "historic",
+}
+
+# Stop words for language identification: frequent short words, mostly unique per language.
+STOPWORDS = {
+    "en": "the and of to in is that was for with on as by at from his said have has it be "
+    "are were this which who their they an been its after would will",
+    "ro": "și în cu la pe că de este să din pentru care nu a fost mai au dintre lui după "
+    "unui unei acest această sunt fi iar spus potrivit anul către s l i o un",
+    "fr": "le la les et des est du que un une dans pour qui pas sur au ce avec ont été "
+    "sont aux cette il elle leur était par avait selon ses mais l d qu c n",
+    "de": "der die das und ist nicht mit den dem ein eine auf für von zu sich des im auch "
+    "wird hat sind wurde am vom zum beim nach bei über in es wir",
+    "es": "el la los las y en que del por con una para se es su al lo como más pero sus "
+    "fue este ha sido dijo según también ante hoy",
+    "it": "il di che la e le del della per con un una non sono gli nel alla dei è anche "
+    "più ha stato questo lo ed dal dalla nella delle in dopo tra fra oggi abbiamo",
+    "pt": "o a os as e de do da em que um uma para com não no na dos das pelo pela foi "
+    "são ao também seu sua disse segundo nesta ontem é",
+    "ru": "и в не на что с по как это из за от к для его о он она был также",
+}
+
+# Future forms of meeting verbs: a sentence that announces a meeting to come
+# ("il s'entretiendra avec Xi, en marge du sommet") reports no meeting after them.
+FUTURE_MEETING_VERBS = {
+    "en": "will would shall",
+    "ro": "întâlni vizita va vor urmează",
+    "fr": "rencontrera rencontreront entretiendra entretiendront recevra recevront visitera "
+    "visiteront réunira réuniront aura auront devrait",
+    "de": "treffen besuchen wird werden",
+    "es": "reunirá reunirán encontrará visitará recibirá",
+    "it": "incontrerà incontreranno vedrà riceverà visiterà terrà dovrebbe",
+    "pt": "reunirá reunirão encontrará visitará receberá vai irá",
+    "ru": "встретится встретятся проведет проведут посетит примет будет будут",
+}
+
+# Articles and determiners: after a speech verb they start a named non-leader subject
+# ("précise l'entourage", "said the spokesman"), so the speaker is not a pronoun.
+DETERMINERS = {
+    "en": {"the", "a", "an", "his", "her"},
+    "ro": {"un", "o"},
+    "fr": {"l", "le", "la", "les", "un", "une", "son", "sa"},
+    "de": {"der", "die", "das", "ein", "eine"},
+    "es": {"el", "la", "los", "las", "un", "una"},
+    "it": {"il", "lo", "la", "l", "i", "gli", "le", "un", "una"},
+    "pt": {"o", "a", "os", "as", "um", "uma"},
+    "ru": set(),
+}
+
+# Relative pronouns after a comma: a date beyond one belongs to another clause.
+RELATIVES = {
+    "which",
+    "who",
+    "that",
+    "care",
+    "qui",
+    "que",
+    "che",
+    "cui",
+    "welche",
+    "der",
+    "die",
+    "который",
+    "которая",
+    "которые",
+    "что",
+    "quando",
+    "când",
+    "when",
+    "lorsque",
+    "cuando",
+}
+
+# Titles that introduce a person by name ("Foreign Minister Ahmed Attaf", "purtătorul de
+# cuvânt Dmitri Peskov"): a capitalised first and last name after one of these is a
+# person even when the knowledge base does not know them.
+TITLES = {
+    "en": "minister secretary spokesman spokeswoman spokesperson ambassador envoy adviser "
+    "advisor governor senator general mayor chairman chairwoman president premier "
+    "chancellor king queen prince emir sheikh counterpart",
+    "ro": "ministrul ministrului ministra ministrei secretarul purtătorul purtătoarea "
+    "ambasadorul consilierul consiliera emisarul trimisul guvernatorul senatorul "
+    "generalul primarul președintele președinta premierul cancelarul regele omologul "
+    "omoloaga",
+    "fr": "ministre secrétaire porte-parole ambassadeur ambassadrice émissaire envoyé "
+    "conseiller conseillère gouverneur sénateur général maire président présidente "
+    "chancelier roi reine prince homologue",
+    "de": "minister ministerin außenminister außenministerin sprecher sprecherin "
+    "botschafter gesandter berater gouverneur senator general bürgermeister präsident "
+    "präsidentin kanzler kanzlerin könig",
+    "es": "ministro ministra secretario secretaria portavoz embajador embajadora enviado "
+    "asesor asesora gobernador senador general alcalde presidente presidenta canciller "
+    "rey reina príncipe mandatario homólogo homóloga",
+    "it": "ministro ministra segretario portavoce ambasciatore inviato consigliere "
+    "governatore senatore generale sindaco presidente premier cancelliere re regina "
+    "principe omologo omologa",
+    "pt": "ministro ministra secretário porta-voz embaixador enviado assessor governador "
+    "senador general prefeito presidente presidenta chanceler rei rainha príncipe homólogo "
+    "homóloga",
+    "ru": "министр министра министром секретарь посол спецпосланник советник помощник "
+    "губернатор генерал мэр президент президента премьер канцлер король коллега",
+}
+# Lower-case words allowed inside a name ("Luiz Inácio Lula da Silva", "bin Salman").
+NAME_PARTICLES = {
+    "da",
+    "de",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "van",
+    "von",
+    "der",
+    "bin",
+    "ben",
+    "al",
+    "el",
+    "di",
+    "la",
+    "le",
+}
+
+# Possessives that may stand between a title and a name ("omologul său moldovean, X").
+POSSESSIVES = {
+    "his",
+    "her",
+    "său",
+    "sa",
+    "lui",
+    "ei",
+    "son",
+    "sein",
+    "seine",
+    "seinen",
+    "su",
+    "suo",
+    "sua",
+    "seu",
+    "своим",
+    "своего",
+    "свой",
+}
+
+# Words after a meeting word, in its clause, that undo it: the meeting was cancelled,
+# is only possible, or is being planned ("a meeting with Putin was cancelled").
+AFTER_BLOCKERS = {
+    "en": "cancelled canceled postponed called off possible likely unlikely planned expected "
+    "scheduled proposed requested would will",
+    "ro": "anulat anulată amânat amânată posibil posibilă planificat planificată programat "
+    "programată propus propusă va vor ar",
+    "fr": "annulé annulée reporté reportée possible probable prévu prévue envisagé envisagée "
+    "aura sera",
+    "de": "abgesagt verschoben möglich geplant",
+    "es": "cancelado cancelada aplazado aplazada suspendido suspendida posible previsto "
+    "prevista será",
+    "it": "annullato annullata rinviato rinviata possibile previsto prevista sarà",
+    "pt": "cancelado cancelada adiado adiada possível previsto prevista será",
+    "ru": "отменена отменен отменили перенесена перенесли возможна возможен планируется "
+    "запланирована состоится",
+}
+# Verbs before a meeting word that ask for it rather than report it.
+REQUEST_WORDS = (
+    "requested sought proposed asked cerut solicitat propus demandé proposé "
+    "solicitó pidió propuso chiesto proposto pediu propôs solicitou попросил предложил "
+    "запросил forderte"
+)

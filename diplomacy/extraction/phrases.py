@@ -1,0 +1,160 @@
+"""Multi-word phrase lookup over folded tokens, with case-ending variants.
+
+A phrase index maps the first folded token of each phrase to the phrases that start
+with it; matching tries every variant form of a text token, so inflected forms find
+their dictionary entry: Russian "Путина"/"Путиным" → "путин", Romanian "Rusiei" →
+"rusia", "Kremlinului" → "kremlin". Endings are only stripped when the rest is long
+enough to stay a distinctive stem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from diplomacy.extraction.text import Token, is_cyrillic
+
+# (ending, replacement) pairs for Russian nouns, names and adjectives.
+_RU_RULES = (
+    ("ами", "а"),
+    ("ями", "я"),
+    ("ого", "ий"),
+    ("ого", "ый"),
+    ("ого", ""),
+    ("ему", "ий"),
+    ("ому", "ий"),
+    ("ому", "ый"),
+    ("ому", ""),
+    ("ым", "ый"),
+    ("ым", ""),
+    ("им", "ий"),
+    ("ом", ""),
+    ("ом", "ий"),
+    ("ом", "ый"),
+    ("ем", ""),
+    ("ем", "й"),
+    ("ем", "ь"),
+    ("ой", "а"),
+    ("ой", "ая"),
+    ("ей", "я"),
+    ("ей", "ь"),
+    ("ую", "ая"),
+    ("ах", "а"),
+    ("ах", "ы"),
+    ("ях", "и"),
+    ("ов", ""),
+    ("ев", ""),
+    ("ы", "а"),
+    ("и", "а"),
+    ("и", "я"),
+    ("и", "ь"),
+    ("и", "й"),
+    ("а", ""),
+    ("а", "о"),
+    ("я", "й"),
+    ("я", "ь"),
+    ("я", ""),
+    ("у", ""),
+    ("у", "а"),
+    ("ю", "я"),
+    ("ю", "й"),
+    ("ю", "ь"),
+    ("е", ""),
+    ("е", "а"),
+    ("е", "ь"),
+    ("е", "я"),
+    ("е", "й"),
+    ("ы", ""),
+)
+# Romanian genitive/dative and articled forms.
+_RO_RULES = (
+    ("ului", ""),
+    ("ul", ""),
+    ("ei", "a"),
+    ("ii", "a"),
+    ("ei", ""),
+    ("lui", ""),
+    ("iei", "ia"),
+    ("elor", "ele"),
+    ("ilor", "ii"),
+    ("ilor", "i"),
+)
+
+
+@lru_cache(maxsize=65536)
+def variants(norm: str, language: str) -> tuple[str, ...]:
+    """The folded token and its candidate dictionary forms."""
+    forms = [norm]
+    if is_cyrillic(norm):
+        for ending, repl in _RU_RULES:
+            if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+                forms.append(norm[: -len(ending)] + repl)
+    elif language == "ro":
+        for ending, repl in _RO_RULES:
+            if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+                forms.append(norm[: -len(ending)] + repl)
+    return tuple(dict.fromkeys(forms))
+
+
+class PhraseIndex:
+    """Folded token sequences → payloads; ``match`` finds the longest phrase at a token."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self.firsts: frozenset[str] = frozenset()
+
+    def add(self, tokens: tuple[str, ...], payload: Any) -> None:
+        if tokens:
+            self._by_first.setdefault(tokens[0], []).append((tokens, payload))
+
+    def add_all(self, items: Iterable[tuple[tuple[str, ...], Any]]) -> None:
+        for tokens, payload in items:
+            self.add(tokens, payload)
+
+    def freeze(self) -> None:
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        # Callers test this first: most tokens start no phrase, and a set test is cheaper
+        # than a call.
+        self.firsts = frozenset(self._by_first)
+
+    def match(
+        self,
+        tokens: list[Token],
+        i: int,
+        language: str,
+        joined: list[bool],
+        exact: bool = False,
+        forms: list[tuple[str, ...]] | None = None,
+    ) -> tuple[int, list[Any]]:
+        """(number of tokens, payloads) of the longest phrase starting at token i.
+
+        ``joined[k]`` says tokens k and k+1 are separated by a space, hyphen or
+        apostrophe only: a phrase never runs across a comma or a quotation mark.
+        """
+        best_len, best = 0, []
+        if exact:
+            first_forms: tuple[str, ...] = (tokens[i].norm,)
+        elif forms is not None:
+            first_forms = forms[i]
+        else:
+            first_forms = variants(tokens[i].norm, language)
+        for form in first_forms:
+            for phrase, payload in self._by_first.get(form, ()):
+                n = len(phrase)
+                if n < best_len or i + n > len(tokens):
+                    continue
+                if all(
+                    joined[i + k - 1]
+                    and phrase[k] == tokens[i + k].norm
+                    or joined[i + k - 1]
+                    and not exact
+                    and phrase[k] in variants(tokens[i + k].norm, language)
+                    for k in range(1, n)
+                ):
+                    if n > best_len:
+                        best_len, best = n, [payload]
+                    elif payload not in best:
+                        best.append(payload)
+        return best_len, best
