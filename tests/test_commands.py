@@ -63,7 +63,8 @@ def test_extract_command_prints_one_json_object_per_file(tmp_path):
     article.write_text(
         "date 2025-05-06 Putin met Xi Jinping in Moscow on Monday.", encoding="utf-8"
     )
-    env = {"DEBUG": "true", "PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path}/e.db"}
+    # As the evaluation runs it: no DEBUG, no SECRET_KEY, an embedded database never migrated.
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path}/e.db"}
     run = subprocess.run(
         [sys.executable, "manage.py", "extract", str(article)],
         capture_output=True,
@@ -84,3 +85,17 @@ def test_extract_command_prints_one_json_object_per_file(tmp_path):
         ["Vladimir Putin", "Xi Jinping"]
     ]
     assert result["meetings"][0]["date"] == "2025-05-05"
+
+
+def test_server_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path}/e.db"}
+    run = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=settings.BASE_DIR,
+    )
+    assert run.returncode == 1
+    assert "diplomacy.E001" in run.stderr
+    assert "SECRET_KEY is not set." in run.stderr

@@ -54,6 +54,18 @@ _MONTHS = {
     "dezembro",
     "ru": "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр",
 }
+# Abbreviated months, only accepted next to a day number ("Sept. 3", "15 giu."): alone
+# several are words ("mar" is the sea in Spanish).
+_MONTH_ABBREVIATIONS = {
+    "en": "jan feb mar apr may jun jul aug sep oct nov dec",
+    "ro": "ian feb mar apr mai iun iul aug sep oct nov dec",
+    "fr": "janv févr mars avr mai juin juil août sept oct nov déc",
+    "de": "jan feb mär apr mai jun jul aug sep okt nov dez",
+    "es": "ene feb mar abr may jun jul ago sep oct nov dic",
+    "it": "gen feb mar apr mag giu lug ago set ott nov dic",
+    "pt": "jan fev mar abr mai jun jul ago set out nov dez",
+    "ru": "янв фев мар апр май июн июл авг сен окт ноя дек",
+}
 _RU_MONTH_ENDINGS = r"(?:ь|я|е|ю|й|а|)"
 
 WEEKDAYS = {
@@ -161,6 +173,11 @@ def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]
     months = _f(_MONTHS.get(language, _MONTHS["en"]))
     weekdays = _f(WEEKDAYS.get(language, WEEKDAYS["en"]))
     month_index = {fold(m): i + 1 for i, m in enumerate(months.split())}
+    short = _f(_MONTH_ABBREVIATIONS[language]).split()
+    for i, abbr in enumerate(short):
+        month_index.setdefault(abbr, i + 1)
+    month_index.setdefault("sept", 9)
+    short_re = f"(?:{_alternatives(' '.join(short + ['sept']))})\\.?"
     weekday_index = {fold(w): i for i, w in enumerate(weekdays.split())}
     if language == "ru":
         month_re = rf"(?:{_alternatives(months)}){_RU_MONTH_ENDINGS}"
@@ -176,9 +193,9 @@ def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]
     pattern = rf"""
         (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
       | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:\s*(?:-|–|на|to|și|si|et|e|y|and|al|au)\s*\d{{1,2}})?\.?
-            \s+(?:de\s+|of\s+)?(?P<dmy_m>{month_re})\b
+            \s+(?:de\s+|of\s+)?(?P<dmy_m>{month_re}\b|{short_re})
             (?:,?\s+(?:de\s+|del\s+|din\s+)?(?P<dmy_y>\d{{4}}))?)
-      | (?P<mdy>\b(?P<mdy_m>{month_re})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
+      | (?P<mdy>\b(?P<mdy_m>{month_re}|{short_re})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
             (?:,?\s+(?P<mdy_y>\d{{4}}))?)
       | (?P<my>\b(?:(?:{last})\s+)?(?P<my_m>{month_re})\b
             (?:\s+(?:(?:de|of|del|din|do|dell'|des)\s+)?(?:(?P<my_y>\d{{4}})|(?P<my_last>{_ws(fold_keep(_LAST_YEAR[language]))})
@@ -195,7 +212,7 @@ def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]
 
 
 def _month_number(word: str, index: dict[str, int], language: str) -> int | None:
-    key = fold(word)
+    key = fold(word).rstrip(".")
     if key in index:
         return index[key]
     if language == "ru":

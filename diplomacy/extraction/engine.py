@@ -24,6 +24,9 @@ from diplomacy.extraction.knowledge import ROLE_RANK, KnowledgeBase
 from diplomacy.extraction.language import detect_language
 from diplomacy.extraction.phrases import PhraseIndex, variants
 from diplomacy.extraction.text import (
+    TOKEN_RE as _TOKEN_RE,
+)
+from diplomacy.extraction.text import (
     Token,
     find_quotes,
     fold,
@@ -252,6 +255,7 @@ class _Doc:
     places: list[Place] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     full_names: dict[str, list[int]] = field(default_factory=dict)
+    involved: list[str] = field(default_factory=list)  # keys of participants and speakers
     forms: list[tuple[str, ...]] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
     sentence_token_range: list[tuple[int, int]] = field(default_factory=list)
@@ -589,7 +593,11 @@ def _find_roles(doc: _Doc) -> None:
             j += 1
         if country is None:
             k = j
-            while k < len(toks) and k < j + 2 and toks[k].norm in _ROLE_LINKS:
+            while (
+                k < len(toks)
+                and k < j + 2
+                and (toks[k].norm in _ROLE_LINKS or toks[k].norm in _POSSESSIVES)
+            ):
                 k += 1
             if k in countries_start and countries_start[k].ti >= b:
                 place = countries_start[k]
@@ -619,7 +627,7 @@ def _find_roles(doc: _Doc) -> None:
         if role == "chancellor_or_fm":
             role = "head_of_government" if country in ("DE", "AT") else "foreign_minister"
         key = None
-        if country and not elect:
+        if country and not elect and role != "counterpart":
             holder = doc.kb.resolve_office_holder(country, role, doc.published)
             key = holder.key if holder else None
         if elect:
@@ -728,6 +736,7 @@ _NOT_NAME = _words(
     "consejo gobierno ministerio conselho governo ministério совет правительство "
     "министерство мид"
 )
+_FUNCTION_WORDS = {w for words in lexicon.STOPWORDS.values() for w in _words(words)}
 _CALENDAR = _words(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday"
@@ -748,7 +757,7 @@ def _unknown_people(doc: _Doc, found: list) -> list:
             continue
         j = k + 1
         role = role_ends.get(k)
-        country = _entry(doc, role.key).country if role is not None and role.key else ""
+        country = (role.country or "") if role is not None else ""
         # "omologul său moldovean, Dorin Recean": possessives and a country adjective
         # may stand between the title and the name.
         while (
@@ -1043,7 +1052,37 @@ def _salient(doc: _Doc, before: int, sentence: int, statements: list | None = No
         ]
         if cands:
             return cands[0].key
+        if _names_someone_else(doc, s, before):
+            return None  # "John Smith, a resident, ..." : "he" is probably him
     return None
+
+
+def _names_someone_else(doc: _Doc, sentence: int, before: int) -> bool:
+    """The sentence names a person the knowledge base does not know (two capitalised
+    words in a row that are no place, title or institution), before the given offset."""
+    toks = doc.tokens
+    span = _sentence_tokens(doc, sentence)
+    run = 0
+    for k in span:
+        t = toks[k]
+        if t.start >= before:
+            break
+        ok = (
+            t.norm not in _FUNCTION_WORDS
+            and _capitalised(t)
+            and t.raw.isalpha()
+            and doc.quote_of[k] < 0
+            and k not in doc.place_tokens
+            and t.norm not in _NOT_NAME
+            and t.norm not in _NOT_SPEAKER
+            and t.norm not in _CALENDAR
+            and doc.lx.titles.isdisjoint(doc.forms[k])
+            and not any(m.ti <= k < m.tj for m in doc.mentions if m.kind != "pronoun")
+        )
+        run = run + 1 if ok and (run == 0 or doc.joined[k - 1]) else (1 if ok else 0)
+        if run >= 2:
+            return True
+    return False
 
 
 def _resolve(doc: _Doc, m: Mention, statements: list | None = None) -> str | None:
@@ -1051,6 +1090,8 @@ def _resolve(doc: _Doc, m: Mention, statements: list | None = None) -> str | Non
         return m.key
     if m.kind == "pronoun":
         return _salient(doc, m.start, m.sentence, statements)
+    if m.kind == "role" and m.role == "counterpart":
+        return _counterpart(doc, m)
     if m.kind == "role" and m.role:
         # A bare role ("le chef de l'Etat", "the president") is the subject-most leader
         # of the nearest earlier sentence who held that role then.
@@ -1067,6 +1108,25 @@ def _resolve(doc: _Doc, m: Mention, statements: list | None = None) -> str | Non
                     and doc.kb.holds_office(other.key, doc.published)
                 ):
                     return other.key
+    return None
+
+
+def _counterpart(doc: _Doc, m: Mention) -> str | None:
+    """ "his Chinese counterpart": the holder, in that country, of the office the
+    sentence's subject holds."""
+    if not m.country:
+        return None
+    for other in doc.mentions:
+        if other.sentence != m.sentence or other.start >= m.start or other.kind != "name":
+            continue
+        if not other.key or other.in_quote or other.dependent or other.oblique:
+            continue
+        office = doc.kb.office_on(other.key, doc.published)
+        if office and office.role in ("head_of_state", "head_of_government", "foreign_minister"):
+            holder = doc.kb.resolve_office_holder(m.country, office.role, doc.published)
+            if holder and holder.key != other.key:
+                return holder.key
+        return None
     return None
 
 
@@ -1112,7 +1172,9 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> bool:
     while k >= 0 and doc.sent_of[k] == s:
         if toks[k].norm in doc.lx.future_verbs:
             return True
-        if future and doc.quote_of[k] < 0 and future.match(toks[k].raw.lower()):
+        raw = toks[k].raw
+        # Lower case only: "Narendra" ends like a French future, but is a name.
+        if future and doc.quote_of[k] < 0 and raw[0].islower() and future.match(raw):
             return True
         k -= 1
     for k in list(range(max(0, ti - 4), ti)) + list(range(tj, min(len(toks), tj + 1))):
@@ -1131,8 +1193,6 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> bool:
 
 
 def _find_meetings(doc: _Doc) -> list[ExtractedMeeting]:
-    if doc.published is None:
-        return []
     triggers = _find_triggers(doc)
     if not triggers:
         return []
@@ -1152,7 +1212,11 @@ def _find_meetings(doc: _Doc) -> list[ExtractedMeeting]:
         assigned = _assign(doc, people, trigs)
         # A vague word that links nobody ("reçu" without its object) gives its people
         # back to the other meeting words of the sentence.
-        kept = [t for t in trigs if not t.weak or _weak_ok(doc, t, assigned[id(t)])]
+        kept = [
+            t
+            for t in trigs
+            if not t.weak or _weak_ok(doc, t, assigned[id(t)]) or _weak_ok(doc, t, people)
+        ]
         if len(kept) < len(trigs) and kept:
             trigs, assigned = kept, _assign(doc, people, kept)
         for t in trigs:
@@ -1169,7 +1233,7 @@ def _in_empty_relative_clause(doc: _Doc, t: _Trigger, people: list[Mention]) -> 
     comma = text.rfind(",", s, at)
     if comma < 0:
         return False
-    words = fold_phrase(text[comma : comma + 20])
+    words = _first_word(text[comma : comma + 20])
     if not words or words[0] not in _RELATIVES:
         return False
     end = text.find(",", at, e)
@@ -1218,12 +1282,17 @@ def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
     spans = []
     c = text.find(",", s, e)
     while c >= 0:
-        words = fold_phrase(text[c + 1 : c + 25])
+        words = _first_word(text[c + 1 : c + 25])
         nxt = text.find(",", c + 1, e)
         if words and (words[0] in _RELATIVES or words[0] in _COORDINATORS):
             spans.append((c, nxt if nxt >= 0 else e))
         c = nxt
     return spans
+
+
+def _first_word(text: str) -> tuple[str, ...]:
+    m = _TOKEN_RE.search(text)
+    return (fold(m.group()),) if m else ()
 
 
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> int:
@@ -1261,21 +1330,27 @@ def _token_distance(t: _Trigger, m: Mention) -> int:
 
 
 def _meeting_for(
-    doc: _Doc, t: _Trigger, mentions: list[Mention], protagonist: str | None, news_date: date
+    doc: _Doc,
+    t: _Trigger,
+    mentions: list[Mention],
+    protagonist: str | None,
+    news_date: date | None,
 ) -> ExtractedMeeting | None:
     s, e = doc.sentences[t.sentence]
     when = _meeting_date(doc, t, s, e)
     if when is not None and when.future:
         return None
-    if when is None:
+    if when is not None:
+        value, precision, day = when.value, when.precision, when.day
+    elif doc.published is not None:
         value, precision, day = doc.published.isoformat(), "day", doc.published
     else:
-        value, precision, day = when.value, when.precision, when.day
+        value, precision, day = None, None, None  # no publication date: no time known
     keys: list[str] = []
     reporters: set[str] = set()
     for m in mentions:
         key = _resolve(doc, m)
-        if m.kind == "role" and m.country and day != doc.published:
+        if m.kind == "role" and m.country and day is not None and day != doc.published:
             # "the Indonesian president" of a meeting in 2022 is the one of 2022.
             holder = doc.kb.resolve_office_holder(m.country, m.role, _middle(day, precision))
             key = holder.key if holder else key
@@ -1331,6 +1406,7 @@ def _meeting_for(
     if kind == "call":
         place = None
     confidence = 0.9 if not t.weak else 0.75
+    doc.involved.extend(k for k in keys if k not in doc.involved)
     return ExtractedMeeting(
         participants=[_entry(doc, k).name for k in keys],
         date=value,
@@ -1460,7 +1536,7 @@ def _other_clause(doc: _Doc, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
     between = doc.text[lo:hi]
     for piece in between.split(",")[1:]:
-        words = fold_phrase(piece[:20])
+        words = _first_word(piece[:20])
         if words and (words[0] in _RELATIVES or words[0] in _COORDINATORS):
             return True
     return False
@@ -1470,7 +1546,9 @@ def _in_quote_span(doc: _Doc, pos: int) -> bool:
     return any(a <= pos < b for a, b in doc.quotes)
 
 
-def _is_past(day: date, precision: str, news_date: date) -> bool:
+def _is_past(day: date | None, precision: str | None, news_date: date | None) -> bool:
+    if day is None or news_date is None:
+        return False
     if precision == "day":
         return day < news_date
     if precision == "month":
@@ -1478,11 +1556,11 @@ def _is_past(day: date, precision: str, news_date: date) -> bool:
     return day.year < news_date.year
 
 
-def _recent(day: date, news_date: date) -> bool:
-    return 0 <= (news_date - day).days <= 3
+def _recent(day: date | None, news_date: date | None) -> bool:
+    return day is not None and news_date is not None and 0 <= (news_date - day).days <= 3
 
 
-def _news_date(doc: _Doc, triggers: list[_Trigger]) -> date:
+def _news_date(doc: _Doc, triggers: list[_Trigger]) -> date | None:
     """The date of the article's news: that of the first meeting word's sentence."""
     first = triggers[0]
     s, e = doc.sentences[first.sentence]
@@ -1551,6 +1629,8 @@ def _meeting_place(doc: _Doc, t: _Trigger, s: int, e: int, current: bool):
 
 def _dates_in(doc: _Doc, s: int, e: int) -> list[DateMention]:
     """Dates of a text span, computed once per span (sentences are asked about often)."""
+    if doc.published is None:
+        return []  # relative dates cannot be resolved without the publication date
     found = doc.date_cache.get((s, e))
     if found is None:
         found = doc.date_cache[(s, e)] = find_dates(doc.folded, s, e, doc.language, doc.published)
@@ -1617,6 +1697,7 @@ def _find_statements(doc: _Doc) -> list[ExtractedStatement]:
             said.append(_Said(start, end, text[start:end], "direct", key, sentence))
     said = _drop_repeats(said)
     said.extend(_indirect(doc, said))
+    doc.involved.extend(x._key for x in said if x._key not in doc.involved)
     said.sort(key=lambda x: x.start)
     return [
         ExtractedStatement(
@@ -1840,7 +1921,7 @@ def _attribution_subject(doc: _Doc, sentence: int) -> str | None:
 
 def _drop_repeats(said: list[_Said]) -> list[_Said]:
     """A headline that repeats part of a body quotation is not a statement of its own."""
-    normed = [" ".join(fold_phrase(x.text)) for x in said]
+    normed = [" ".join(_TOKEN_RE.findall(fold_text(x.text))) for x in said]
     out = []
     for i, x in enumerate(said):
         if any(
@@ -1924,20 +2005,20 @@ def _link_statements(
 
 
 def _leaders(doc: _Doc, meetings, statements) -> list[ExtractedLeader]:
-    involved = {n for m in meetings for n in m.participants} | {s.speaker for s in statements}
+    """Everyone named, plus those known only by role or pronoun who met or spoke."""
     spans: dict[str, list[tuple[int, int]]] = {}
     order: list[str] = []
     for m in doc.mentions:
-        key = m.key
-        if key is None:
+        if m.key is None or m.kind not in ("name", "demonym"):
             continue
-        name = _entry(doc, key).name
-        if m.kind in ("name", "demonym") or name in involved:
-            if key not in spans:
-                spans[key] = []
-                order.append(key)
-            if m.kind in ("name", "demonym"):
-                spans[key].append((m.start, m.end))
+        if m.key not in spans:
+            spans[m.key] = []
+            order.append(m.key)
+        spans[m.key].append((m.start, m.end))
+    for key in doc.involved:
+        if key not in spans:
+            spans[key] = []
+            order.append(key)
     out = []
     for key in order:
         entry = _entry(doc, key)

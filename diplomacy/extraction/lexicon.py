@@ -14,10 +14,13 @@ LANGUAGES = ("en", "ro", "fr", "de", "es", "it", "pt", "ru")
 HOS, HOG, FM = "head_of_state", "head_of_government", "foreign_minister"
 
 # Role phrases: {language: {phrase: (role, implied country or None)}}.
+# "counterpart" takes the role of the leader it is the counterpart of ("Lavrov met his
+# Chinese counterpart" is China's foreign minister).
 # The "chancellor_or_fm" role is Spanish/Portuguese "canciller/chanceler": a foreign
 # minister in Latin America, the head of government for Germany and Austria.
 ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
     "en": {
+        "counterpart": ("counterpart", None),
         "president": (HOS, None),
         "prime minister": (HOG, None),
         "premier": (HOG, None),
@@ -34,6 +37,9 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "top diplomat": (FM, None),
     },
     "ro": {
+        "omologul": ("counterpart", None),
+        "omoloaga": ("counterpart", None),
+        "omologului": ("counterpart", None),
         "președinte": (HOS, None),
         "președintele": (HOS, None),
         "președintelui": (HOS, None),
@@ -61,6 +67,7 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "secretarul de stat american": (FM, "US"),
     },
     "fr": {
+        "homologue": ("counterpart", None),
         "président": (HOS, None),
         "présidente": (HOS, None),
         "chef de l'état": (HOS, None),
@@ -75,6 +82,8 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "dirigeant": (HOS, None),
     },
     "de": {
+        "amtskollege": ("counterpart", None),
+        "amtskollegen": ("counterpart", None),
         "präsident": (HOS, None),
         "präsidentin": (HOS, None),
         "staatschef": (HOS, None),
@@ -90,6 +99,8 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "staatspräsident": (HOS, None),
     },
     "es": {
+        "homólogo": ("counterpart", None),
+        "homóloga": ("counterpart", None),
         "presidente": (HOS, None),
         "presidenta": (HOS, None),
         "mandatario": (HOS, None),
@@ -105,6 +116,8 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "líder": (HOS, None),
     },
     "it": {
+        "omologo": ("counterpart", None),
+        "omologa": ("counterpart", None),
         "presidente": (HOS, None),
         "presidente del consiglio": (HOG, "IT"),
         "premier": (HOG, None),
@@ -118,6 +131,8 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "leader": (HOS, None),
     },
     "pt": {
+        "homólogo": ("counterpart", None),
+        "homóloga": ("counterpart", None),
         "presidente": (HOS, None),
         "presidenta": (HOS, None),
         "mandatário": (HOS, None),
@@ -347,6 +362,13 @@ WEAK_MEETING_WORDS = {
 
 # Words in a meeting's clause that make it a phone or video call.
 CALL_WORDS = {
+    "telefonico",
+    "telefónico",
+    "telefônico",
+    "telefonica",
+    "telefônica",
+    "telephoned",
+    "phoned",
     "phone",
     "telephone",
     "call",
@@ -369,7 +391,6 @@ CALL_WORDS = {
     "llamada",
     "videollamada",
     "telefono",
-    "telefonica",
     "telefonata",
     "videochiamata",
     "telefone",

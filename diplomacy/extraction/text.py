@@ -186,7 +186,8 @@ def split_sentences(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int,
             last = before[-1] if before else ""
             word = last.rsplit("(", 1)[-1].lower()
             # Initials ("K. Natwar"), abbreviations ("giu.") and lower-case continuations.
-            if len(word) == 1 and word.isalpha() or word in _ABBREVIATIONS:
+            # "U.S.", "a.m.": a dotted abbreviation does not end a sentence either.
+            if len(word) == 1 and word.isalpha() or word in _ABBREVIATIONS or "." in word:
                 continue
             nxt = text[cut : cut + 1]
             if nxt and nxt.islower():

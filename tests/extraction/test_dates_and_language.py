@@ -72,3 +72,12 @@ def test_romanian_luni_as_months_is_not_monday():
 )
 def test_language_of_one_sentence(text, language):
     assert detect_language(text) == language
+
+
+def test_article_without_any_date_keeps_meetings_undated(knowledge_base):
+    from diplomacy.extraction import extract
+
+    found = extract("Joe Biden met Xi Jinping in Geneva on Wednesday.", None, knowledge_base)
+    assert [(m.participants, m.date, m.date_precision) for m in found.meetings] == [
+        (["Joe Biden", "Xi Jinping"], None, None)
+    ]

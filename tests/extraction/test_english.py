@@ -156,3 +156,25 @@ def test_person_in_a_when_clause_is_not_a_participant(run):
     assert meetings(run(text, "2024-10-23")) == [
         (frozenset({"Narendra Modi", XI}), "2022-11", "Bali", "bilateral", "past")
     ]
+
+
+def test_counterpart_is_the_other_countrys_holder_of_the_same_office(run):
+    text = "Sergey Lavrov met his Chinese counterpart in Beijing on Tuesday."
+    assert meetings(run(text, "2024-04-10")) == [
+        (frozenset({"Sergey Lavrov", "Wang Yi"}), "2024-04-09", "Beijing", "bilateral", "current")
+    ]
+
+
+def test_abbreviated_month_and_dotted_country(run):
+    text = "The U.S. president met Xi Jinping in Woodside, California, on Nov. 15, 2023."
+    assert meetings(run(text, "2023-11-16")) == [
+        (frozenset({BIDEN, XI}), "2023-11-15", "Woodside", "bilateral", "current")
+    ]
+
+
+def test_pronoun_after_someone_unknown_is_not_the_leader_named_earlier(run):
+    text = (
+        "Joe Biden visited the town on Monday. John Smith, a local farmer, was angry. "
+        '"This is terrible," he said.'
+    )
+    assert direct(run(text, "2024-05-01")) == []

@@ -47,3 +47,12 @@ def test_question_put_to_a_leader_is_not_a_statement(run):
 def test_inverted_pronoun_after_quote(run):
     text = "Emmanuel Macron est arrivé à Berlin. « Nous devons avancer ensemble », a-t-il déclaré."
     assert direct(run(text, "2025-05-07")) == [(MACRON, "Nous devons avancer ensemble")]
+
+
+def test_passive_reception_by_the_host(run):
+    text = (
+        "Le Premier ministre indien Narendra Modi a été reçu mardi à l'Élysée par Emmanuel Macron."
+    )
+    assert meetings(run(text, "2025-02-11")) == [
+        (frozenset({"Narendra Modi", MACRON}), "2025-02-11", "Paris", "visit", "current")
+    ]

@@ -20,3 +20,10 @@ def test_quote_attributed_by_the_next_sentence(run):
 def test_future_summit_is_not_a_meeting(run):
     text = "Giorgia Meloni ed Emmanuel Macron terranno un vertice bilaterale in autunno a Roma."
     assert meetings(run(text, "2023-06-20")) == []
+
+
+def test_phone_conversation_is_a_call(run):
+    text = "Giorgia Meloni ha avuto un colloquio telefonico con il presidente ucraino Zelensky."
+    assert meetings(run(text, "2024-03-01")) == [
+        (frozenset({MELONI, "Volodymyr Zelensky"}), "2024-03-01", None, "call", "current")
+    ]

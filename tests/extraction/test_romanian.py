@@ -134,3 +134,26 @@ def test_minister_unknown_to_the_knowledge_base_after_a_role(run):
         ],
         [("Oana Țoiu", False), ("Marco Rubio", True)],
     )
+
+
+def test_reception_with_the_guest_named_after_pe(run):
+    text = (
+        "Președintele Klaus Iohannis l-a primit marți, la Palatul Cotroceni, pe președintele "
+        "Poloniei, Andrzej Duda, aflat în vizită oficială în România."
+    )
+    assert meetings(run(text, "2024-05-14")) == [
+        (
+            frozenset({"Klaus Iohannis", "Andrzej Duda"}),
+            "2024-05-14",
+            "Bucharest",
+            "visit",
+            "current",
+        )
+    ]
+
+
+def test_counterpart_with_possessive_and_demonym(run):
+    text = "Vladimir Putin s-a întâlnit cu omologul său chinez la Beijing."
+    assert meetings(run(text, "2024-05-16")) == [
+        (frozenset({PUTIN, XI}), "2024-05-16", "Beijing", "bilateral", "current")
+    ]

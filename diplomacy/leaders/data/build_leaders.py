@@ -955,8 +955,10 @@ def from_wikidata(path: Path, curated: list[dict]) -> list[dict]:
         }
         if (office["country"], office["role"]) in covered and office["end"] is None:
             continue
+        # The database keeps one office per (title, start): the first record wins.
+        taken = {(o["title"], o["start"]) for o in person["offices"]}
         if (
-            office not in person["offices"]
+            (office["title"], office["start"]) not in taken
             and _date_ok(office["start"])
             and _date_ok(office["end"])
         ):

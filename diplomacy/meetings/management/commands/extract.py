@@ -23,6 +23,8 @@ from diplomacy.leaders.models import Leader
 
 class Command(BaseCommand):
     help = __doc__
+    # Runs offline on the embedded database, with no SECRET_KEY needed.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
