@@ -152,3 +152,15 @@ def test_article_page_polls_until_finished(admin_client):
     Article.objects.filter(pk=article.pk).update(status="done")
     page = admin_client.get(article.get_absolute_url(), headers={"HX-Request": "true"})
     assert b"hx-trigger" not in page.content
+
+
+def test_alias_added_after_an_ingestion_is_used_by_the_next_one(kb):
+    from diplomacy.leaders.models import Alias, Leader
+
+    text = "date 2025-05-06 {} met Vladimir Putin in Moscow on Monday for talks."
+    _ingest(text.format("Emmanuel Macron"))  # the knowledge base is now cached
+    Alias.objects.create(leader=Leader.objects.get(name="Xi Jinping"), name="Zorblat Quenmoor")
+    _ingest(text.format("Zorblat Quenmoor"))
+    assert sorted(
+        tuple(sorted(p.name for p in m.participants.all())) for m in Meeting.objects.all()
+    ) == [("Emmanuel Macron", "Vladimir Putin"), ("Vladimir Putin", "Xi Jinping")]

@@ -10,7 +10,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from diplomacy.articles.models import Article, content_hash
 from diplomacy.extraction import extract, read_date_marker
-from diplomacy.leaders.kb import knowledge_base_from_db
+from diplomacy.leaders.kb import knowledge_base_cached
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ def article_ingest(article_id: int) -> None:
         return
     Article.objects.filter(pk=article.pk).update(attempts=article.attempts + 1)
     try:
-        extraction = extract(article.text, article.published, knowledge_base_from_db())
+        extraction = extract(article.text, article.published, knowledge_base_cached())
         with transaction.atomic():
             extraction_store(article, extraction)
             _finish(article, Article.Status.DONE)
