@@ -57,34 +57,45 @@ def test_alias_added_in_the_database_is_used_by_extraction(kb):
     assert {leader.name for leader in after.leaders} == {"Vladimir Putin", "Xi Jinping"}
 
 
+HTML_ARTICLE = """<!doctype html><html><head><title>Talks in Rome</title>
+<meta property="article:published_time" content="2025-03-12T10:00:00Z"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Talks in Rome</h1>
+<p>Italian Prime Minister Giorgia Meloni met Emmanuel Macron in Rome on Monday for talks
+on defence spending, energy prices and the war in Ukraine, officials said.</p>
+<p>The two leaders spoke for two hours and agreed to meet again before the summer.</p>
+</article><footer>Copyright</footer></body></html>"""
+
+
 def test_extract_command_prints_one_json_object_per_file(tmp_path):
-    """Run as the evaluation runs it: a separate process on its own database."""
-    article = tmp_path / "a.txt"
-    article.write_text(
+    text_file = tmp_path / "a.txt"
+    text_file.write_text(
         "date 2025-05-06 Putin met Xi Jinping in Moscow on Monday.", encoding="utf-8"
     )
+    html_file = tmp_path / "b.html"
+    html_file.write_text(HTML_ARTICLE, encoding="utf-8")
     # As the evaluation runs it: no DEBUG, no SECRET_KEY, an embedded database never migrated.
     env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path}/e.db"}
     run = subprocess.run(
-        [sys.executable, "manage.py", "extract", str(article)],
+        [sys.executable, "manage.py", "extract", str(text_file), str(html_file)],
         capture_output=True,
         text=True,
         env=env,
         cwd=settings.BASE_DIR,
         check=True,
     )
-    lines = run.stdout.splitlines()
-    assert len(lines) == 1
-    result = json.loads(lines[0])
-    assert (result["file"], result["published"]) == (str(article), "2025-05-06")
-    assert sorted(leader["name"] for leader in result["leaders"]) == [
+    from_text, from_html = (json.loads(line) for line in run.stdout.splitlines())
+    assert (from_text["file"], from_text["published"]) == (str(text_file), "2025-05-06")
+    assert sorted(leader["name"] for leader in from_text["leaders"]) == [
         "Vladimir Putin",
         "Xi Jinping",
     ]
-    assert [sorted(m["participants"]) for m in result["meetings"]] == [
-        ["Vladimir Putin", "Xi Jinping"]
+    assert [(sorted(m["participants"]), m["date"]) for m in from_text["meetings"]] == [
+        (["Vladimir Putin", "Xi Jinping"], "2025-05-05")
     ]
-    assert result["meetings"][0]["date"] == "2025-05-05"
+    assert (from_html["file"], from_html["published"]) == (str(html_file), "2025-03-12")
+    assert [
+        (sorted(m["participants"]), m["date"], m["location"]["name"]) for m in from_html["meetings"]
+    ] == [(["Emmanuel Macron", "Giorgia Meloni"], "2025-03-10", "Rome")]
 
 
 def test_server_refuses_to_start_without_a_secret_key(tmp_path):
