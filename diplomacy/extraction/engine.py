@@ -24,9 +24,7 @@ from diplomacy.extraction.knowledge import ROLE_RANK, KnowledgeBase
 from diplomacy.extraction.language import detect_language
 from diplomacy.extraction.phrases import PhraseIndex, variants
 from diplomacy.extraction.text import (
-    TOKEN_RE as _TOKEN_RE,
-)
-from diplomacy.extraction.text import (
+    TOKEN_RE,
     Token,
     find_quotes,
     fold,
@@ -77,7 +75,6 @@ class _Lang:
     titles: set[str]
     after_blockers: set[str]
     determiners: set[str]
-    country_adj_stems: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=16)
@@ -144,7 +141,9 @@ def _is_acronym(name: str) -> bool:
 
 _WITH = _words(lexicon.WITH_WORDS)
 _NEWLINE_RE = re.compile("\n")
-_JOINERS = set(" -‐‑'’.\u00a0")
+_JOINERS = " -‐‑'’.\u00a0"
+# Gaps that keep two words in one phrase: a space, a hyphen, an apostrophe ("Jong-un").
+_JOIN_GAPS = frozenset(a + b for a in _JOINERS for b in ("", *_JOINERS))
 _CAPITAL = _words(lexicon.CAPITAL_WORDS)
 _FILLERS = _words(lexicon.PLACE_FILLERS)
 _ROLE_LINKS = _words(lexicon.ROLE_LINKS)
@@ -180,6 +179,8 @@ _COORDINATORS = _words(
     "enquanto и а но"
 )
 _PARTICLES = _words(lexicon.NAME_PARTICLES)
+# Romanian genitive endings: "Apărării", "Externelor", "Guvernului" are not names.
+_RO_GENITIVE = ("ului", "ilor", "elor", "ii", "iei")
 _REQUEST = _words(lexicon.REQUEST_WORDS)
 _POSSESSIVES = _words(lexicon.POSSESSIVES)
 _EVENT_NOUNS = _words(
@@ -256,8 +257,10 @@ class _Doc:
     mentions: list[Mention] = field(default_factory=list)
     full_names: dict[str, list[int]] = field(default_factory=dict)
     involved: list[str] = field(default_factory=list)  # keys of participants and speakers
+    undated: set[int] = field(default_factory=set)  # ids of meetings dated by publication
     forms: list[tuple[str, ...]] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
+    positions: dict[str, list[int]] = field(default_factory=dict)  # word form → token indexes
     sentence_token_range: list[tuple[int, int]] = field(default_factory=list)
     country_tokens: set[int] = field(default_factory=set)
     place_tokens: set[int] = field(default_factory=set)
@@ -351,10 +354,16 @@ def to_schema(extraction: Extraction, file: str) -> dict:
 
 def _prepare(text: str, body: int, language: str, published, kb) -> _Doc:
     tokens = tokenize(text, body)
-    joined = []
-    for a, b in zip(tokens, tokens[1:], strict=False):
-        gap = text[a.end : b.start]
-        joined.append(gap == " " or len(gap) <= 2 and all(c in _JOINERS for c in gap))
+    # Only Russian (Cyrillic) and Romanian words have case-ending variants.
+    forms = [
+        variants(t.norm, language) if language == "ro" or t.norm[0] >= "\u0400" else (t.norm,)
+        for t in tokens
+    ]
+    positions: dict[str, list[int]] = {}
+    for k, token_forms in enumerate(forms):
+        for form in token_forms:
+            positions.setdefault(form, []).append(k)
+    joined = [text[a.end : b.start] in _JOIN_GAPS for a, b in zip(tokens, tokens[1:], strict=False)]
     joined.append(False)
     quotes = [q for q in find_quotes(text) if q[0] >= body]
     quote_of = _spans_of(tokens, quotes, outside=-1)
@@ -377,10 +386,23 @@ def _prepare(text: str, body: int, language: str, published, kb) -> _Doc:
         paragraph_of_sentence=paragraph_of_sentence,
         lx=_lang(language),
         kb=kb,
-        forms=[variants(t.norm, language) for t in tokens],
+        forms=forms,
+        positions=positions,
         token_starts=[t.start for t in tokens],
         sentence_token_range=_ranges(sent_of, len(sentences)),
     )
+
+
+def _candidates(doc: _Doc, firsts: frozenset[str]) -> list[int]:
+    """Token positions where a phrase of an index may start, in text order.
+
+    Intersecting the article's distinct word forms with the index's first words is far
+    cheaper than testing every token against every index.
+    """
+    hits = doc.positions.keys() & firsts
+    if not hits:
+        return []
+    return sorted(k for form in hits for k in doc.positions[form])
 
 
 def _spans_of(tokens: list[Token], spans: list[tuple[int, int]], outside) -> list:
@@ -425,11 +447,11 @@ def _sentence_initial(doc: _Doc, i: int) -> bool:
 
 def _find_places(doc: _Doc) -> None:
     toks, lx = doc.tokens, doc.lx
-    i, count = 0, len(toks)
-    while i < count:
-        if lx.places.firsts.isdisjoint(doc.forms[i]):
-            i += 1
+    i = 0
+    for start in _candidates(doc, lx.places.firsts):
+        if start < i:
             continue
+        i = start
         n, payloads = lx.places.match(toks, i, doc.language, doc.joined, forms=doc.forms)
         if not n:
             i += 1
@@ -574,11 +596,11 @@ def _find_roles(doc: _Doc) -> None:
     # A seat of power names its country too: "liderul de la Kremlin", "the Kremlin leader".
     countries_start = {p.ti: p for p in doc.places if p.kind in ("country", "venue")}
     countries_end = {p.tj: p for p in doc.places if p.kind in ("country", "venue")}
-    i, count = 0, len(toks)
-    while i < count:
-        if lx.roles.firsts.isdisjoint(doc.forms[i]):
-            i += 1
+    i = 0
+    for start in _candidates(doc, lx.roles.firsts):
+        if start < i:
             continue
+        i = start
         n, payloads = lx.roles.match(toks, i, doc.language, doc.joined, forms=doc.forms)
         if not n:
             i += 1
@@ -653,11 +675,11 @@ def _find_roles(doc: _Doc) -> None:
 def _find_names(doc: _Doc) -> None:
     toks, kb = doc.tokens, doc.kb
     found: list[tuple[int, int, list[str], bool, str]] = []
-    i, count = 0, len(toks)
-    while i < count:
-        if kb.aliases.firsts.isdisjoint(doc.forms[i]):
-            i += 1
+    i = 0
+    for start in _candidates(doc, kb.aliases.firsts):
+        if start < i:
             continue
+        i = start
         n, payloads = kb.aliases.match(toks, i, doc.language, doc.joined, forms=doc.forms)
         if not n:
             i += 1
@@ -771,10 +793,22 @@ def _unknown_people(doc: _Doc, found: list) -> list:
         if j >= len(toks) or text[toks[j - 1].end : toks[j].start] not in (" ", ", "):
             continue
         names: list[int] = []
+        skipped = 0
         while j < len(toks) and len(names) < 4:
             t = toks[j]
             if names and not doc.joined[j - 1]:
                 break
+            genitive = doc.language == "ro" and t.norm.endswith(_RO_GENITIVE)
+            if (
+                not names
+                and skipped < 4
+                and (genitive and _capitalised(t) or t.norm in _ROLE_LINKS or t.norm in _NOT_NAME)
+            ):
+                # "Ministrul Apărării Angel Tîlvăr", "Secretary of Defense Lloyd Austin":
+                # the office's complement, then the name.
+                skipped += 1
+                j += 1
+                continue
             if (
                 _capitalised(t)
                 and t.raw.isalpha()
@@ -783,7 +817,7 @@ def _unknown_people(doc: _Doc, found: list) -> list:
                 and t.norm not in _NOT_NAME
                 and t.norm not in _CALENDAR
                 and t.norm not in titles
-                and not (doc.language == "ro" and t.norm.endswith(("ului", "ilor", "elor")))
+                and not genitive
             ):
                 names.append(j)
                 j += 1
@@ -822,10 +856,12 @@ def _later_surnames(doc: _Doc, found: list) -> list:
         return []
     covered = {k for i, n, *_ in found for k in range(i, i + n)}
     extra = []
-    for k, tok in enumerate(doc.tokens):
-        if k in covered or not _capitalised(tok):
+    surnames = local.keys()
+    for k, forms in enumerate(doc.forms):
+        if surnames.isdisjoint(forms) or k in covered or not _capitalised(doc.tokens[k]):
             continue
-        hit = next((f for f in doc.forms[k] if f in local and first_at[f] < k), None)
+        tok = doc.tokens[k]
+        hit = next((f for f in forms if f in local and first_at[f] < k), None)
         if hit is None:
             continue
         nxt = k + 1
@@ -1145,14 +1181,11 @@ class _Trigger:
 def _find_triggers(doc: _Doc) -> list[_Trigger]:
     toks, lx = doc.tokens, doc.lx
     out = []
-    i, count = 0, len(toks)
-    while i < count:
-        if doc.quote_of[i] >= 0:
-            i += 1
+    i = 0
+    for start in _candidates(doc, lx.triggers.firsts):
+        if start < i or doc.quote_of[start] >= 0:
             continue
-        if lx.triggers.firsts.isdisjoint(doc.forms[i]):
-            i += 1
-            continue
+        i = start
         n, payloads = lx.triggers.match(toks, i, doc.language, doc.joined, forms=doc.forms)
         if not n:
             i += 1
@@ -1185,7 +1218,8 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> bool:
     for k in range(tj, min(len(toks), tj + 10)):
         if doc.sent_of[k] != s or doc.quote_of[k] >= 0:
             break
-        if toks[k].norm in after:
+        raw = toks[k].raw
+        if toks[k].norm in after or (future and raw[0].islower() and future.match(raw)):
             return True
         if k + 1 < len(toks) and "," in doc.text[toks[k].end : toks[k + 1].start]:
             break
@@ -1223,6 +1257,7 @@ def _find_meetings(doc: _Doc) -> list[ExtractedMeeting]:
             meeting = _meeting_for(doc, t, assigned[id(t)], protagonist, news_date)
             if meeting is not None:
                 found.append(meeting)
+    _adopt_dates(doc, found, news_date)
     return _merge(found)
 
 
@@ -1291,7 +1326,7 @@ def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
 
 
 def _first_word(text: str) -> tuple[str, ...]:
-    m = _TOKEN_RE.search(text)
+    m = TOKEN_RE.search(text)
     return (fold(m.group()),) if m else ()
 
 
@@ -1407,7 +1442,7 @@ def _meeting_for(
         place = None
     confidence = 0.9 if not t.weak else 0.75
     doc.involved.extend(k for k in keys if k not in doc.involved)
-    return ExtractedMeeting(
+    meeting = ExtractedMeeting(
         participants=[_entry(doc, k).name for k in keys],
         date=value,
         date_precision=precision,
@@ -1418,6 +1453,9 @@ def _meeting_for(
         confidence=confidence,
         evidence=[Span(s, e, doc.text[s:e])],
     )
+    if when is None:
+        doc.undated.add(id(meeting))
+    return meeting
 
 
 def _middle(day: date, precision: str) -> date:
@@ -1561,13 +1599,49 @@ def _recent(day: date | None, news_date: date | None) -> bool:
 
 
 def _news_date(doc: _Doc, triggers: list[_Trigger]) -> date | None:
-    """The date of the article's news: that of the first meeting word's sentence."""
-    first = triggers[0]
-    s, e = doc.sentences[first.sentence]
-    when = _meeting_date(doc, first, s, e)
-    if when is None or when.future or when.precision != "day":
-        return doc.published
-    return when.day
+    """The date of the article's news: that of the first meeting word's sentence.
+
+    An undated headline ("Biden meets Xi") defers to the next meeting sentence. News
+    more than two days old at publication is background: then the publication date is
+    the news date, and the meeting it was about counts as past.
+    """
+    for t in triggers:
+        s, e = doc.sentences[t.sentence]
+        when = _meeting_date(doc, t, s, e)
+        if when is None and t.sentence == 0 and _headline_like(doc, s, e):
+            continue
+        if when is None or when.future or when.precision != "day" or doc.published is None:
+            return doc.published
+        return when.day if (doc.published - when.day).days <= 2 else doc.published
+    return doc.published
+
+
+def _headline_like(doc: _Doc, s: int, e: int) -> bool:
+    """A first line without closing punctuation: a headline or a subheading."""
+    line_end = doc.text.find("\n", s)
+    line = doc.text[s : line_end if line_end >= 0 else len(doc.text)].rstrip()
+    return e >= s and not line.endswith((".", "!", "?", "…", "”", "»", '"'))
+
+
+def _adopt_dates(doc: _Doc, found: list[ExtractedMeeting], news_date: date | None) -> None:
+    """An undated mention of a meeting ("Biden meets Xi" in a headline) is the dated one
+    of the same people reported in the last days."""
+    if doc.published is None:
+        return
+    for m in found:
+        if id(m) not in doc.undated:
+            continue
+        for other in found:
+            if other is m or id(other) in doc.undated or other.date_precision != "day":
+                continue
+            day = date.fromisoformat(other.date)
+            if (
+                set(other.participants) == set(m.participants)
+                and 0 <= (doc.published - day).days <= 2
+            ):
+                m.date, m.date_precision = other.date, "day"
+                m.reported_as = "past" if _is_past(day, "day", news_date) else "current"
+                break
 
 
 def _protagonist(doc: _Doc) -> str | None:
@@ -1695,7 +1769,7 @@ def _find_statements(doc: _Doc) -> list[ExtractedStatement]:
         key = _quote_speaker(doc, qi, sentence, said)
         if key:
             said.append(_Said(start, end, text[start:end], "direct", key, sentence))
-    said = _drop_repeats(said)
+    said = _drop_repeats(doc, said)
     said.extend(_indirect(doc, said))
     doc.involved.extend(x._key for x in said if x._key not in doc.involved)
     said.sort(key=lambda x: x.start)
@@ -1777,6 +1851,11 @@ def _quote_speaker(doc: _Doc, qi: int, sentence: int, said: list[_Said]) -> str 
         nxt = _attribution_subject(doc, sentence + 1)
         if nxt:
             return nxt
+    if sentence > 0 and not before:
+        ps, pe = doc.sentences[sentence - 1]
+        if doc.text[ps:pe].rstrip().endswith(":"):
+            # "Putin a declarat:" then the quotation as its own paragraph.
+            return _salient(doc, pe, sentence - 1, said)
     outside = _words_outside_quotes(doc, sentence)
     if outside <= 2:
         # A quotation standing alone continues the previous speaker's words...
@@ -1919,9 +1998,9 @@ def _attribution_subject(doc: _Doc, sentence: int) -> str | None:
     return None
 
 
-def _drop_repeats(said: list[_Said]) -> list[_Said]:
+def _drop_repeats(doc: _Doc, said: list[_Said]) -> list[_Said]:
     """A headline that repeats part of a body quotation is not a statement of its own."""
-    normed = [" ".join(_TOKEN_RE.findall(fold_text(x.text))) for x in said]
+    normed = [" ".join(TOKEN_RE.findall(doc.folded[x.start : x.end])) for x in said]
     out = []
     for i, x in enumerate(said):
         if any(

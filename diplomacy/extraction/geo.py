@@ -1,19 +1,17 @@
 """Places: country names, adjectives and demonyms, capitals, cities and venues.
 
-Country names in the eight languages come from CLDR (``data/country_names.json``,
-generated at build time with babel). Adjectives/demonyms, cities and venues are
-curated here. Adjectives are written as stems with a ``*`` where the language's
-inflection endings (``ADJECTIVE_ENDINGS``) attach, so ``chinez*`` covers chinez,
-chineză, chinezul, chinezului, chinezi... and ``китайск*`` covers every case form.
-Matching is on folded tokens (lower case, Latin accents removed, hyphens split).
+Country names in the eight languages come from CLDR (``country_names.py``, generated
+at build time with babel by ``data/build_country_names.py``). Adjectives and demonyms,
+cities and venues are curated here. Adjectives are written as stems with a ``*``
+where the language's inflection endings (``ADJECTIVE_ENDINGS``) attach, so
+``chinez*`` covers chinez, chineză, chinezul, chinezului, chinezi... and
+``китайск*`` covers every case form. Matching is on folded tokens (lower case,
+Latin accents removed, hyphens split).
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-COUNTRY_NAMES_PATH = Path(__file__).with_name("data") / "country_names.json"
+from diplomacy.extraction.country_names import COUNTRY_NAMES
 
 ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
     "en": ("", "s"),
@@ -904,7 +902,7 @@ US_STATES = [
 
 
 def load_country_names() -> dict[str, list[str]]:
-    names: dict[str, list[str]] = json.loads(COUNTRY_NAMES_PATH.read_text(encoding="utf-8"))
+    names = {code: list(forms) for code, forms in COUNTRY_NAMES.items()}
     for code, extra in COUNTRY_EXTRA.items():
         names.setdefault(code, []).extend(n for n in extra if not n.endswith("_"))
     return names

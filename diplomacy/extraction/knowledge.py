@@ -78,8 +78,6 @@ class KnowledgeBase:
     def __init__(self, leaders: Iterable[LeaderEntry]):
         self.leaders: dict[str, LeaderEntry] = {}
         self.aliases = PhraseIndex()
-        # Folded single-token aliases shared by several people ("Singh"): need context.
-        self.surname_owners: dict[str, set[str]] = {}
         self.holders: dict[tuple[str, str], list[tuple[Office, str]]] = {}
         for entry in leaders:
             self.leaders[entry.key] = entry
@@ -90,8 +88,6 @@ class KnowledgeBase:
                 # Payload: who, whether the alias is one word, and its last word (so the
                 # matcher knows when a text form was inflected).
                 self.aliases.add(tokens, (entry.key, len(tokens) == 1, tokens[-1]))
-                if len(tokens) == 1:
-                    self.surname_owners.setdefault(tokens[0], set()).add(entry.key)
             for office in entry.offices:
                 self.holders.setdefault((office.country, office.role), []).append(
                     (office, entry.key)

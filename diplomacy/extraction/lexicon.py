@@ -550,6 +550,7 @@ TWO_SIDES = {
 # "with" / "between": the meeting's other party follows.
 WITH_WORDS = {
     "with",
+    "from",
     "between",
     "cu",
     "între",
@@ -646,7 +647,8 @@ FUTURE_MEETING_VERBS = {
     "es": "reunirá reunirán encontrará visitará recibirá",
     "it": "incontrerà incontreranno vedrà riceverà visiterà terrà dovrebbe",
     "pt": "reunirá reunirão encontrará visitará receberá vai irá",
-    "ru": "встретится встретятся проведет проведут посетит примет будет будут",
+    "ru": "встретится встретятся проведет проведут посетит примет будет будут пройдет "
+    "пройдут состоятся",
 }
 
 # Articles and determiners: after a speech verb they start a named non-leader subject
@@ -771,7 +773,7 @@ AFTER_BLOCKERS = {
     "it": "annullato annullata rinviato rinviata possibile previsto prevista sarà",
     "pt": "cancelado cancelada adiado adiada possível previsto prevista será",
     "ru": "отменена отменен отменили перенесена перенесли возможна возможен планируется "
-    "запланирована состоится",
+    "запланирована состоится пройдет пройдут будет",
 }
 # Verbs before a meeting word that ask for it rather than report it.
 REQUEST_WORDS = (

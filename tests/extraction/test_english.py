@@ -178,3 +178,13 @@ def test_pronoun_after_someone_unknown_is_not_the_leader_named_earlier(run):
         '"This is terrible," he said.'
     )
     assert direct(run(text, "2024-05-01")) == []
+
+
+def test_undated_headline_takes_the_date_of_the_reported_meeting(run):
+    text = (
+        "Biden meets Xi Jinping as tensions rise\n\n"
+        "President Joe Biden met Chinese President Xi Jinping on Monday in Bali.\n"
+    )
+    assert meetings(run(text, "2022-11-16")) == [
+        (frozenset({BIDEN, XI}), "2022-11-14", "Bali", "bilateral", "current")
+    ]

@@ -157,3 +157,20 @@ def test_counterpart_with_possessive_and_demonym(run):
     assert meetings(run(text, "2024-05-16")) == [
         (frozenset({PUTIN, XI}), "2024-05-16", "Beijing", "bilateral", "current")
     ]
+
+
+def test_names_after_a_ministry_complement(run):
+    text = (
+        "Ministrul Apărării Angel Tîlvăr s-a întâlnit cu secretarul american al Apărării, "
+        "Lloyd Austin."
+    )
+    result = run(text, "2024-05-03")
+    assert (meetings(result), [(x.name, x.country, x.known) for x in result.leaders]) == (
+        [(frozenset({"Angel Tîlvăr", "Lloyd Austin"}), "2024-05-03", None, "bilateral", "current")],
+        [("Angel Tîlvăr", "", False), ("Lloyd Austin", "US", False)],
+    )
+
+
+def test_quote_in_its_own_paragraph_after_a_colon(run):
+    text = "Vladimir Putin a declarat:\n„Suntem gata de dialog.”"
+    assert direct(run(text, "2025-09-03")) == [(PUTIN, "Suntem gata de dialog.")]

@@ -34,3 +34,7 @@ def test_nested_quotes_inside_guillemets(run):
     assert direct(run(text, "2024-06-14")) == [
         (PUTIN, "Мы готовы к диалогу с „западными партнерами“")
     ]
+
+
+def test_meeting_that_will_take_place_is_not_a_meeting(run):
+    assert meetings(run("Встреча Путина и Си Цзиньпина пройдет в Пекине.", "2024-05-03")) == []

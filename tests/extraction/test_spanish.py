@@ -27,3 +27,8 @@ def test_joint_quote_of_both_presidents_has_no_single_speaker(run):
 def test_not_attending_is_not_a_meeting(run):
     text = "Nicolás Maduro no se reunió con Gustavo Petro en Bogotá."
     assert meetings(run(text, "2022-08-08")) == []
+
+
+def test_meeting_in_the_future_tense_is_not_a_meeting(run):
+    text = "La reunión entre Nicolás Maduro y Gustavo Petro se celebrará en Caracas."
+    assert meetings(run(text, "2022-10-25")) == []
