@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 
 from diplomacy.articles.models import Article
 from diplomacy.leaders.models import Leader
-from diplomacy.meetings.models import Evidence, Meeting, Participation
+from diplomacy.meetings.models import Evidence, Meeting, Participation, Statement
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -70,3 +70,17 @@ class MeetingFactory(factory.django.DjangoModelFactory):
             Evidence.objects.create(
                 meeting=self, article=article, start=0, end=10, text=article.text[:10]
             )
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Statement
+
+    speaker = factory.SubFactory(LeaderFactory)
+    text = factory.Sequence(lambda n: f"We will keep talking, statement {n}")
+    kind = Statement.Kind.DIRECT
+    language = "en"
+    said_on = factory.Faker("date_between", start_date="-3y", end_date="today")
+    article = factory.SubFactory(ArticleFactory)
+    start = factory.Sequence(lambda n: n * 10)
+    end = factory.LazyAttribute(lambda o: o.start + 5)

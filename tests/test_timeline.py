@@ -1,6 +1,8 @@
 """The timeline: meetings newest first, at their precision, filtered by leader."""
 
 import datetime
+import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -98,7 +100,9 @@ def test_meeting_page_shows_its_source_sentence(analyst_client, seed_ingested):
     meeting = Meeting.objects.get(reported_as="past")
     html = analyst_client.get(meeting.get_absolute_url()).content.decode()
     assert "June 2024" in html
-    assert meeting.evidence.get().text in html
+    quote = re.search(r'<blockquote class="evidence">(.*?)</blockquote>', html, re.S).group(1)
+    assert "<mark>Kim</mark>" in quote
+    assert unescape(re.sub(r"</?mark>", "", quote)) == meeting.evidence.get().text
 
 
 def test_leader_page_lists_meetings(analyst_client, seed_ingested):

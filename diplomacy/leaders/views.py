@@ -1,20 +1,127 @@
-from django.shortcuts import get_object_or_404, render
+"""Leader pages, the leader autocomplete and a leader's Atom feed of new meetings."""
 
-from diplomacy.leaders.models import Leader
-from diplomacy.meetings.models import Meeting, Statement
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.syndication.views import Feed
+from django.core import signing
+from django.db.models import Count, Max, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from diplomacy.leaders.models import Leader, normalize_name
+from diplomacy.meetings.models import Meeting, Participation, ReviewStatus, Statement
+from diplomacy.meetings.views import graph_data
+
+COUNTERPARTS_SHOWN = 50
+FEED_SALT = "diplomacy.leader-feed"
+
+
+def counterparts(leader: Leader, limit: int = COUNTERPARTS_SHOWN) -> list[dict]:
+    """The people a leader met, most meetings first, with the date of the last one."""
+    rows = list(
+        Participation.objects.filter(
+            meeting__participations__leader=leader,
+            meeting__status__in=[ReviewStatus.EXTRACTED, ReviewStatus.VERIFIED],
+        )
+        .exclude(leader=leader)
+        .values("leader_id")
+        .annotate(count=Count("meeting_id", distinct=True), last=Max("meeting__date"))
+        .order_by("-count", "-last", "leader_id")[:limit]
+    )
+    people = Leader.objects.in_bulk([r["leader_id"] for r in rows])
+    return [
+        {"leader": people[r["leader_id"]], "count": r["count"], "last": r["last"]} for r in rows
+    ]
 
 
 def leader_detail(request, slug: str):
     leader = get_object_or_404(Leader.objects.prefetch_related("offices", "aliases"), slug=slug)
-    meetings = Meeting.objects.for_timeline().with_participant(leader)[:100]
+    met = counterparts(leader)
+    meetings = Meeting.objects.for_timeline().filter(participations__leader=leader)[:20]
     statements = (
         Statement.objects.visible()
         .filter(speaker=leader)
-        .select_related("article")
-        .order_by("-said_on", "-pk")[:50]
+        .select_related("article", "meeting")
+        .order_by("-said_on", "-pk")[:20]
     )
+    pairs = [{"a": leader, "b": m["leader"], "count": m["count"], "last": m["last"]} for m in met]
+    token = signing.dumps(request.user.pk, salt=FEED_SALT)
     return render(
         request,
         "leaders/leader.html",
-        {"leader": leader, "meetings": meetings, "statements": statements},
+        {
+            "leader": leader,
+            "counterparts": met,
+            "meetings": meetings,
+            "statements": statements,
+            "graph": graph_data(pairs, centre=leader),
+            "feed_url": request.build_absolute_uri(
+                reverse("leader_feed", args=[leader.slug]) + f"?token={token}"
+            ),
+        },
     )
+
+
+def leader_autocomplete(request):
+    """Suggestions for the leader filter: <option>s for a <datalist>."""
+    typed = normalize_name(request.GET.get("leader") or request.GET.get("speaker") or "")
+    leaders = []
+    if len(typed) >= 2:
+        leaders = (
+            Leader.objects.filter(
+                Q(aliases__normalized__startswith=typed)
+                | Q(aliases__normalized__contains=f" {typed}")
+            )
+            .distinct()
+            .order_by("-known", "name")
+            .only("name", "slug", "country")[:20]
+        )
+    return render(request, "leaders/autocomplete.html", {"leaders": leaders})
+
+
+@login_not_required
+class LeaderFeed(Feed):
+    """New meetings of a leader, for feed readers: authorised by a signed token, not a session."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        try:
+            user_id = signing.loads(request.GET.get("token", ""), salt=FEED_SALT)
+        except signing.BadSignature:
+            raise Http404("Unknown feed") from None
+        if not get_user_model().objects.filter(pk=user_id, is_active=True).exists():
+            raise Http404("Unknown feed")
+        return get_object_or_404(Leader, slug=slug)
+
+    def title(self, leader):
+        return f"Meetings of {leader.name}"
+
+    def link(self, leader):
+        return leader.get_absolute_url()
+
+    def subtitle(self, leader):
+        return f"New meetings of {leader.name} on record"
+
+    def items(self, leader):
+        return (
+            Meeting.objects.for_timeline()
+            .filter(participations__leader=leader)
+            .order_by("-created_at", "-pk")[:50]
+        )
+
+    def item_title(self, meeting):
+        names = ", ".join(p.name for p in meeting.participants.all())
+        place = f" in {meeting.place}" if meeting.place else ""
+        return f"{meeting.date_label}: {names}{place}"
+
+    def item_description(self, meeting):
+        return f"{meeting.get_kind_display()} meeting, {meeting.get_status_display().lower()}"
+
+    def item_pubdate(self, meeting):
+        return meeting.created_at
+
+    def item_updateddate(self, meeting):
+        return meeting.updated_at

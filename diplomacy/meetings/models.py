@@ -72,7 +72,13 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["-date", "-id"], name="meeting_timeline_idx")]
+        # The timeline reads newest first, alone or with one filter; see docs/indexes.md.
+        indexes = [
+            models.Index(fields=["-date", "-id"], name="meeting_timeline_idx"),
+            models.Index(fields=["kind", "-date", "-id"], name="meeting_kind_timeline_idx"),
+            models.Index(fields=["status", "-date", "-id"], name="meeting_status_timeline_idx"),
+            models.Index(fields=["country", "-date", "-id"], name="meeting_country_timeline_idx"),
+        ]
 
     def __str__(self) -> str:
         names = ", ".join(p.name for p in self.participants.all())
@@ -112,6 +118,8 @@ class Participation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "leader"], name="participation_unique")
         ]
+        # A leader's meetings (timeline filter, leader page, network pairs).
+        indexes = [models.Index(fields=["leader", "meeting"], name="participation_leader_idx")]
 
     def __str__(self) -> str:
         return f"{self.leader} at {self.meeting_id}"
@@ -136,6 +144,23 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class Mention(models.Model):
+    """Where an article names a leader: the spans highlighted in evidence sentences."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start", "end"], name="mention_unique_span")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader} in article {self.article_id} at {self.start}"
 
 
 class StatementQuerySet(models.QuerySet):
@@ -173,6 +198,11 @@ class Statement(models.Model):
             models.UniqueConstraint(
                 fields=["article", "start", "end"], name="statement_unique_span"
             )
+        ]
+        # Full-text search has its own GIN index on PostgreSQL (migration 0003).
+        indexes = [
+            models.Index(fields=["speaker", "-said_on", "-id"], name="statement_speaker_idx"),
+            models.Index(fields=["-said_on", "-id"], name="statement_said_on_idx"),
         ]
 
     def __str__(self) -> str:

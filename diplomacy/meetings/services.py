@@ -17,6 +17,7 @@ from diplomacy.leaders.models import Alias, Leader, normalize_name
 from diplomacy.meetings.models import (
     Evidence,
     Meeting,
+    Mention,
     Participation,
     Precision,
     ReviewStatus,
@@ -97,6 +98,14 @@ def meeting_upsert(extracted: ExtractedMeeting, leaders: dict[str, Leader]) -> M
 def extraction_store(article: Article, extraction: Extraction) -> None:
     """Store what the engine found in an article. Call inside a transaction."""
     leaders = {found.name: leader_for(found) for found in extraction.leaders}
+    Mention.objects.bulk_create(
+        [
+            Mention(article=article, leader=leaders[found.name], start=start, end=end)
+            for found in extraction.leaders
+            for start, end in found.mentions
+        ],
+        ignore_conflicts=True,
+    )
     meetings: list[Meeting | None] = []
     for extracted in extraction.meetings:
         meeting = meeting_upsert(extracted, leaders)

@@ -1,8 +1,17 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from diplomacy.meetings import views
+from diplomacy.meetings import api, views
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("network/", views.network, name="network"),
+    path("statements/", views.statement_search, name="statements"),
+    re_path(r"^export/meetings\.(?P<fmt>csv|json)$", api.export_meetings, name="export_meetings"),
+    re_path(
+        r"^export/statements\.(?P<fmt>csv|json)$", api.export_statements, name="export_statements"
+    ),
+    path("api/meetings", api.api_meetings, name="api_meetings"),
+    path("api/statements", api.api_statements, name="api_statements"),
+    path("api/leaders", api.api_leaders, name="api_leaders"),
 ]

@@ -1,57 +1,178 @@
-from datetime import date
+"""Analyst pages: timeline, meeting, network and statement search."""
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Count, F, Max
 from django.shortcuts import get_object_or_404, render
 
 from diplomacy.leaders.models import Leader
-from diplomacy.meetings.models import Meeting, Statement
+from diplomacy.meetings.filters import Cursor, MeetingFilter, StatementFilter, page_of
+from diplomacy.meetings.highlight import highlight
+from diplomacy.meetings.models import Meeting, Mention, Participation, Statement
 
 MEETINGS_PER_PAGE = 50
+STATEMENTS_PER_PAGE = 50
+NETWORK_PAIRS = 300
 
 
-def _cursor(value: str | None) -> tuple[date | None, int] | None:
-    """Keyset cursor 'YYYY-MM-DD.id' (or 'none.id' for undated meetings)."""
-    if not value or "." not in value:
-        return None
-    day, _, pk = value.partition(".")
-    try:
-        return (None if day == "none" else date.fromisoformat(day)), int(pk)
-    except ValueError:
-        return None
+def _month_label(day) -> str:
+    return day.strftime("%B %Y") if day else "Date unknown"
+
+
+def _mark_month_headers(rows: list[Meeting], after: str | None) -> None:
+    """Set `month_header` on the first meeting of each month, across pages too."""
+    cursor = Cursor.decode(after)
+    previous = _month_label(cursor[0]) if cursor else None
+    for meeting in rows:
+        label = meeting.month_label
+        meeting.month_header = label if label != previous else None
+        previous = label
+
+
+def country_choices() -> list[str]:
+    return list(
+        Leader.objects.exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    )
 
 
 def timeline(request):
-    meetings = Meeting.objects.for_timeline()
-    leader = None
-    if slug := request.GET.get("leader"):
-        leader = Leader.objects.filter(slug=slug).first()
-        meetings = meetings.with_participant(leader) if leader else meetings.none()
-    if cursor := _cursor(request.GET.get("after")):
-        day, pk = cursor
-        if day is None:
-            meetings = meetings.filter(date=None, pk__lt=pk)
-        else:
-            meetings = meetings.filter(Q(date__lt=day) | Q(date=day, pk__lt=pk) | Q(date=None))
-    page = list(meetings[: MEETINGS_PER_PAGE + 1])
-    rows, more = page[:MEETINGS_PER_PAGE], len(page) > MEETINGS_PER_PAGE
-    last = rows[-1] if rows else None
+    filters = MeetingFilter(request.GET)
+    meetings = filters.apply(Meeting.objects.for_timeline())
+    after = request.GET.get("after")
+    rows, next_cursor = page_of(Cursor.after(meetings, after), MEETINGS_PER_PAGE)
+    _mark_month_headers(rows, after)
     context = {
+        "filters": filters,
+        "leader": filters.leader_obj,
         "meetings": rows,
-        "leader": leader,
-        "leaders": Leader.objects.with_meetings().only("name", "slug"),
-        "next_cursor": f"{last.date or 'none'}.{last.pk}" if more else None,
+        "next_cursor": next_cursor,
+        "query": filters.query_string(),
+        "countries": country_choices(),
     }
     if request.htmx and not request.htmx.boosted:
-        return render(request, "meetings/timeline.html#timeline-rows", context)
+        partial = "timeline-page" if after else "timeline-rows"
+        return render(request, f"meetings/timeline.html#{partial}", context)
     return render(request, "meetings/timeline.html", context)
 
 
 def meeting_detail(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.visible().prefetch_related("participants"), pk=pk)
-    evidence = meeting.evidence.select_related("article").order_by("article__published", "pk")
+    participants = list(meeting.participants.all())
+    evidence = list(meeting.evidence.select_related("article").order_by("article__published", "pk"))
+    mentions = Mention.objects.filter(
+        article__in={e.article_id for e in evidence}, leader__in=participants
+    ).values_list("article_id", "start", "end")
+    for item in evidence:
+        spans = [
+            (start, end)
+            for article_id, start, end in mentions
+            if article_id == item.article_id and item.start <= start and end <= item.end
+        ]
+        item.highlighted = highlight(item.text, item.start, spans)
     statements = Statement.objects.visible().filter(meeting=meeting).select_related("speaker")
     return render(
         request,
         "meetings/meeting.html",
-        {"meeting": meeting, "evidence": evidence, "statements": statements},
+        {
+            "meeting": meeting,
+            "participants": participants,
+            "evidence": evidence,
+            "statements": statements,
+        },
     )
+
+
+def meeting_pairs(meetings, limit: int = NETWORK_PAIRS) -> list[dict]:
+    """Who met whom how often, aggregated in the database, most frequent first."""
+    rows = (
+        Participation.objects.filter(
+            meeting__in=meetings.values("pk"),
+            meeting__participations__leader_id__gt=F("leader_id"),
+        )
+        .values("leader_id", other_id=F("meeting__participations__leader_id"))
+        .annotate(count=Count("meeting_id"), last=Max("meeting__date"))
+        .order_by("-count", "-last", "leader_id", "other_id")[:limit]
+    )
+    rows = list(rows)
+    people = Leader.objects.in_bulk({r["leader_id"] for r in rows} | {r["other_id"] for r in rows})
+    return [
+        {"a": people[r["leader_id"]], "b": people[r["other_id"]], "count": r["count"],
+         "last": r["last"]}
+        for r in rows
+    ]  # fmt: skip
+
+
+def graph_data(pairs: list[dict], centre: Leader | None = None) -> dict:
+    """Nodes and edges for the network drawing (cytoscape's element format)."""
+    nodes, edges = {}, []
+    for pair in pairs:
+        for person in (pair["a"], pair["b"]):
+            nodes.setdefault(person.pk, {
+                "id": str(person.pk), "label": person.name,
+                "url": person.get_absolute_url(), "weight": 0,
+                "centre": centre is not None and person.pk == centre.pk,
+            })  # fmt: skip
+            nodes[person.pk]["weight"] += pair["count"]
+        edges.append({
+            "id": f"{pair['a'].pk}-{pair['b'].pk}", "source": str(pair["a"].pk),
+            "target": str(pair["b"].pk), "weight": pair["count"],
+        })  # fmt: skip
+    return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def _recency(pair: dict) -> int:
+    return -(pair["last"].toordinal() if pair["last"] else 0)
+
+
+PAIR_SORTS = {
+    "count": lambda p: (-p["count"], _recency(p), p["a"].name, p["b"].name),
+    "a": lambda p: (p["a"].name, p["b"].name),
+    "b": lambda p: (p["b"].name, p["a"].name),
+    "last": lambda p: (_recency(p), p["a"].name, p["b"].name),
+}
+
+
+def network(request):
+    filters = MeetingFilter(request.GET)
+    pairs = meeting_pairs(filters.apply(Meeting.objects.visible()))
+    sort = request.GET.get("sort", "count")
+    pairs.sort(key=PAIR_SORTS.get(sort, PAIR_SORTS["count"]))
+    context = {
+        "filters": filters,
+        "pairs": pairs,
+        "graph": graph_data(pairs),
+        "sort": sort,
+        "query": filters.query_string(),
+        "countries": country_choices(),
+        "limit": NETWORK_PAIRS,
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "meetings/network.html#network-body", context)
+    return render(request, "meetings/network.html", context)
+
+
+def statement_search(request):
+    filters = StatementFilter(request.GET)
+    statements = filters.apply(
+        Statement.objects.visible()
+        .select_related("speaker", "article", "meeting")
+        .order_by(F("said_on").desc(nulls_last=True), "-id"),
+        vendor=connection.vendor,
+    )
+    after = request.GET.get("after")
+    rows, next_cursor = page_of(
+        Cursor.after(statements, after, field="said_on"), STATEMENTS_PER_PAGE, field="said_on"
+    )
+    context = {
+        "filters": filters,
+        "statements": rows,
+        "next_cursor": next_cursor,
+        "query": filters.query_string(),
+        "languages": ["en", "ro", "fr", "de", "es", "it", "pt", "ru"],
+    }
+    if request.htmx and not request.htmx.boosted:
+        partial = "statement-page" if after else "statement-results"
+        return render(request, f"meetings/statements.html#{partial}", context)
+    return render(request, "meetings/statements.html", context)
