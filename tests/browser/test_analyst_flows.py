@@ -1,0 +1,89 @@
+"""The flows analysts use, in a real browser."""
+
+import datetime
+import re
+
+import pytest
+
+from diplomacy.articles import services
+from diplomacy.meetings.models import Meeting
+from tests.browser.conftest import log_in, screenshot
+from tests.factories import LeaderFactory, MeetingFactory, StatementFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _many_meetings(n: int) -> None:
+    people = [LeaderFactory(name="Ana Popescu"), LeaderFactory(name="Jean Dupont")]
+    for day in range(n):
+        MeetingFactory(
+            participants=people,
+            date=datetime.date(2024, 1, 1) + datetime.timedelta(days=day),
+            kind=Meeting.Kind.CALL if day % 10 == 0 else Meeting.Kind.BILATERAL,
+        )
+
+
+def test_filter_timeline_go_back_and_scroll(page):
+    _many_meetings(70)
+    log_in(page, "analyst")
+    rows = page.locator("article.meeting")
+    assert rows.count() == 50
+    screenshot(page, "timeline")
+
+    page.select_option("#filter-kind", "call")
+    page.wait_for_url(re.compile(r"kind=call"))
+    page.wait_for_function("document.querySelectorAll('article.meeting').length === 7")
+    screenshot(page, "timeline-filtered")
+
+    page.go_back()
+    page.wait_for_function("document.querySelectorAll('article.meeting').length === 50")
+    assert "kind=call" not in page.url
+
+    page.locator("article.meeting").last.scroll_into_view_if_needed()
+    page.mouse.wheel(0, 20000)
+    page.wait_for_function("document.querySelectorAll('article.meeting').length === 70")
+    assert page.locator(".more").count() == 0
+
+
+def test_meeting_page_highlights_the_evidence(page, kb, seed_text):
+    article = services.article_create(text=seed_text)
+    services.article_ingest(article.pk)
+    past = Meeting.objects.get(reported_as="past")
+    log_in(page, "analyst")
+    page.click(f"a[href='{past.get_absolute_url()}']")
+    marks = page.locator("blockquote.evidence mark")
+    assert marks.first.inner_text() == "Kim"
+    assert "June 2024" in page.inner_text("dl.facts")
+    screenshot(page, "meeting")
+
+
+def test_search_statements(page):
+    speaker = LeaderFactory(name="Vladimir Putin")
+    StatementFactory(speaker=speaker, text="Nobody conspired against anyone at all")
+    StatementFactory(speaker=speaker, text="Relations have become a real alliance")
+    log_in(page, "analyst")
+    page.click("nav >> text=Statements")
+    assert page.locator("li.statement").count() == 2
+    page.fill("#st-q", "alliance")
+    page.wait_for_url(re.compile(r"q=alliance"))
+    page.wait_for_function("document.querySelectorAll('li.statement').length === 1")
+    assert "real alliance" in page.inner_text("li.statement")
+    screenshot(page, "statements")
+
+
+def test_network_draws_its_nodes(page):
+    a, b, c = (LeaderFactory(name=n) for n in ("Ana Popescu", "Jean Dupont", "Olaf Berg"))
+    MeetingFactory(participants=[a, b])
+    MeetingFactory(participants=[b, c])
+    log_in(page, "analyst")
+    page.click("nav >> text=Network")
+    page.wait_for_selector("#network-graph[data-nodes]")
+    assert page.get_attribute("#network-graph", "data-nodes") == "3"
+    assert page.get_attribute("#network-graph", "data-edges") == "2"
+    assert page.locator("#network-graph canvas").count() > 0
+    screenshot(page, "network")
+
+    page.click(f"text={b.name} >> nth=0")
+    page.wait_for_selector("#network-graph[data-nodes]")
+    assert page.get_attribute("#network-graph", "data-nodes") == "3"
+    screenshot(page, "leader")
