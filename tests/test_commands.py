@@ -110,3 +110,21 @@ def test_server_refuses_to_start_without_a_secret_key(tmp_path):
     assert run.returncode == 1
     assert "diplomacy.E001" in run.stderr
     assert "SECRET_KEY is not set." in run.stderr
+
+
+def test_reloading_corrects_an_office_the_data_file_lists(db, tmp_path):
+    from diplomacy.leaders.models import Office
+
+    line = (
+        '{"key": "Q1", "name": "Ana Example", "country": "RO", "aliases": [], "offices": '
+        '[{"title": "Prime Minister of Romania", "role": "head_of_government", "country": "RO", '
+        '"start": "2023-06-15", "end": %s}]}\n'
+    )
+    data = tmp_path / "leaders.jsonl"
+    data.write_text(line % "null", encoding="utf-8")
+    call_command("load_kb", file=data, stdout=StringIO())
+    data.write_text(line % '"2025-06-23"', encoding="utf-8")
+    call_command("load_kb", file=data, stdout=StringIO())
+    assert [(o.start.isoformat(), o.end.isoformat()) for o in Office.objects.all()] == [
+        ("2023-06-15", "2025-06-23")
+    ]

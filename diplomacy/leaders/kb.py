@@ -46,7 +46,7 @@ def leaders_load(entries: Iterable[LeaderEntry]) -> tuple[int, int]:
     ids = dict(Leader.objects.exclude(key=None).values_list("key", "pk"))
     updated = 0
     alias_names = set(Alias.objects.values_list("leader_id", "name"))
-    office_keys = set(Office.objects.values_list("leader_id", "title", "start"))
+    offices_on_record = {(o.leader_id, o.title, o.start): o for o in Office.objects.all()}
     new_aliases, new_offices = [], []
     for entry in entries:
         leader = existing[entry.key]
@@ -67,18 +67,30 @@ def leaders_load(entries: Iterable[LeaderEntry]) -> tuple[int, int]:
                     Alias(leader_id=leader.pk, name=name, normalized=normalize_name(name))
                 )
         for office in entry.offices:
-            if (leader.pk, office.title, office.start) not in office_keys:
-                office_keys.add((leader.pk, office.title, office.start))
-                new_offices.append(
-                    Office(
-                        leader_id=leader.pk,
-                        title=office.title,
-                        role=office.role,
-                        country=office.country,
-                        start=office.start,
-                        end=office.end,
-                    )
+            on_record = offices_on_record.get((leader.pk, office.title, office.start))
+            if on_record is None:
+                offices_on_record[(leader.pk, office.title, office.start)] = Office(
+                    leader_id=leader.pk,
+                    title=office.title,
+                    role=office.role,
+                    country=office.country,
+                    start=office.start,
+                    end=office.end,
                 )
+                new_offices.append(offices_on_record[(leader.pk, office.title, office.start)])
+            elif (on_record.role, on_record.country, on_record.end) != (
+                office.role,
+                office.country,
+                office.end,
+            ):
+                # The data file corrects a spell it lists (typically its end).
+                on_record.role, on_record.country, on_record.end = (
+                    office.role,
+                    office.country,
+                    office.end,
+                )
+                if on_record.pk:
+                    on_record.save(update_fields=["role", "country", "end"])
     bulk_create_with_history(new_aliases, Alias)
     bulk_create_with_history(new_offices, Office)
     return len(fresh), updated

@@ -966,12 +966,65 @@ def from_wikidata(path: Path, curated: list[dict]) -> list[dict]:
     return sorted(people.values(), key=lambda p: (p["country"], p["name"]))
 
 
+# Hand-compiled world-wide tables in the knowledge base's own format, applied in this
+# order over the curated table and the Wikidata export: heads of state and government
+# of every UN member and observer state since 2015; foreign ministers of the G20 and EU,
+# heads of international organisations and the officials who speak for leaders.
+SUPPLEMENTS = ("world_heads.jsonl", "world_officials.jsonl")
+
+
+def _same_office(old: dict, new: dict) -> bool:
+    """The same spell: same title and start, or the same open spell given more precisely."""
+    if (old["title"], old["start"]) == (new["title"], new["start"]):
+        return True
+    return (
+        old["end"] is None
+        and (old["role"], old["country"]) == (new["role"], new["country"])
+        and (old["start"] or "")[:4] == (new["start"] or "")[:4] != ""
+    )
+
+
+def apply_supplements(rows: list[dict], paths: list[Path]) -> list[dict]:
+    """Merge supplement files: a known key gains aliases and offices (a supplement's
+    office replaces the same spell, which corrects stale ends); a new key is a new person."""
+    by_key = {row["key"]: row for row in rows}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            new = json.loads(line)
+            offices = [
+                o for o in new.get("offices", []) if _date_ok(o["start"]) and _date_ok(o["end"])
+            ]
+            row = by_key.get(new["key"])
+            if row is None:
+                row = {"key": new["key"], "name": new["name"], "country": new["country"],
+                       "aliases": [], "offices": []}  # fmt: skip
+                by_key[new["key"]] = row
+                rows.append(row)
+            elif new["name"] != row["name"]:
+                row["aliases"].append(row["name"])
+                row["name"] = new["name"]
+            row["country"] = new.get("country") or row["country"]
+            for alias in new.get("aliases", []):
+                if alias != row["name"] and alias not in row["aliases"]:
+                    row["aliases"].append(alias)
+            row["aliases"] = [a for a in row["aliases"] if a != row["name"]]
+            for office in offices:
+                office = {k: office.get(k) for k in ("title", "role", "country", "start", "end")}
+                kept = [o for o in row["offices"] if not _same_office(o, office)]
+                row["offices"] = [*kept, office]
+    return rows
+
+
 if __name__ == "__main__":
     out = Path(__file__).with_name("leaders.jsonl")
     rows = build()
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_WIKIDATA
     if source.exists():
         rows += from_wikidata(source, rows)
+    here = Path(__file__).resolve().parent
+    rows = apply_supplements(rows, [here / name for name in SUPPLEMENTS if (here / name).exists()])
     with out.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
