@@ -969,8 +969,9 @@ def from_wikidata(path: Path, curated: list[dict]) -> list[dict]:
 # Hand-compiled world-wide tables in the knowledge base's own format, applied in this
 # order over the curated table and the Wikidata export: heads of state and government
 # of every UN member and observer state since 2015; foreign ministers of the G20 and EU,
-# heads of international organisations and the officials who speak for leaders.
-SUPPLEMENTS = ("world_heads.jsonl", "world_officials.jsonl")
+# heads of international organisations and the officials who speak for leaders; then
+# the spellings news uses for people whose entries came with their full name only.
+SUPPLEMENTS = ("world_heads.jsonl", "world_officials.jsonl", "world_aliases.jsonl")
 
 
 def _same_office(old: dict, new: dict) -> bool:
