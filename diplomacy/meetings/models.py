@@ -64,6 +64,9 @@ class Meeting(models.Model):
         max_length=9, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED
     )
     confidence = models.FloatField(default=0.0)
+    # The id of the structured record a meeting was imported from ("visits-3009"), so
+    # that importing the same file again changes nothing.
+    external_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -129,9 +132,15 @@ class Evidence(models.Model):
     """A meeting's link to an article and the sentence in it that reports the meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evidence")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
+    # An article and a span in it, or, for imported records, the record it came from.
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    record = models.CharField(
+        max_length=200, blank=True, help_text="source of an imported record, e.g. its file and id"
+    )
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
     text = models.TextField()
 
     class Meta:
