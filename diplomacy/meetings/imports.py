@@ -31,7 +31,9 @@ _MET = re.compile(
     r"\b(?:met|meeting|meetings|talks|conferred|discussed [^.;]{0,80}?)\s+with\b", re.I
 )
 _VISIT = re.compile(r"\bvisit\b|\bworking (?:lunch|dinner)\b|\bmet with (?:the )?president\b", re.I)
-_SENTENCE = re.compile(r"[^.;]+[.;]?")
+# A sentence ends after a word of two lower-case letters or more, not after an
+# initial ("Michael D. Higgins") or an abbreviation ("U.S.", "Jr.").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.;])\s+")
 
 _ROLE_OF_CODE = {"president": "head_of_state", "secretary": "foreign_minister"}
 
@@ -79,7 +81,7 @@ class ImportResult:
 def _people_named(text: str, on: date, kb, exclude: set[str]) -> list[ExtractedLeader]:
     """People a remark says the traveller met, found by the extraction engine's matcher."""
     found: dict[str, ExtractedLeader] = {}
-    for sentence in _SENTENCE.findall(text):
+    for sentence in _SENTENCE_END.split(text):
         if _MET.search(sentence):
             for person in extract(sentence.strip(), on, kb).leaders:
                 if person.name not in exclude:
