@@ -15,7 +15,11 @@
         nodes: graph.nodes.map(function (n) { return { data: n }; }),
         edges: graph.edges.map(function (e) { return { data: e }; })
       },
-      layout: { name: graph.nodes.length > 60 ? "circle" : "cose", animate: false },
+      // A leader's own graph puts them in the middle of their counterparts.
+      layout: graph.nodes.some(function (n) { return n.centre; })
+        ? { name: "concentric", animate: false, minNodeSpacing: 24,
+            concentric: function (n) { return n.data("centre") ? 2 : 1; }, levelWidth: function () { return 1; } }
+        : { name: graph.nodes.length > 60 ? "circle" : "cose", animate: false },
       wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: {
