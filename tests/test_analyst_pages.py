@@ -289,3 +289,37 @@ def test_article_markup_is_shown_as_text_on_every_page(admin_client):
         assert "<script>alert" not in html, url
         assert "<img src=x" not in html, url
         assert "&lt;script&gt;" in html or "\\u003Cscript\\u003E" in html, url
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_meeting_page_query_count(analyst_client, django_assert_num_queries, rows):
+    people = [LeaderFactory(), LeaderFactory()]
+    meeting = MeetingFactory(participants=people)
+    for _ in range(rows - 1):
+        MeetingFactory(participants=people)  # other meetings do not count
+        meeting.evidence.create(article=ArticleFactory(), start=0, end=5, text="Talks")
+        StatementFactory(speaker=people[0], meeting=meeting)
+    with django_assert_num_queries(10):
+        analyst_client.get(meeting.get_absolute_url())
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_article_page_query_count(admin_client, django_assert_num_queries, rows):
+    article = ArticleFactory()
+    people = [LeaderFactory(), LeaderFactory()]
+    for _ in range(rows):
+        meeting = MeetingFactory(participants=people, source=article)
+        StatementFactory(speaker=people[0], meeting=meeting, article=article)
+    with django_assert_num_queries(9):
+        admin_client.get(article.get_absolute_url())
+
+
+def test_imported_record_is_shown_as_the_source(analyst_client):
+    meeting = MeetingFactory(source=ArticleFactory())
+    meeting.evidence.all().delete()
+    meeting.evidence.create(
+        record="visits-3009", text="Prime Minister Avdullah Hoti: Working Visit."
+    )
+    html = analyst_client.get(meeting.get_absolute_url()).content.decode()
+    assert "Imported record visits-3009" in html
+    assert "Working Visit." in html
