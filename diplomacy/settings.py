@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "diplomacy.leaders",
     "diplomacy.articles",
     "diplomacy.meetings",
+    "diplomacy.review",
 ]
 
 MIDDLEWARE = [

@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("articles/", include("diplomacy.articles.urls")),
     path("leaders/", include("diplomacy.leaders.urls")),
+    path("review/", include("diplomacy.review.urls")),
     path("", include("diplomacy.meetings.urls")),
 ]

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from diplomacy.accounts.roles import ensure_roles
 from diplomacy.leaders.kb import leaders_load_file
@@ -27,21 +28,23 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-def _client_for(client, role):
+def _client_for(role: str) -> Client:
+    # One client per role, so a test can act as an editor and look as an analyst.
+    client = Client()
     client.force_login(UserFactory(username=role, role=role))
     return client
 
 
 @pytest.fixture
-def analyst_client(client, roles):
-    return _client_for(client, "analyst")
+def analyst_client(roles):
+    return _client_for("analyst")
 
 
 @pytest.fixture
-def editor_client(client, roles):
-    return _client_for(client, "editor")
+def editor_client(roles):
+    return _client_for("editor")
 
 
 @pytest.fixture
-def admin_client(client, roles):
-    return _client_for(client, "admin")
+def admin_client(roles):
+    return _client_for("admin")

@@ -38,6 +38,12 @@ class Leader(models.Model):
     known = models.BooleanField(
         default=True, help_text="In the knowledge base; unknown people are created unverified."
     )
+    # A leader merged into another (a duplicate) points at the one that stays.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
+    edited_fields = models.JSONField(default=list, blank=True)
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

@@ -23,7 +23,7 @@ from diplomacy.extraction.types import ExtractedLeader
 from diplomacy.leaders.kb import knowledge_base_cached
 from diplomacy.leaders.models import Leader, normalize_name
 from diplomacy.meetings.models import Evidence, Meeting, Participation
-from diplomacy.meetings.services import leader_for, meeting_find
+from diplomacy.meetings.services import leader_for, meeting_find, surviving_meeting
 
 # Sentences of a remark that report meeting someone ("Met with President X and
 # Foreign Minister Y.", "discussed trade with Prime Minister Z").
@@ -69,12 +69,14 @@ class ImportResult:
     joined: int = 0
     already: int = 0
     no_counterpart: int = 0
+    rejected: int = 0
 
     def __str__(self) -> str:
         return (
             f"{self.records} records: {self.created} meetings created, {self.joined} added "
             f"as evidence to meetings on record, {self.already} imported before, "
-            f"{self.no_counterpart} without a counterpart to meet"
+            f"{self.no_counterpart} without a counterpart to meet, "
+            f"{self.rejected} of meetings editors rejected"
         )
 
 
@@ -146,7 +148,11 @@ def import_record(record: dict, kb, result: ImportResult) -> None:
         result.no_counterpart += 1
         return
     day = date.fromisoformat(record["start_date"])
-    meeting = meeting_find({p.pk for p in leaders}, day, "day")
+    found = meeting_find({p.pk for p in leaders}, day, "day")
+    meeting = surviving_meeting(found) if found is not None else None
+    if found is not None and meeting is None:
+        result.rejected += 1  # an editor rejected this meeting: never create it again
+        return
     if meeting is None:
         meeting = Meeting.objects.create(
             date=day,

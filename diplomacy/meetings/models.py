@@ -22,7 +22,10 @@ class ReviewStatus(models.TextChoices):
 
 class MeetingQuerySet(models.QuerySet):
     def visible(self):
-        return self.exclude(status=ReviewStatus.REJECTED)
+        return self.exclude(status=ReviewStatus.REJECTED).filter(merged_into=None)
+
+    def for_review(self):
+        return self.filter(status=ReviewStatus.EXTRACTED, merged_into=None)
 
     def for_timeline(self):
         return (
@@ -67,6 +70,13 @@ class Meeting(models.Model):
     # The id of the structured record a meeting was imported from ("visits-3009"), so
     # that importing the same file again changes nothing.
     external_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # Editors' work: the fields they changed (extraction never touches them again), the
+    # meeting this one was merged into, and a version for optimistic locking.
+    edited_fields = models.JSONField(default=list, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -176,6 +186,9 @@ class StatementQuerySet(models.QuerySet):
     def visible(self):
         return self.exclude(status=ReviewStatus.REJECTED)
 
+    def for_review(self):
+        return self.filter(status=ReviewStatus.EXTRACTED)
+
 
 class Statement(models.Model):
     class Kind(models.TextChoices):
@@ -196,6 +209,9 @@ class Statement(models.Model):
     status = models.CharField(
         max_length=9, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED
     )
+    confidence = models.FloatField(default=0.0)
+    edited_fields = models.JSONField(default=list, blank=True)
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

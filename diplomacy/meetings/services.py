@@ -8,6 +8,7 @@ and a meeting an editor rejected is never created again.
 
 from datetime import date
 
+from django.db import transaction
 from django.db.models import Count, Q
 
 from diplomacy.articles.models import Article
@@ -36,7 +37,17 @@ def parse_partial_date(value: str | None) -> tuple[date | None, str]:
 
 
 def leader_for(extracted: ExtractedLeader) -> Leader:
-    """The database row for an extracted person, created unverified if unknown."""
+    """The database row for an extracted person (following merges), created unverified
+    if unknown."""
+    leader = _leader_row(extracted)
+    seen = set()
+    while leader.merged_into_id and leader.pk not in seen:
+        seen.add(leader.pk)
+        leader = leader.merged_into
+    return leader
+
+
+def _leader_row(extracted: ExtractedLeader) -> Leader:
     if extracted.key and extracted.key.startswith(DB_KEY_PREFIX):
         return Leader.objects.get(pk=int(extracted.key.removeprefix(DB_KEY_PREFIX)))
     if extracted.key:
@@ -74,13 +85,38 @@ def meeting_find(leader_ids: set[int], day: date | None, precision: str) -> Meet
     )
 
 
-def meeting_upsert(extracted: ExtractedMeeting, leaders: dict[str, Leader]) -> Meeting | None:
+def surviving_meeting(meeting: Meeting | None) -> Meeting | None:
+    """Follow merges to the meeting that stands for this one; None if rejected."""
+    seen = set()
+    while meeting is not None and meeting.merged_into_id and meeting.pk not in seen:
+        seen.add(meeting.pk)
+        meeting = meeting.merged_into
+    if meeting is None or meeting.status == ReviewStatus.REJECTED:
+        return None
+    return meeting
+
+
+def meeting_upsert(
+    article: Article, extracted: ExtractedMeeting, leaders: dict[str, Leader]
+) -> tuple[Meeting | None, bool]:
+    """The meeting on record for an extracted one, or a new one; (None, False) when an
+    editor rejected it. Existing meetings are never changed here: what an editor set stays.
+    """
+    # The same sentence of the same article was stored before: that meeting, whatever an
+    # editor has since done to its participants, date or place.
+    for span in extracted.evidence:
+        known = (
+            Evidence.objects.filter(article=article, start=span.start, end=span.end)
+            .select_related("meeting")
+            .first()
+        )
+        if known is not None:
+            return surviving_meeting(known.meeting), False
     people = [leaders[name] for name in extracted.participants if name in leaders]
-    leader_ids = {p.pk for p in people}
     day, precision = parse_partial_date(extracted.date)
-    meeting = meeting_find(leader_ids, day, precision)
-    if meeting is not None:
-        return None if meeting.status == ReviewStatus.REJECTED else meeting
+    found = meeting_find({p.pk for p in people}, day, precision)
+    if found is not None:
+        return surviving_meeting(found), False
     meeting = Meeting.objects.create(
         date=day,
         date_precision=precision,
@@ -92,7 +128,7 @@ def meeting_upsert(extracted: ExtractedMeeting, leaders: dict[str, Leader]) -> M
         confidence=extracted.confidence,
     )
     Participation.objects.bulk_create(Participation(meeting=meeting, leader=p) for p in people)
-    return meeting
+    return meeting, True
 
 
 def extraction_store(article: Article, extraction: Extraction) -> None:
@@ -108,7 +144,7 @@ def extraction_store(article: Article, extraction: Extraction) -> None:
     )
     meetings: list[Meeting | None] = []
     for extracted in extraction.meetings:
-        meeting = meeting_upsert(extracted, leaders)
+        meeting, _ = meeting_upsert(article, extracted, leaders)
         meetings.append(meeting)
         if meeting is None:
             continue
@@ -136,9 +172,144 @@ def extraction_store(article: Article, extraction: Extraction) -> None:
                 "language": said.language or extraction.language,
                 "said_on": meeting.date if meeting else article.published,
                 "meeting": meeting,
+                "confidence": 0.9 if said.kind == "direct" else 0.6,
             },
         )
     updates = {"language": extraction.language}
     if article.published is None and extraction.published is not None:
         updates["published"] = extraction.published
     Article.objects.filter(pk=article.pk).update(**updates)
+
+
+# --- Editors' writes ---------------------------------------------------------------
+
+
+class StaleEdit(Exception):
+    """Someone saved the record since the editor's form was loaded."""
+
+    def __init__(self, current, changed: dict[str, tuple]):
+        super().__init__("The record was changed by someone else since you opened it.")
+        self.current = current
+        self.changed = changed  # field -> (value the editor saw, value now)
+
+
+def _locked(model, pk: int, version: int | None, seen: dict | None = None):
+    """The row locked for update, after checking the editor saw its latest version."""
+    record = model.objects.select_for_update().get(pk=pk)
+    if version is not None and record.version != version:
+        seen = seen or {}
+        changed = {
+            field: (old, getattr(record, field))
+            for field, old in seen.items()
+            if getattr(record, field) != old
+        }
+        raise StaleEdit(record, changed)
+    return record
+
+
+def _save_edit(record, fields: dict, by) -> list[str]:
+    """Apply the fields that differ, remember them as edited, bump the version."""
+    changed = [name for name, value in fields.items() if getattr(record, name) != value]
+    for name in changed:
+        setattr(record, name, fields[name])
+    if changed:
+        record.edited_fields = sorted(set(record.edited_fields) | set(changed))
+        record.version += 1
+        record._history_user = by
+        record.save()
+    return changed
+
+
+@transaction.atomic
+def meeting_update(meeting_id: int, *, version: int, fields: dict, seen: dict, by) -> Meeting:
+    """An editor's change of a meeting's date, precision, place, country, kind or occasion."""
+    meeting = _locked(Meeting, meeting_id, version, seen)
+    _save_edit(meeting, fields, by)
+    return meeting
+
+
+@transaction.atomic
+def meeting_set_status(meeting_id: int, status: str, *, by) -> Meeting:
+    meeting = _locked(Meeting, meeting_id, None)
+    _save_edit(meeting, {"status": status}, by)
+    return meeting
+
+
+def _touch(meeting: Meeting, field: str, by) -> None:
+    meeting.edited_fields = sorted(set(meeting.edited_fields) | {field})
+    meeting.version += 1
+    meeting._history_user = by
+    meeting.save()
+
+
+@transaction.atomic
+def meeting_participant_add(meeting_id: int, leader: Leader, *, by) -> Meeting:
+    meeting = _locked(Meeting, meeting_id, None)
+    _, created = Participation.objects.get_or_create(meeting=meeting, leader=leader)
+    if created:
+        _touch(meeting, "participants", by)
+    return meeting
+
+
+@transaction.atomic
+def meeting_participant_remove(meeting_id: int, leader_id: int, *, by) -> Meeting:
+    meeting = _locked(Meeting, meeting_id, None)
+    participation = Participation.objects.filter(meeting=meeting, leader_id=leader_id).first()
+    if participation is not None:
+        participation._history_user = by
+        participation.delete()
+        _touch(meeting, "participants", by)
+    return meeting
+
+
+@transaction.atomic
+def meeting_merge(*, keep: Meeting, drop: Meeting, by) -> Meeting:
+    """Two records of one meeting become one: evidence and statements move to `keep`,
+    participants unite, and `drop` points at `keep` (re-extraction follows the pointer)."""
+    if keep.pk == drop.pk:
+        raise ValueError("A meeting cannot be merged into itself.")
+    keep = _locked(Meeting, keep.pk, None)
+    drop = _locked(Meeting, drop.pk, None)
+    for evidence in drop.evidence.all():
+        if not keep.evidence.filter(
+            article=evidence.article, start=evidence.start, end=evidence.end, record=evidence.record
+        ).exists():
+            evidence.meeting = keep
+            evidence.save(update_fields=["meeting"])
+    drop.statements.update(meeting=keep)
+    for leader_id in drop.participations.values_list("leader_id", flat=True):
+        Participation.objects.get_or_create(meeting=keep, leader_id=leader_id)
+    _touch(keep, "participants", by)
+    drop.merged_into = keep
+    drop._history_user = by
+    drop.version += 1
+    drop.save()
+    return keep
+
+
+@transaction.atomic
+def statement_update(statement_id: int, *, version: int, fields: dict, seen: dict, by):
+    statement = _locked(Statement, statement_id, version, seen)
+    _save_edit(statement, fields, by)
+    return statement
+
+
+@transaction.atomic
+def statement_set_status(statement_id: int, status: str, *, by) -> Statement:
+    statement = _locked(Statement, statement_id, None)
+    _save_edit(statement, {"status": status}, by)
+    return statement
+
+
+def revert_to(record, history_id: int, *, by):
+    """Restore a record's fields as they were in one of its history entries."""
+    past = record.history.get(history_id=history_id).instance
+    fields = {
+        f.attname: getattr(past, f.attname)
+        for f in record._meta.concrete_fields
+        if f.attname not in ("id", "version", "edited_fields", "created_at", "updated_at")
+    }
+    with transaction.atomic():
+        current = _locked(type(record), record.pk, None)
+        _save_edit(current, fields, by)
+    return current
