@@ -315,3 +315,14 @@ def test_csrf_is_checked_and_works_with_the_htmx_header(roles):
     assert response.status_code == 200
     meeting.refresh_from_db()
     assert meeting.status == "verified"
+
+
+def test_history_shows_participants_added_and_removed(editor_client):
+    wrong = LeaderFactory(name="Wrong Person")
+    LeaderFactory(name="Right Person")
+    meeting = MeetingFactory(participants=[wrong, LeaderFactory()])
+    editor_client.post(reverse("participant_remove", args=[meeting.pk, wrong.pk]))
+    editor_client.post(reverse("participant_add", args=[meeting.pk]), {"leader": "Right Person"})
+    page = editor_client.get(reverse("review_meeting", args=[meeting.pk])).content.decode()
+    assert "participant removed" in page and "Wrong Person → —" in page
+    assert "participant added" in page and "— → Right Person" in page

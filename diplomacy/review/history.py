@@ -24,6 +24,36 @@ def history_entries(record, limit: int = 30) -> list[dict]:
                 "type": newer.get_history_type_display(),
                 "changes": changes,
                 "first": older is None,
+                "revertable": True,
             }
         )
     return rows
+
+
+def meeting_history(meeting, limit: int = 30) -> list[dict]:
+    """A meeting's own changes with its participants' additions and removals, newest first."""
+    from diplomacy.meetings.models import Participation
+
+    rows = history_entries(meeting, limit)
+    people = (
+        Participation.history.filter(meeting_id=meeting.pk)
+        .exclude(history_type="~")
+        .select_related("history_user", "leader")
+        .order_by("-history_id")[:limit]
+    )
+    for entry in people:
+        added = entry.history_type == "+"
+        rows.append(
+            {
+                "id": None,
+                "when": entry.history_date,
+                "who": entry.history_user,
+                "type": "participant added" if added else "participant removed",
+                "changes": [("participants", "" if added else entry.leader.name,
+                             entry.leader.name if added else "")],
+                "first": False,
+                "revertable": False,
+            }
+        )  # fmt: skip
+    rows.sort(key=lambda row: row["when"], reverse=True)
+    return rows[:limit]

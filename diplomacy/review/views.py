@@ -27,7 +27,7 @@ from diplomacy.review.forms import (
     ParticipantAddForm,
     StatementEditForm,
 )
-from diplomacy.review.history import history_entries
+from diplomacy.review.history import history_entries, meeting_history
 
 QUEUE_PAGE = 50
 MEETING_FIELDS = ["date", "date_precision", "place", "country", "kind", "occasion"]
@@ -131,21 +131,18 @@ def meeting_panel_context(meeting: Meeting, form=None, stale=None) -> dict:
         "sources": _article_texts(evidence, participants),
         "records": [e for e in evidence if e.article is None],
         "statements": Statement.objects.filter(meeting=meeting).select_related("speaker"),
-        "history": history_entries(meeting),
+        "history": meeting_history(meeting),
         "stale": stale,
     }
 
 
 def _meeting_reply(request, meeting_id: int, form=None, stale=None, status=200):
     meeting = get_object_or_404(Meeting.objects.prefetch_related("participants"), pk=meeting_id)
-    if not request.htmx:
+    if not request.htmx and status == 200:
         return redirect("review_meeting", meeting.pk)
-    return render(
-        request,
-        "review/meeting.html#meeting-panel",
-        meeting_panel_context(meeting, form, stale),
-        status=status,
-    )
+    # HTMX swaps the panel; a plain request with errors gets the whole page with them.
+    template = "review/meeting.html#meeting-panel" if request.htmx else "review/meeting.html"
+    return render(request, template, meeting_panel_context(meeting, form, stale), status=status)
 
 
 @can_edit_meetings
@@ -200,14 +197,10 @@ def meeting_status(request, pk: int):
 def participant_add(request, pk: int):
     form = ParticipantAddForm(request.POST)
     if not form.is_valid():
-        context_form = form
-        meeting = get_object_or_404(Meeting, pk=pk)
-        context = meeting_panel_context(meeting)
-        context["add_form"] = context_form
-        if not request.htmx:
-            messages.error(request, "; ".join(form.errors.get("leader", [])))
-            return redirect("review_meeting", pk)
-        return render(request, "review/meeting.html#meeting-panel", context, status=400)
+        context = meeting_panel_context(get_object_or_404(Meeting, pk=pk))
+        context["add_form"] = form
+        template = "review/meeting.html#meeting-panel" if request.htmx else "review/meeting.html"
+        return render(request, template, context, status=400)
     services.meeting_participant_add(pk, form.cleaned_data["leader"], by=request.user)
     return _meeting_reply(request, pk)
 
@@ -264,14 +257,10 @@ def statement_panel_context(statement: Statement, form=None, stale=None) -> dict
 
 def _statement_reply(request, pk: int, form=None, stale=None, status=200):
     statement = get_object_or_404(Statement.objects.select_related("speaker", "article"), pk=pk)
-    if not request.htmx:
+    if not request.htmx and status == 200:
         return redirect("review_statement", pk)
-    return render(
-        request,
-        "review/statement.html#statement-panel",
-        statement_panel_context(statement, form, stale),
-        status=status,
-    )
+    template = "review/statement.html#statement-panel" if request.htmx else "review/statement.html"
+    return render(request, template, statement_panel_context(statement, form, stale), status=status)
 
 
 @can_edit_statements
@@ -346,18 +335,11 @@ def leader_edit_context(leader: Leader, **forms) -> dict:
 
 
 def _leader_reply(request, leader: Leader, status=200, **forms):
-    if not request.htmx:
-        for form in forms.values():
-            if hasattr(form, "errors") and form.errors:
-                messages.error(request, form.errors.as_text())
+    if not request.htmx and status == 200:
         return redirect("review_leader", leader.slug)
     leader.refresh_from_db()
-    return render(
-        request,
-        "review/leader.html#leader-panel",
-        leader_edit_context(leader, **forms),
-        status=status,
-    )
+    template = "review/leader.html#leader-panel" if request.htmx else "review/leader.html"
+    return render(request, template, leader_edit_context(leader, **forms), status=status)
 
 
 @can_edit_leaders

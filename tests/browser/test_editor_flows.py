@@ -1,0 +1,69 @@
+"""An editor fixes a meeting in a real browser; the analyst's timeline shows the fix."""
+
+import pytest
+
+from diplomacy.meetings.models import Meeting
+from tests.browser.conftest import log_in, screenshot
+from tests.factories import LeaderFactory, MeetingFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_editor_fixes_participants_and_verifies(page, browser):
+    wrong = LeaderFactory(name="Wrong Person")
+    right = LeaderFactory(name="Right Person")
+    host = LeaderFactory(name="Host Leader")
+    meeting = MeetingFactory(participants=[host, wrong], confidence=0.2)
+
+    log_in(page, "editor")
+    page.click("nav >> text=Review")
+    page.click(f"#queue a[href='/review/meetings/{meeting.pk}/']")
+    panel = page.locator("#meeting-panel")
+    panel.get_by_role("button", name="Remove Wrong Person").click()
+    page.wait_for_function("!document.querySelector('#meeting-panel').innerText.includes('Wrong')")
+    panel = page.locator("#meeting-panel")
+    panel.get_by_label("Add a participant").fill("Right Person")
+    panel.get_by_role("button", name="Add", exact=True).click()
+    page.wait_for_function(
+        "document.querySelector('#meeting-panel .participants').innerText.includes('Right Person')"
+    )
+    page.locator("#meeting-panel").get_by_role("button", name="Verify").click()
+    page.wait_for_function(
+        "document.querySelector('#meeting-panel h2').innerText.includes('Verified')"
+    )
+    screenshot(page, "review-meeting")
+
+    analyst = browser.new_context().new_page()
+    analyst.base_url = page.base_url
+    log_in(analyst, "analyst")
+    row = analyst.locator("article.meeting").first
+    assert row.locator(".who").inner_text() == f"{host.name}, {right.name}"
+    assert "verified" in row.inner_text()
+    screenshot(analyst, "timeline-after-review")
+    assert sorted(p.name for p in Meeting.objects.get().participants.all()) == [
+        "Host Leader",
+        "Right Person",
+    ]
+
+
+def test_keyboard_review(page):
+    first = MeetingFactory(confidence=0.1)
+    second = MeetingFactory(confidence=0.2)
+    log_in(page, "editor")
+    page.goto(f"{page.base_url}/review/")
+    page.keyboard.press("j")
+    page.wait_for_selector(f"#meeting-panel >> text=Meeting {first.pk}")
+    page.keyboard.press("v")
+    page.wait_for_function(
+        "document.querySelector('#meeting-panel h2').innerText.includes('Verified')"
+    )
+    page.keyboard.press("j")
+    page.wait_for_selector(f"#meeting-panel >> text=Meeting {second.pk}")
+    page.keyboard.press("x")
+    page.wait_for_function(
+        "document.querySelector('#meeting-panel h2').innerText.includes('Rejected')"
+    )
+    assert dict(Meeting.objects.values_list("pk", "status")) == {
+        first.pk: "verified",
+        second.pk: "rejected",
+    }
