@@ -114,6 +114,17 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # Uploads: an article file or pasted text may be up to this many bytes.
 ARTICLE_MAX_BYTES = envint("ARTICLE_MAX_BYTES", str(5 * 1024 * 1024))
+# One upload of several files, and what a .zip or JSON Lines file may hold.
+UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", str(50 * 1024 * 1024))
+ZIP_MAX_FILES = envint("ZIP_MAX_FILES", "1000")
+ZIP_MAX_BYTES = envint("ZIP_MAX_BYTES", str(100 * 1024 * 1024))
+JSONL_MAX_LINES = envint("JSONL_MAX_LINES", "10000")
+# Fetching articles from URLs and feeds.
+FETCH_TIMEOUT_SECONDS = envint("FETCH_TIMEOUT_SECONDS", "10")
+FETCH_MAX_BYTES = envint("FETCH_MAX_BYTES", str(5 * 1024 * 1024))
+FETCH_MAX_REDIRECTS = envint("FETCH_MAX_REDIRECTS", "5")
+# Only for tests against a local server: allow private and loopback addresses.
+FETCH_ALLOW_PRIVATE = envbool("FETCH_ALLOW_PRIVATE", "false")
 # Leave room for the rest of the form around a maximal pasted article.
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 1024 * 1024
 

@@ -89,9 +89,30 @@ def test_running_the_task_twice_changes_nothing(kb, seed_text):
 
 def test_second_report_of_a_meeting_adds_evidence_not_a_meeting(kb, seed_text):
     _ingest(seed_text)
-    _ingest(seed_text.replace("Associated Press notează", "Agenția AP notează"))
+    other = _ingest(
+        "date 2025-09-04 Vladimir Putin și Kim Jong Un au avut miercuri o întâlnire la "
+        "Beijing, la care au discutat despre cooperarea militară."
+    )
     assert _meetings() == SEED_MEETINGS
+    assert Evidence.objects.filter(article=other).count() == 1
     assert Evidence.objects.values("article").distinct().count() == 2
+
+
+def test_syndicated_copy_is_recognised_as_a_duplicate(kb, seed_text):
+    first = services.article_create(text=seed_text)
+    copy = seed_text.replace("Associated Press notează", "Agenția AP notează") + "\nFoto: AP"
+    with pytest.raises(services.DuplicateArticle) as found:
+        services.article_create(text=copy)
+    assert found.value.existing == first
+
+
+def test_same_url_in_another_form_is_a_duplicate(db):
+    first = services.article_create(
+        text="One text.", url="https://www.example.com/a/b/?utm_source=x"
+    )
+    with pytest.raises(services.DuplicateArticle) as found:
+        services.article_create(text="Another text.", url="http://example.com/a/b#top")
+    assert found.value.existing == first
 
 
 def test_meeting_rejected_by_an_editor_is_not_created_again(kb, seed_text):

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
 
+from diplomacy.articles.models import Batch
 from diplomacy.leaders.models import Alias, Office
 from tests.factories import (
     ArticleFactory,
@@ -30,7 +31,8 @@ ADMIN_ONLY = {"anonymous": LOGIN, "analyst": 403, "editor": 403, "admin": (200, 
 def objects(db):
     leader = LeaderFactory(name="Walk Leader")
     other = LeaderFactory(name="Walk Other")
-    article = ArticleFactory(status="failed")
+    batch = Batch.objects.create(label="Walk batch")
+    article = ArticleFactory(status="failed", batch=batch)
     meeting = MeetingFactory(participants=[leader, other], source=article)
     spare = MeetingFactory(participants=[leader, other])
     statement = StatementFactory(speaker=leader, meeting=meeting, article=article)
@@ -38,7 +40,8 @@ def objects(db):
     office = Office.objects.create(leader=leader, title="Walker", role="official")
     return {
         "leader": leader.slug, "other": other, "article": article.pk, "meeting": meeting.pk,
-        "spare": spare.pk, "statement": statement.pk, "alias": alias.pk, "office": office.pk,
+        "spare": spare.pk, "statement": statement.pk, "batch": batch.pk, "alias": alias.pk,
+        "office": office.pk,
         "meeting_history": meeting.history.first().history_id,
         "statement_history": statement.history.first().history_id,
         "leader_history": leader.history.first().history_id,
@@ -68,6 +71,8 @@ def table(o) -> dict[str, tuple[str, list, dict, dict]]:
         "article": ("get", [o["article"]], {}, READ),
         "article_upload": ("get", [], {}, ADMIN_ONLY),
         "article_retry": ("post", [o["article"]], {}, ADMIN_ONLY),
+        "batch": ("get", [o["batch"]], {}, READ),
+        "reextract_all": ("post", [], {}, ADMIN_ONLY),
         "review": ("get", [], {}, EDIT),
         "review_meeting": ("get", [m], {}, EDIT),
         "meeting_edit": ("post", [m], {"version": 99}, {**EDIT, "editor": 400, "admin": 400}),

@@ -59,7 +59,7 @@ def test_date_marker_gives_publication_date(admin_client):
 
 def test_uploaded_text_file_is_stored(admin_client):
     data = "date 2025-09-03\nUn articol în română, cu diacritice: ș ț ă.".encode()
-    admin_client.post(UPLOAD, {"file": _file("article.txt", data)})
+    admin_client.post(UPLOAD, {"files": _file("article.txt", data)})
     article = Article.objects.get()
     assert article.text == data.decode()
     assert article.title == "Un articol în română, cu diacritice: ș ț ă."
@@ -77,7 +77,7 @@ def test_html_file_gives_main_text_and_title(admin_client):
         )
         + "</article><footer>Copyright</footer></body></html>"
     )
-    admin_client.post(UPLOAD, {"file": _file("page.html", html.encode())})
+    admin_client.post(UPLOAD, {"files": _file("page.html", html.encode())})
     article = Article.objects.get()
     assert article.title == "Summit in Rome"
     assert "Paragraph 0: the two presidents met in Rome" in article.text
@@ -98,10 +98,10 @@ def test_same_text_again_says_it_exists_and_links_to_it(admin_client):
     ("payload", "message"),
     [
         ({"text": "   \n  "}, "The article is empty"),
-        ({"file": _file("empty.txt", b"")}, "The submitted file is empty."),
-        ({"file": _file("blank.txt", b" \n\n ")}, "The file is empty."),
-        ({"file": _file("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")}, "looks binary"),
-        ({"file": _file("latin1.txt", "Paris, café, été".encode("latin-1"))}, "not UTF-8"),
+        ({"files": _file("empty.txt", b"")}, "The submitted file is empty."),
+        ({"files": _file("blank.txt", b" \n\n ")}, "The file is empty."),
+        ({"files": _file("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")}, "looks binary"),
+        ({"files": _file("latin1.txt", "Paris, café, été".encode("latin-1"))}, "not UTF-8"),
     ],
 )
 def test_bad_upload_is_refused_with_a_reason_and_stores_nothing(admin_client, payload, message):
@@ -113,7 +113,7 @@ def test_bad_upload_is_refused_with_a_reason_and_stores_nothing(admin_client, pa
 
 def test_file_over_five_megabytes_is_refused(admin_client):
     data = b"a" * (5 * 1024 * 1024 + 1)
-    response = admin_client.post(UPLOAD, {"file": _file("big.txt", data)})
+    response = admin_client.post(UPLOAD, {"files": _file("big.txt", data)})
     assert response.status_code == 400
     assert "the limit is 5,242,880 bytes" in response.content.decode()
     assert Article.objects.count() == 0

@@ -1,18 +1,51 @@
 from django import forms
 from django.conf import settings
 
-from diplomacy.articles.reading import ArticleText, UnreadableArticle, read_article
+from diplomacy.articles.reading import ArticleText, UploadItem, UploadLimits, read_upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+def upload_limits() -> UploadLimits:
+    return UploadLimits(
+        file_bytes=settings.ARTICLE_MAX_BYTES,
+        zip_files=settings.ZIP_MAX_FILES,
+        zip_bytes=settings.ZIP_MAX_BYTES,
+        jsonl_lines=settings.JSONL_MAX_LINES,
+    )
 
 
 class UploadForm(forms.Form):
     text = forms.CharField(
-        label="Paste the article",
-        widget=forms.Textarea(attrs={"rows": 12}),
+        label="Paste an article",
+        widget=forms.Textarea(attrs={"rows": 10}),
         required=False,
         strip=False,
     )
-    file = forms.FileField(
-        label="…or upload a file", required=False, help_text=".txt (UTF-8) or .html, up to 5 MB"
+    files = MultipleFileField(
+        label="…or upload files",
+        required=False,
+        help_text=".txt (UTF-8) or .html files, a .zip of them, or a JSON Lines file "
+        "(one article a line: text or html, url, title, source, published); 5 MB a file.",
+    )
+    fetch_url = forms.URLField(
+        label="…or fetch a web page", required=False, max_length=2000, assume_scheme="https"
     )
     title = forms.CharField(max_length=500, required=False)
     source = forms.CharField(label="Source outlet", max_length=200, required=False)
@@ -25,41 +58,54 @@ class UploadForm(forms.Form):
         "Optional when the text starts with 'date YYYY-MM-DD'.",
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload is None:
-            return None
-        limit = settings.ARTICLE_MAX_BYTES
-        if upload.size > limit:
+    def clean_files(self):
+        uploads = self.cleaned_data.get("files") or []
+        total = sum(upload.size for upload in uploads)
+        if total > settings.UPLOAD_MAX_BYTES:
             raise forms.ValidationError(
-                f"The file is {upload.size:,} bytes; the limit is {limit:,} bytes."
+                f"The files add up to {total:,} bytes; one upload may hold "
+                f"{settings.UPLOAD_MAX_BYTES:,} bytes."
             )
-        try:
-            return read_article(upload.name, upload.read(), max_bytes=limit)
-        except UnreadableArticle as error:
-            raise forms.ValidationError(str(error)) from None
+        limits = upload_limits()
+        items: list[UploadItem] = []
+        for upload in uploads:
+            if upload.size > max(limits.file_bytes, limits.zip_bytes):
+                items.append(UploadItem(upload.name, error=f"{upload.size:,} bytes is too large."))
+                continue
+            items += read_upload(upload.name, upload.read(), limits)
+        # One file that is not an article at all: say why, next to the field.
+        if len(uploads) == 1 and len(items) == 1 and items[0].error:
+            raise forms.ValidationError(f"{items[0].name}: {items[0].error}")
+        return items
 
     def clean(self):
         cleaned = super().clean()
-        pasted = cleaned.get("text") or ""
-        from_file: ArticleText | None = cleaned.get("file")
         if self.errors:
             return cleaned
-        if pasted.strip() and from_file:
-            raise forms.ValidationError("Paste text or upload a file, not both.")
-        if from_file is None:
-            if not pasted.strip():
+        pasted = cleaned.get("text") or ""
+        items: list[UploadItem] = cleaned.get("files") or []
+        fetch = cleaned.get("fetch_url") or ""
+        given = [bool(pasted.strip()), bool(items), bool(fetch)]
+        if sum(given) > 1:
+            raise forms.ValidationError("Paste text, upload files or give a URL: one at a time.")
+        if not any(given):
+            if pasted:
                 raise forms.ValidationError("The article is empty: paste text or choose a file.")
+            raise forms.ValidationError(
+                "The article is empty: paste text, choose files or give a URL."
+            )
+        if pasted.strip():
             if len(pasted.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
                 raise forms.ValidationError(
                     f"The text is over the limit of {settings.ARTICLE_MAX_BYTES:,} bytes."
                 )
-            from_file = ArticleText(text=pasted)
-        cleaned["article"] = ArticleText(
-            text=from_file.text,
-            title=cleaned.get("title") or from_file.title,
-            source=cleaned.get("source") or from_file.source,
-            url=cleaned.get("url") or from_file.url,
-            published=cleaned.get("published") or from_file.published,
-        )
+            items = [UploadItem("pasted text", article=ArticleText(text=pasted))]
+        for item in items:
+            if item.article is not None:
+                found = item.article
+                found.title = cleaned.get("title") or found.title
+                found.source = cleaned.get("source") or found.source
+                found.url = cleaned.get("url") or found.url
+                found.published = cleaned.get("published") or found.published
+        cleaned["items"] = items
         return cleaned

@@ -14,6 +14,26 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+class Batch(models.Model):
+    """Articles uploaded together, so an admin can follow their processing."""
+
+    label = models.CharField(max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "batches"
+
+    def __str__(self) -> str:
+        return self.label or f"Batch {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("batch", args=[self.pk])
+
+
 class ArticleQuerySet(models.QuerySet):
     def unfinished(self):
         return self.filter(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING])
@@ -42,6 +62,17 @@ class Article(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    batch = models.ForeignKey(
+        Batch, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    # Duplicates: the same page under another URL form, and syndicated copies with
+    # trivial differences (a 64-bit SimHash of the text's word shingles, split in four
+    # 16-bit bands so that near copies are found by an indexed equality on one band).
+    canonical_url = models.CharField(max_length=2000, blank=True, db_index=True)
+    simhash_a = models.IntegerField(null=True, db_index=True)
+    simhash_b = models.IntegerField(null=True, db_index=True)
+    simhash_c = models.IntegerField(null=True, db_index=True)
+    simhash_d = models.IntegerField(null=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
 

@@ -5,9 +5,18 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from diplomacy.articles.duplicates import (
+    MAX_DISTANCE,
+    bands,
+    canonical_url,
+    distance,
+    from_bands,
+    simhash,
+)
 from diplomacy.articles.models import Article, content_hash
 from diplomacy.extraction import extract, read_date_marker
 from diplomacy.leaders.kb import knowledge_base_cached
@@ -29,13 +38,15 @@ def article_create(
     url: str = "",
     published: date | None = None,
     uploaded_by=None,
+    batch=None,
 ) -> Article:
     """Store an article, then queue its extraction once the row is committed.
 
     Raises DuplicateArticle when the same text is already stored.
     """
     digest = content_hash(text)
-    existing = Article.objects.filter(content_hash=digest).first()
+    fingerprint = simhash(text)
+    existing = find_duplicate(digest, canonical_url(url), fingerprint)
     if existing:
         raise DuplicateArticle(existing)
     if published is None:
@@ -47,15 +58,37 @@ def article_create(
                 title=title[:500] or _title_from(text),
                 source=source[:200],
                 url=url,
+                canonical_url=canonical_url(url),
                 published=published,
                 content_hash=digest,
                 uploaded_by=uploaded_by,
+                batch=batch,
+                **bands(fingerprint),
             )
     except IntegrityError:
         # Someone stored the same text between our check and our insert.
         raise DuplicateArticle(Article.objects.get(content_hash=digest)) from None
     article_enqueue(article)
     return article
+
+
+def find_duplicate(digest: str, url: str, fingerprint: int | None) -> Article | None:
+    """An article already stored with this text, this URL, or a near copy of this text."""
+    same = Article.objects.filter(content_hash=digest).first()
+    if same is None and url:
+        same = Article.objects.filter(canonical_url=url).first()
+    if same is None and fingerprint is not None:
+        wanted = bands(fingerprint)
+        candidates = Article.objects.filter(
+            Q(simhash_a=wanted["simhash_a"])
+            | Q(simhash_b=wanted["simhash_b"])
+            | Q(simhash_c=wanted["simhash_c"])
+            | Q(simhash_d=wanted["simhash_d"])
+        ).values_list("pk", "simhash_a", "simhash_b", "simhash_c", "simhash_d")[:200]
+        for pk, *parts in candidates:
+            if distance(fingerprint, from_bands(*parts)) <= MAX_DISTANCE:
+                return Article.objects.get(pk=pk)
+    return same
 
 
 def _title_from(text: str) -> str:
@@ -147,3 +180,24 @@ def articles_requeue_stalled() -> int:
             )
             article_enqueue(Article(pk=pk))
     return len(stalled)
+
+
+def articles_reextract_all() -> int:
+    """Queue every finished article again, e.g. after the knowledge base changed.
+
+    Re-extraction keeps editors' corrections (see meetings.services.meeting_upsert).
+    """
+    ids = list(
+        Article.objects.filter(status__in=[Article.Status.DONE, Article.Status.FAILED]).values_list(
+            "pk", flat=True
+        )
+    )
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        with transaction.atomic():
+            Article.objects.filter(pk__in=chunk).update(
+                status=Article.Status.QUEUED, error="", status_changed_at=timezone.now()
+            )
+            for pk in chunk:
+                article_enqueue(Article(pk=pk))
+    return len(ids)

@@ -7,4 +7,6 @@ urlpatterns = [
     path("new/", views.article_upload, name="article_upload"),
     path("<int:pk>/", views.article_detail, name="article"),
     path("<int:pk>/retry/", views.article_retry, name="article_retry"),
+    path("batches/<int:pk>/", views.batch_detail, name="batch"),
+    path("reextract/", views.reextract_all, name="reextract_all"),
 ]

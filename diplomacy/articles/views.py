@@ -1,11 +1,15 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from diplomacy.articles import services
 from diplomacy.articles.forms import UploadForm
-from diplomacy.articles.models import Article
+from diplomacy.articles.models import Article, Batch
+from diplomacy.articles.reading import UploadItem
 from diplomacy.meetings.models import Meeting, Statement
 
 ARTICLES_PER_PAGE = 50
@@ -25,34 +29,114 @@ def article_list(request):
             "next_before": page[ARTICLES_PER_PAGE - 1].pk
             if len(page) > ARTICLES_PER_PAGE
             else None,
+            "batches": Batch.objects.order_by("-pk")[:5],
         },
     )
+
+
+@dataclass
+class Outcome:
+    """What became of one item of an upload."""
+
+    name: str
+    article: Article | None = None
+    duplicate: Article | None = None
+    error: str = ""
+
+
+def _store(item, *, user, batch) -> Outcome:
+    if item.error:
+        return Outcome(item.name, error=item.error)
+    found = item.article
+    try:
+        article = services.article_create(
+            text=found.text, title=found.title, source=found.source, url=found.url,
+            published=found.published, uploaded_by=user, batch=batch,
+        )  # fmt: skip
+    except services.DuplicateArticle as duplicate:
+        return Outcome(item.name, duplicate=duplicate.existing)
+    return Outcome(item.name, article=article)
 
 
 @permission_required("articles.add_article", raise_exception=True)
 def article_upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
-    duplicate = None
     if request.method == "POST" and form.is_valid():
-        found = form.cleaned_data["article"]
-        try:
-            article = services.article_create(
-                text=found.text,
-                title=found.title,
-                source=found.source,
-                url=found.url,
-                published=found.published,
-                uploaded_by=request.user,
-            )
-        except services.DuplicateArticle as error:
-            duplicate = error.existing
-        else:
+        if form.cleaned_data.get("fetch_url"):
+            return _fetch_and_store(request, form)
+        items = form.cleaned_data["items"]
+        if len(items) == 1 and not items[0].error:
+            outcome = _store(items[0], user=request.user, batch=None)
+            if outcome.duplicate:
+                return render(
+                    request, "articles/upload.html",
+                    {"form": form, "duplicate": outcome.duplicate}, status=409,
+                )  # fmt: skip
             messages.success(request, "Article stored; extraction is queued.")
-            return redirect(article)
-    status = 409 if duplicate else 400 if form.errors else 200
-    return render(
-        request, "articles/upload.html", {"form": form, "duplicate": duplicate}, status=status
+            return redirect(outcome.article)
+        batch = Batch.objects.create(
+            created_by=request.user,
+            label=", ".join(sorted({i.name.split(":")[0] for i in items}))[:200],
+        )
+        outcomes = [_store(item, user=request.user, batch=batch) for item in items]
+        return render(
+            request, "articles/upload_result.html", {"batch": batch, "outcomes": outcomes}
+        )
+    status = 400 if form.errors else 200
+    return render(request, "articles/upload.html", {"form": form}, status=status)
+
+
+def _fetch_and_store(request, form):
+    from diplomacy.articles.fetching import FetchError, fetch_article
+
+    try:
+        found = fetch_article(form.cleaned_data["fetch_url"])
+    except FetchError as error:
+        form.add_error("fetch_url", str(error))
+        return render(request, "articles/upload.html", {"form": form}, status=400)
+    found.title = form.cleaned_data.get("title") or found.title
+    found.source = form.cleaned_data.get("source") or found.source
+    found.published = form.cleaned_data.get("published") or found.published
+    outcome = _store(UploadItem(found.url, article=found), user=request.user, batch=None)
+    if outcome.duplicate:
+        return render(
+            request, "articles/upload.html", {"form": form, "duplicate": outcome.duplicate},
+            status=409,
+        )  # fmt: skip
+    messages.success(request, "Page fetched and stored; extraction is queued.")
+    return redirect(outcome.article)
+
+
+def batch_detail(request, pk: int):
+    batch = get_object_or_404(Batch, pk=pk)
+    counts = dict.fromkeys(Article.Status.values, 0)
+    counts.update(
+        batch.articles.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
     )
+    failed = batch.articles.filter(status=Article.Status.FAILED).defer("text").order_by("pk")[:200]
+    context = {
+        "batch": batch,
+        "counts": counts,
+        "total": sum(counts.values()),
+        "finished": counts["queued"] + counts["processing"] == 0,
+        "failed": failed,
+    }
+    if request.htmx:
+        return render(request, "articles/batch.html#batch-progress", context)
+    return render(request, "articles/batch.html", context)
+
+
+@require_POST
+@permission_required("articles.change_article", raise_exception=True)
+def reextract_all(request):
+    count = services.articles_reextract_all()
+    messages.success(
+        request, f"{count} articles queued for extraction again; editors' corrections are kept."
+    )
+    return redirect("articles")
 
 
 def article_detail(request, pk: int):

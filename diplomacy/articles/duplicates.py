@@ -1,0 +1,73 @@
+"""Recognising an article already stored: same URL in another form, or a syndicated
+copy with trivial differences (SimHash over word shingles)."""
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|ref_src|cmpid|ocid|smid)$", re.I)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+SHINGLE = 3
+# Copies differing by a byline, a headline tweak or a sentence differ in a few bits of
+# 64; different articles differ in about half of them. Three is also the most for which
+# four bands guarantee that a copy shares one band exactly (pigeonhole).
+MAX_DISTANCE = 3
+MIN_WORDS = 60  # below this, SimHash cannot tell a copy from a different short text
+
+
+def canonical_url(url: str) -> str:
+    """One form of a URL: no fragment, tracking parameters, 'www.' or trailing slash."""
+    if not url:
+        return ""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if not host:
+        return ""
+    query = sorted((k, v) for k, v in parse_qsl(parts.query) if not TRACKING.match(k))
+    path = parts.path.rstrip("/") or "/"
+    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    return urlunsplit(("https", host + port, path, urlencode(query), ""))
+
+
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def simhash(text: str) -> int | None:
+    """A 64-bit fingerprint that changes little when the text changes little."""
+    words = _words(text)
+    if len(words) < MIN_WORDS:
+        return None
+    weights = [0] * 64
+    for i in range(len(words) - SHINGLE + 1):
+        shingle = " ".join(words[i : i + SHINGLE]).encode()
+        value = int.from_bytes(hashlib.blake2b(shingle, digest_size=8).digest(), "big")
+        for bit in range(64):
+            weights[bit] += 1 if value >> bit & 1 else -1
+    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+
+
+def bands(fingerprint: int | None) -> dict[str, int | None]:
+    """The fingerprint as four 16-bit numbers, stored in indexed columns."""
+    if fingerprint is None:
+        return dict.fromkeys(("simhash_a", "simhash_b", "simhash_c", "simhash_d"))
+    return {
+        name: (fingerprint >> shift) & 0xFFFF
+        for name, shift in (
+            ("simhash_a", 48),
+            ("simhash_b", 32),
+            ("simhash_c", 16),
+            ("simhash_d", 0),
+        )
+    }
+
+
+def from_bands(a: int, b: int, c: int, d: int) -> int:
+    return (a << 48) | (b << 32) | (c << 16) | d
+
+
+def distance(x: int, y: int) -> int:
+    return (x ^ y).bit_count()
