@@ -146,7 +146,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-articles": {
         "task": "diplomacy.articles.tasks.requeue_stalled_articles",
-        "schedule": timedelta(minutes=5),
+        "schedule": timedelta(minutes=envint("SWEEP_MINUTES", "5")),
+    },
+    "poll-feeds": {
+        "task": "diplomacy.articles.tasks.poll_feeds",
+        "schedule": timedelta(minutes=envint("FEED_POLL_MINUTES", "15")),
     },
 }
 # An article left `queued` or `processing` this long is queued again by the sweep.

@@ -260,3 +260,92 @@ def test_fetch_error_is_shown_next_to_the_field(admin_client, site):
     assert response.status_code == 400
     assert "private or reserved address" in response.content.decode()
     assert Article.objects.count() == 0
+
+
+# --- feeds -------------------------------------------------------------------------
+
+
+def _rss(site: str, items: list[str]) -> bytes:
+    entries = "".join(
+        f"<item><title>{i}</title><link>{site}/{i}</link><guid>{site}/{i}</guid></item>"
+        for i in items
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Example Wire</title>'
+        f"<link>{site}</link><description>News</description>{entries}</channel></rss>"
+    ).encode()
+
+
+class _FeedSite(BaseHTTPRequestHandler):
+    items: list[str] = []
+
+    def do_GET(self):  # noqa: N802 - the standard library's name
+        site = f"http://{self.headers['Host']}"
+        if self.path == "/feed.xml":
+            body, kind = _rss(site, self.items), "application/rss+xml"
+        else:
+            name = self.path.strip("/")
+            body = (
+                f"<html><head><title>Story {name}</title></head><body><article>"
+                + f"<p>Story {name}: the two foreign ministers met in Vienna for talks.</p>" * 8
+                + "</article></body></html>"
+            ).encode()
+            kind = "text/html"
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def feed_site():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FeedSite)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@override_settings(FETCH_ALLOW_PRIVATE=True)
+def test_each_feed_entry_is_ingested_once(feed_site, monkeypatch):
+    from diplomacy.articles.feeds import feed_entry_ingest, feed_poll
+    from diplomacy.articles.models import Feed, FeedEntry
+
+    monkeypatch.setattr(_FeedSite, "items", ["one", "two"])
+    feed = Feed.objects.create(url=f"{feed_site}/feed.xml")
+    for entry_id in feed_poll(feed.pk):
+        feed_entry_ingest(entry_id)
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["Story one", "Story two"]
+    assert feed_poll(feed.pk) == []  # nothing new: nothing taken twice
+    monkeypatch.setattr(_FeedSite, "items", ["one", "two", "three"])
+    new = feed_poll(feed.pk)
+    assert len(new) == 1
+    feed_entry_ingest(new[0])
+    feed_entry_ingest(new[0])  # delivered twice: still one article
+    assert Article.objects.count() == 3
+    assert FeedEntry.objects.filter(article=None).count() == 0
+    feed.refresh_from_db()
+    assert (feed.title, feed.last_error) == ("Example Wire", "")
+
+
+def test_unreachable_feed_records_its_error(db):
+    from diplomacy.articles.feeds import feed_poll
+    from diplomacy.articles.models import Feed
+
+    feed = Feed.objects.create(url="http://127.0.0.1:9/feed.xml")
+    assert feed_poll(feed.pk) == []
+    feed.refresh_from_db()
+    assert "private or reserved address" in feed.last_error
+
+
+def test_admin_subscribes_to_a_feed(admin_client, django_capture_on_commit_callbacks):
+    from diplomacy.articles.models import Feed
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = admin_client.post(reverse("feeds"), {"url": "https://example.org/rss"})
+    assert response.status_code == 302
+    assert Feed.objects.get().url == "https://example.org/rss"
+    assert len(callbacks) == 1

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
 
-from diplomacy.articles.models import Batch
+from diplomacy.articles.models import Batch, Feed
 from diplomacy.leaders.models import Alias, Office
 from tests.factories import (
     ArticleFactory,
@@ -32,6 +32,7 @@ def objects(db):
     leader = LeaderFactory(name="Walk Leader")
     other = LeaderFactory(name="Walk Other")
     batch = Batch.objects.create(label="Walk batch")
+    feed = Feed.objects.create(url="https://example.org/feed.xml", active=False)
     article = ArticleFactory(status="failed", batch=batch)
     meeting = MeetingFactory(participants=[leader, other], source=article)
     spare = MeetingFactory(participants=[leader, other])
@@ -41,7 +42,7 @@ def objects(db):
     return {
         "leader": leader.slug, "other": other, "article": article.pk, "meeting": meeting.pk,
         "spare": spare.pk, "statement": statement.pk, "batch": batch.pk, "alias": alias.pk,
-        "office": office.pk,
+        "feed": feed.pk, "office": office.pk,
         "meeting_history": meeting.history.first().history_id,
         "statement_history": statement.history.first().history_id,
         "leader_history": leader.history.first().history_id,
@@ -73,6 +74,8 @@ def table(o) -> dict[str, tuple[str, list, dict, dict]]:
         "article_retry": ("post", [o["article"]], {}, ADMIN_ONLY),
         "batch": ("get", [o["batch"]], {}, READ),
         "reextract_all": ("post", [], {}, ADMIN_ONLY),
+        "feeds": ("get", [], {}, ADMIN_ONLY),
+        "feed_poll": ("post", [o["feed"]], {}, ADMIN_ONLY),
         "review": ("get", [], {}, EDIT),
         "review_meeting": ("get", [m], {}, EDIT),
         "meeting_edit": ("post", [m], {"version": 99}, {**EDIT, "editor": 400, "admin": 400}),

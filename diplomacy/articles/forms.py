@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 
+from diplomacy.articles.models import Feed
 from diplomacy.articles.reading import ArticleText, UploadItem, UploadLimits, read_upload
 
 
@@ -109,3 +110,10 @@ class UploadForm(forms.Form):
                 found.published = cleaned.get("published") or found.published
         cleaned["items"] = items
         return cleaned
+
+
+class FeedForm(forms.ModelForm):
+    class Meta:
+        model = Feed
+        fields = ["url", "title"]
+        labels = {"url": "Feed URL (RSS or Atom)"}

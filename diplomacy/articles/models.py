@@ -96,3 +96,43 @@ class Article(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed polled on a schedule; each new entry is fetched and ingested once."""
+
+    url = models.URLField(max_length=2000, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    active = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["title", "url"]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class FeedEntry(models.Model):
+    """One entry of a feed, recorded the first time it is seen (so it is taken once)."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="entries")
+    entry_id = models.CharField(max_length=2000)
+    url = models.URLField(max_length=2000)
+    seen_at = models.DateTimeField(auto_now_add=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="feed_entries"
+    )
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "feed entries"
+        constraints = [models.UniqueConstraint(fields=["feed", "entry_id"], name="feed_entry_once")]
+
+    def __str__(self) -> str:
+        return self.url

@@ -20,3 +20,35 @@ def ingest_article(article_id: int) -> None:
 @shared_task
 def requeue_stalled_articles() -> int:
     return services.articles_requeue_stalled()
+
+
+@shared_task
+def poll_feeds() -> int:
+    """Beat: poll every active feed."""
+    from diplomacy.articles.models import Feed
+
+    ids = list(Feed.objects.filter(active=True).values_list("pk", flat=True))
+    for pk in ids:
+        poll_feed.delay(pk)
+    return len(ids)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def poll_feed(feed_id: int) -> None:
+    from diplomacy.articles.feeds import feed_poll
+
+    for entry_id in feed_poll(feed_id):
+        ingest_feed_entry.delay(entry_id)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def ingest_feed_entry(entry_id: int) -> None:
+    from diplomacy.articles.feeds import feed_entry_ingest
+
+    feed_entry_ingest(entry_id)

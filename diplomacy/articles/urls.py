@@ -9,4 +9,6 @@ urlpatterns = [
     path("<int:pk>/retry/", views.article_retry, name="article_retry"),
     path("batches/<int:pk>/", views.batch_detail, name="batch"),
     path("reextract/", views.reextract_all, name="reextract_all"),
+    path("feeds/", views.feed_list, name="feeds"),
+    path("feeds/<int:pk>/poll/", views.feed_poll_now, name="feed_poll"),
 ]

@@ -2,14 +2,16 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from diplomacy.articles import services
-from diplomacy.articles.forms import UploadForm
-from diplomacy.articles.models import Article, Batch
+from diplomacy.articles.forms import FeedForm, UploadForm
+from diplomacy.articles.models import Article, Batch, Feed
 from diplomacy.articles.reading import UploadItem
+from diplomacy.articles.tasks import poll_feed
 from diplomacy.meetings.models import Meeting, Statement
 
 ARTICLES_PER_PAGE = 50
@@ -166,3 +168,27 @@ def article_retry(request, pk: int):
     else:
         messages.info(request, "Only a failed article can be retried.")
     return redirect(article)
+
+
+@permission_required("articles.add_article", raise_exception=True)
+def feed_list(request):
+    form = FeedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        feed = form.save(commit=False)
+        feed.created_by = request.user
+        feed.save()
+        transaction.on_commit(lambda: poll_feed.delay(feed.pk))
+        messages.success(request, f"Subscribed to {feed}; it is polled now and on a schedule.")
+        return redirect("feeds")
+    feeds = Feed.objects.annotate(n_entries=Count("entries")).order_by("title", "url")
+    status = 400 if form.errors else 200
+    return render(request, "articles/feeds.html", {"form": form, "feeds": feeds}, status=status)
+
+
+@require_POST
+@permission_required("articles.change_article", raise_exception=True)
+def feed_poll_now(request, pk: int):
+    feed = get_object_or_404(Feed, pk=pk)
+    transaction.on_commit(lambda: poll_feed.delay(feed.pk))
+    messages.success(request, f"{feed} will be polled now.")
+    return redirect("feeds")
