@@ -185,3 +185,37 @@ def test_alias_added_after_an_ingestion_is_used_by_the_next_one(kb):
     assert sorted(
         tuple(sorted(p.name for p in m.participants.all())) for m in Meeting.objects.all()
     ) == [("Emmanuel Macron", "Vladimir Putin"), ("Vladimir Putin", "Xi Jinping")]
+
+
+def test_back_reference_attaches_to_the_original_meeting(kb):
+    original = _ingest(
+        "date 2024-06-20 Vladimir Putin met Kim Jong Un in Pyongyang on Wednesday for talks "
+        "on a strategic partnership."
+    )
+    later = _ingest(
+        "date 2025-09-03 Kim Jong Un and Vladimir Putin met in Beijing on Wednesday. "
+        "The two leaders last met in Pyongyang in June last year."
+    )
+    pyongyang = Meeting.objects.filter(place="Pyongyang")
+    assert pyongyang.count() == 1
+    meeting = pyongyang.get()
+    assert (meeting.date.isoformat(), meeting.date_precision) == ("2024-06-19", "day")
+    assert set(meeting.evidence.values_list("article_id", flat=True)) <= {original.pk, later.pk}
+    assert meeting.evidence.filter(article=original).exists()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("2024-06-19", "day"), ("2024-06", "month"), True),
+        (("2024-06-19", "day"), ("2024-06-18", "day"), False),
+        (("2024-06", "month"), ("2024", "year"), True),
+        (("2024-06", "month"), ("2024-07", "month"), False),
+        (("2024-12-31", "day"), ("2024-12", "month"), True),
+    ],
+)
+def test_dates_compatible_at_their_precision(a, b, same):
+    from diplomacy.meetings.services import dates_compatible, parse_partial_date
+
+    (day_a, precision_a), (day_b, precision_b) = parse_partial_date(a[0]), parse_partial_date(b[0])
+    assert dates_compatible(day_a, precision_a, day_b, precision_b) is same

@@ -148,7 +148,7 @@ def import_record(record: dict, kb, result: ImportResult) -> None:
         result.no_counterpart += 1
         return
     day = date.fromisoformat(record["start_date"])
-    found = meeting_find({p.pk for p in leaders}, day, "day")
+    found = meeting_find({p.pk for p in leaders}, day, "day", place)
     meeting = surviving_meeting(found) if found is not None else None
     if found is not None and meeting is None:
         result.rejected += 1  # an editor rejected this meeting: never create it again

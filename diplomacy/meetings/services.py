@@ -6,7 +6,7 @@ same date at the same precision) gets one more piece of evidence instead of a tw
 and a meeting an editor rejected is never created again.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -69,11 +69,43 @@ def _leader_row(extracted: ExtractedLeader) -> Leader:
     return leader
 
 
-def meeting_find(leader_ids: set[int], day: date | None, precision: str) -> Meeting | None:
-    """A meeting on record with exactly these participants on this date."""
-    return (
-        Meeting.objects.filter(date=day, date_precision=precision)
-        .annotate(
+def _period(day: date, precision: str) -> tuple[date, date]:
+    """The first and last day a date at its precision may stand for."""
+    if precision == Precision.YEAR:
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if precision == Precision.MONTH:
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return day.replace(day=1), following - timedelta(days=1)
+    return day, day
+
+
+def dates_compatible(a: date | None, a_precision: str, b: date | None, b_precision: str) -> bool:
+    """Whether two dates, each at its precision, can be the same day: 'June 2024' and
+    '2024-06-19' can; '2024-06-18' and '2024-06-19' cannot."""
+    if a is None or b is None:
+        return a is None and b is None
+    a_first, a_last = _period(a, a_precision)
+    b_first, b_last = _period(b, b_precision)
+    return a_first <= b_last and b_first <= a_last
+
+
+def places_compatible(a: str, b: str) -> bool:
+    return not a or not b or normalize_name(a) == normalize_name(b)
+
+
+def meeting_find(
+    leader_ids: set[int], day: date | None, precision: str, place: str = ""
+) -> Meeting | None:
+    """A meeting on record with exactly these participants, on a compatible date (same
+    day, or the day within a month or year given less precisely) and a compatible place.
+    The same date at the same precision is preferred."""
+    if day is None:
+        candidates = Meeting.objects.filter(date=None)
+    else:
+        first, last = _period(day, Precision.YEAR)
+        candidates = Meeting.objects.filter(date__range=(first, last))
+    candidates = (
+        candidates.annotate(
             n_all=Count("participations", distinct=True),
             n_these=Count(
                 "participations", filter=Q(participations__leader__in=leader_ids), distinct=True
@@ -81,8 +113,15 @@ def meeting_find(leader_ids: set[int], day: date | None, precision: str) -> Meet
         )
         .filter(n_all=len(leader_ids), n_these=len(leader_ids))
         .order_by("pk")
-        .first()
     )
+    matches = [
+        m
+        for m in candidates
+        if dates_compatible(m.date, m.date_precision, day, precision)
+        and places_compatible(m.place, place)
+    ]
+    exact = [m for m in matches if (m.date, m.date_precision) == (day, precision)]
+    return (exact or matches or [None])[0]
 
 
 def surviving_meeting(meeting: Meeting | None) -> Meeting | None:
@@ -114,7 +153,7 @@ def meeting_upsert(
             return surviving_meeting(known.meeting), False
     people = [leaders[name] for name in extracted.participants if name in leaders]
     day, precision = parse_partial_date(extracted.date)
-    found = meeting_find({p.pk for p in people}, day, precision)
+    found = meeting_find({p.pk for p in people}, day, precision, extracted.location_name or "")
     if found is not None:
         return surviving_meeting(found), False
     meeting = Meeting.objects.create(
