@@ -140,6 +140,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# With the broker down, an upload waits this little before leaving its article queued
+# for the sweep.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": envint("CELERY_PUBLISH_RETRIES", "2"),
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", "3600")
 }

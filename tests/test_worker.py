@@ -1,62 +1,27 @@
 """End to end on the real stack: upload view → Redis → a real Celery worker → PostgreSQL."""
 
-import os
-import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
-from django.conf import settings
-from django.db import connection
 from django.urls import reverse
 
 from diplomacy.articles.models import Article
 from diplomacy.meetings.models import Meeting, Statement
 from tests.test_ingest import SEED_MEETINGS, SEED_QUOTES, _meetings, _speakers_of_direct_quotes
+from tests.workers import Worker, require_real_stack, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture
 def celery_worker():
-    if not settings.CELERY_BROKER_URL or connection.vendor != "postgresql":
-        pytest.skip("needs CELERY_BROKER_URL and PostgreSQL (.ci/run sets both)")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = (ARTIFACTS / "celery-worker.log").open("w")
-    env = {**os.environ, "DATABASE_URL": _database_url()}
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "diplomacy", "worker", "--pool=solo",
-         "--concurrency=1", "--loglevel=INFO", "--without-gossip", "--without-mingle"],
-        cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    yield worker
-    worker.send_signal(signal.SIGTERM)
-    try:
-        worker.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        worker.wait()
-    log.close()
+    require_real_stack()
+    worker = Worker("e2e")
+    yield worker.process
+    worker.stop()
 
 
 def _wait_until_finished(article_id: int, seconds: float = 90) -> Article:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        article = Article.objects.get(pk=article_id)
-        if article.is_finished:
-            return article
-        time.sleep(0.25)
-    raise AssertionError(f"article {article_id} still {article.status} after {seconds}s")
+    wait_for(lambda: Article.objects.get(pk=article_id).is_finished, seconds)
+    return Article.objects.get(pk=article_id)
 
 
 def test_uploaded_seed_is_extracted_by_a_real_worker(celery_worker, kb, admin_client, seed_text):
