@@ -1,0 +1,108 @@
+"""No article is lost under faults: a worker killed mid-batch, the broker down during
+uploads. Real worker processes, Redis and PostgreSQL; CI runs these."""
+
+import itertools
+from collections import Counter
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from diplomacy.articles import services
+from diplomacy.articles.models import Article
+from diplomacy.extraction import extract
+from diplomacy.leaders.kb import knowledge_base_from_db
+from diplomacy.meetings.models import Evidence, Meeting, Statement
+from tests.workers import Worker, redis_start, redis_stop, require_real_stack, wait_for
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+PEOPLE = ["Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni", "Pedro Sánchez", "Keir Starmer",
+          "Donald Tusk", "Xi Jinping", "Narendra Modi"]  # fmt: skip
+CITIES = ["Paris", "Berlin", "Rome", "Madrid", "London", "Warsaw"]
+
+
+def articles(n: int) -> list[str]:
+    """Short, distinct articles, each reporting one meeting and one quotation."""
+    pairs = itertools.cycle(itertools.combinations(PEOPLE, 2))
+    texts = []
+    for number in range(n):
+        a, b = next(pairs)
+        month, day = number % 12 + 1, number % 27 + 1
+        city = CITIES[number % len(CITIES)]
+        texts.append(
+            f"date 2025-{month:02d}-{day:02d} {a} met {b} in {city} on Monday for talks on "
+            f'trade. "We agreed on the next steps, item {number}," {a} said after the meeting.'
+        )
+    return texts
+
+
+def _no_duplicate_meetings() -> None:
+    keys = Counter(
+        (tuple(sorted(m.participants.values_list("pk", flat=True))), m.date, m.place)
+        for m in Meeting.objects.visible()
+    )
+    assert [key for key, count in keys.items() if count > 1] == []
+
+
+def _each_article_once() -> None:
+    """Every article done, with exactly what one extraction of it gives: no row twice."""
+    assert Article.objects.exclude(status="done").count() == 0
+    kb = knowledge_base_from_db()
+    expected_statements = expected_evidence = 0
+    for article in Article.objects.all():
+        found = extract(article.text, article.published, kb)
+        expected_statements += len(found.statements)
+        expected_evidence += len({(s.start, s.end) for m in found.meetings for s in m.evidence})
+    assert Statement.objects.count() == expected_statements
+    assert Evidence.objects.count() == expected_evidence
+    assert expected_evidence >= Article.objects.count()
+
+
+@override_settings(ARTICLE_STALL_SECONDS=3)
+def test_worker_killed_mid_batch_loses_and_duplicates_nothing(kb):
+    require_real_stack()
+    # Redis gives an unacknowledged task back after this long.
+    first = Worker("doomed", CELERY_VISIBILITY_TIMEOUT="5")
+    try:
+        for text in articles(200):
+            services.article_create(text=text)
+        wait_for(lambda: Article.objects.filter(status="done").count() >= 30, 120)
+        first.kill()
+    finally:
+        first.stop()
+    assert Article.objects.filter(status="done").count() < 200
+
+    second = Worker("survivor", CELERY_VISIBILITY_TIMEOUT="5")
+    try:
+        wait_for(
+            lambda: Article.objects.filter(status="done").count() == 200,
+            240,
+            every=1,
+            on_wait=services.articles_requeue_stalled,  # the periodic sweep's work
+        )
+    finally:
+        second.stop()
+    _each_article_once()
+    _no_duplicate_meetings()
+
+
+@override_settings(ARTICLE_STALL_SECONDS=0)
+def test_uploads_while_redis_is_down_are_stored_and_done_once_it_is_back(kb, admin_client):
+    require_real_stack()
+    redis_stop()
+    try:
+        for text in articles(50):
+            response = admin_client.post(reverse("article_upload"), {"text": text})
+            assert response.status_code == 302
+        assert Article.objects.filter(status="queued").count() == 50
+    finally:
+        redis_start()
+    worker = Worker("after-outage")
+    try:
+        services.articles_requeue_stalled()
+        wait_for(lambda: Article.objects.filter(status="done").count() == 50, 180, every=1)
+    finally:
+        worker.stop()
+    _each_article_once()
+    _no_duplicate_meetings()
