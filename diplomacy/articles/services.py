@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 
@@ -132,7 +132,9 @@ def article_claim(article_id: int) -> Article | None:
     A conditional update, so a task delivered twice does its work once.
     """
     claimed = Article.objects.filter(pk=article_id, status=Article.Status.QUEUED).update(
-        status=Article.Status.PROCESSING, status_changed_at=timezone.now()
+        status=Article.Status.PROCESSING,
+        status_changed_at=timezone.now(),
+        attempts=F("attempts") + 1,
     )
     return Article.objects.get(pk=article_id) if claimed else None
 
@@ -144,7 +146,6 @@ def article_ingest(article_id: int) -> None:
     article = article_claim(article_id)
     if article is None:
         return
-    Article.objects.filter(pk=article.pk).update(attempts=article.attempts + 1)
     try:
         extraction = extract(article.text, article.published, knowledge_base_cached())
         with transaction.atomic():

@@ -8,8 +8,7 @@ an editor adds is used by the next extraction.
 from collections.abc import Iterable
 from pathlib import Path
 
-from django.db import transaction
-from django.db.models import Max
+from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
 from diplomacy.extraction import KnowledgeBase, load_leader_entries
@@ -110,17 +109,15 @@ _cache: dict[str, tuple[tuple, KnowledgeBase]] = {}
 def knowledge_base_version() -> tuple:
     """Changes whenever a leader, alias or office is added, changed or removed.
 
-    Every change through the models or the admin leaves a history row, and a removal
-    changes a count, so one cheap query tells whether the cached base is stale.
+    Every change through the models, the admin, the editors' pages or the loader
+    (bulk_create_with_history) leaves a history row, so the newest history ids tell in
+    one cheap query whether the cached base is stale.
     """
-    return (
-        Leader.history.aggregate(m=Max("history_id"))["m"],
-        Alias.history.aggregate(m=Max("history_id"))["m"],
-        Office.history.aggregate(m=Max("history_id"))["m"],
-        Leader.objects.count(),
-        Alias.objects.count(),
-        Office.objects.count(),
-    )
+    tables = [model.history.model._meta.db_table for model in (Leader, Alias, Office)]
+    sql = "SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {table})" for table in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return tuple(cursor.fetchone())
 
 
 def knowledge_base_cached() -> KnowledgeBase:

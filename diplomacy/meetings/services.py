@@ -36,15 +36,30 @@ def parse_partial_date(value: str | None) -> tuple[date | None, str]:
     return date(year, month, day), precision
 
 
-def leader_for(extracted: ExtractedLeader) -> Leader:
-    """The database row for an extracted person (following merges), created unverified
-    if unknown."""
-    leader = _leader_row(extracted)
+def leaders_for(found: list[ExtractedLeader]) -> dict[str, Leader]:
+    """Database rows for the people of an extraction: those of the knowledge base in one
+    query, the others one by one (created unverified if new)."""
+    keys = [p.key for p in found if p.key and not p.key.startswith(DB_KEY_PREFIX)]
+    by_key = Leader.objects.in_bulk(keys, field_name="key") if keys else {}
+    rows = {}
+    for person in found:
+        leader = by_key.get(person.key) if person.key else None
+        rows[person.name] = _follow_merges(leader) if leader else leader_for(person)
+    return rows
+
+
+def _follow_merges(leader: Leader) -> Leader:
     seen = set()
     while leader.merged_into_id and leader.pk not in seen:
         seen.add(leader.pk)
         leader = leader.merged_into
     return leader
+
+
+def leader_for(extracted: ExtractedLeader) -> Leader:
+    """The database row for an extracted person (following merges), created unverified
+    if unknown."""
+    return _follow_merges(_leader_row(extracted))
 
 
 def _leader_row(extracted: ExtractedLeader) -> Leader:
@@ -172,7 +187,7 @@ def meeting_upsert(
 
 def extraction_store(article: Article, extraction: Extraction) -> None:
     """Store what the engine found in an article. Call inside a transaction."""
-    leaders = {found.name: leader_for(found) for found in extraction.leaders}
+    leaders = leaders_for(extraction.leaders)
     Mention.objects.bulk_create(
         [
             Mention(article=article, leader=leaders[found.name], start=start, end=end)
