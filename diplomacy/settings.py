@@ -92,6 +92,9 @@ DATABASES = {
         conn_max_age=envint("CONN_MAX_AGE", "0"),
     )
 }
+# PostgreSQL session settings for every connection, e.g. "-c statement_timeout=30000".
+if session_options := os.getenv("DATABASE_SESSION_OPTIONS", ""):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = session_options
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -161,6 +164,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": timedelta(minutes=envint("FEED_POLL_MINUTES", "15")),
     },
 }
+# A database error during extraction is retried this many times, waiting
+# INGEST_RETRY_BASE_SECONDS × 2^n between tries, before the article is marked failed.
+INGEST_MAX_RETRIES = envint("INGEST_MAX_RETRIES", "8")
+INGEST_RETRY_BASE_SECONDS = envint("INGEST_RETRY_BASE_SECONDS", "2")
 # An article left `queued` or `processing` this long is queued again by the sweep.
 ARTICLE_STALL_SECONDS = envint("ARTICLE_STALL_SECONDS", "900")
 

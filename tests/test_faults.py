@@ -3,6 +3,7 @@ uploads. Real worker processes, Redis and PostgreSQL; CI runs these."""
 
 import itertools
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.test import override_settings
@@ -106,3 +107,63 @@ def test_uploads_while_redis_is_down_are_stored_and_done_once_it_is_back(kb, adm
         worker.stop()
     _each_article_once()
     _no_duplicate_meetings()
+
+
+def _lock_table(table: str):
+    """Another connection holds a table locked, as a long migration or a stuck
+    transaction would: the worker's statements on it fail after its lock_timeout."""
+    import psycopg
+
+    from tests.workers import database_url
+
+    conn = psycopg.connect(database_url())
+    conn.execute("BEGIN")
+    conn.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+    return conn
+
+
+def worker_log_count(worker, text: str) -> int:
+    return Path(worker.log.name).read_text(errors="replace").count(text)
+
+
+def test_database_error_is_retried_with_back_off(kb, seed_text):
+    require_real_stack()
+    # Statements on a locked table give up after 300 ms: a real PostgreSQL error
+    # (LockNotAvailable, an OperationalError), as a passing outage gives.
+    worker = Worker(
+        "retrying", DATABASE_SESSION_OPTIONS="-c lock_timeout=300",
+        INGEST_RETRY_BASE_SECONDS="1", INGEST_MAX_RETRIES="8",
+    )  # fmt: skip
+    lock = _lock_table("meetings_meeting")
+    try:
+        article = services.article_create(text=seed_text)
+        wait_for(lambda: worker_log_count(worker, "Retry in 2s") >= 1, 60)
+        lock.rollback()
+        wait_for(lambda: Article.objects.get(pk=article.pk).status == "done", 60)
+    finally:
+        lock.close()
+        worker.stop()
+    assert worker_log_count(worker, "Retry in 1s") >= 1
+    done = Article.objects.get(pk=article.pk)
+    assert (done.error, done.attempts >= 3) == ("", True)
+    assert Meeting.objects.count() == 3
+
+
+def test_article_that_keeps_failing_ends_failed_with_its_error(kb, seed_text):
+    require_real_stack()
+    worker = Worker(
+        "giving-up", DATABASE_SESSION_OPTIONS="-c lock_timeout=300",
+        INGEST_RETRY_BASE_SECONDS="1", INGEST_MAX_RETRIES="2",
+    )  # fmt: skip
+    lock = _lock_table("meetings_meeting")
+    try:
+        article = services.article_create(text=seed_text)
+        wait_for(lambda: Article.objects.get(pk=article.pk).status == "failed", 60)
+    finally:
+        lock.rollback()
+        lock.close()
+        worker.stop()
+    failed = Article.objects.get(pk=article.pk)
+    assert failed.error.startswith("Gave up after repeated database errors: OperationalError")
+    assert failed.attempts == 3
+    assert Meeting.objects.count() == 0

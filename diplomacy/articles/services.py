@@ -160,6 +160,15 @@ def article_ingest(article_id: int) -> None:
         _finish(article, Article.Status.FAILED, error=f"{type(error).__name__}: {error}")
 
 
+def article_give_up(article_id: int, error: Exception) -> None:
+    """After the last retry: the article ends failed, with the error, for an admin to retry."""
+    Article.objects.filter(pk=article_id).exclude(status=Article.Status.DONE).update(
+        status=Article.Status.FAILED,
+        error=f"Gave up after repeated database errors: {type(error).__name__}: {error}",
+        status_changed_at=timezone.now(),
+    )
+
+
 def _finish(article: Article, status: str, error: str = "") -> None:
     Article.objects.filter(pk=article.pk).update(
         status=status, error=error, status_changed_at=timezone.now()

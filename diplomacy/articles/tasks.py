@@ -1,20 +1,29 @@
 """Thin Celery tasks: take an id, call a service."""
 
 from celery import shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from diplomacy.articles import services
 
 
 @shared_task(
+    bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=True,
-    max_retries=8,
+    max_retries=settings.INGEST_MAX_RETRIES,
 )
-def ingest_article(article_id: int) -> None:
-    services.article_ingest(article_id)
+def ingest_article(self, article_id: int) -> None:
+    try:
+        services.article_ingest(article_id)
+    except (OperationalError, InterfaceError) as error:
+        # A database error is usually passing: try again later, waiting longer each time;
+        # an article that keeps failing ends `failed` with the error, never lost.
+        if self.request.retries >= self.max_retries:
+            services.article_give_up(article_id, error)
+            return
+        delay = settings.INGEST_RETRY_BASE_SECONDS * 2**self.request.retries
+        raise self.retry(exc=error, countdown=min(delay, 600)) from None
 
 
 @shared_task
