@@ -157,7 +157,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-articles": {
         "task": "diplomacy.articles.tasks.requeue_stalled_articles",
-        "schedule": timedelta(minutes=envint("SWEEP_MINUTES", "5")),
+        "schedule": timedelta(seconds=envint("SWEEP_SECONDS", "300")),
     },
     "poll-feeds": {
         "task": "diplomacy.articles.tasks.poll_feeds",

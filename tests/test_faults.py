@@ -6,7 +6,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 
 from diplomacy.articles import services
@@ -60,7 +59,6 @@ def _each_article_once() -> None:
     assert expected_evidence >= Article.objects.count()
 
 
-@override_settings(ARTICLE_STALL_SECONDS=3)
 def test_worker_killed_mid_batch_loses_and_duplicates_nothing(kb):
     require_real_stack()
     # Redis gives an unacknowledged task back after this long.
@@ -74,21 +72,20 @@ def test_worker_killed_mid_batch_loses_and_duplicates_nothing(kb):
         first.stop()
     assert Article.objects.filter(status="done").count() < 200
 
-    second = Worker("survivor", CELERY_VISIBILITY_TIMEOUT="5")
+    # The article being processed when the worker died was claimed: beat's sweep
+    # queues it again once it has stalled; the redelivered message finds it taken.
+    second = Worker(
+        "survivor", beat=True, CELERY_VISIBILITY_TIMEOUT="5", ARTICLE_STALL_SECONDS="3",
+        SWEEP_SECONDS="2",
+    )  # fmt: skip
     try:
-        wait_for(
-            lambda: Article.objects.filter(status="done").count() == 200,
-            240,
-            every=1,
-            on_wait=services.articles_requeue_stalled,  # the periodic sweep's work
-        )
+        wait_for(lambda: Article.objects.filter(status="done").count() == 200, 240, every=1)
     finally:
         second.stop()
     _each_article_once()
     _no_duplicate_meetings()
 
 
-@override_settings(ARTICLE_STALL_SECONDS=0)
 def test_uploads_while_redis_is_down_are_stored_and_done_once_it_is_back(kb, admin_client):
     require_real_stack()
     redis_stop()
@@ -99,9 +96,9 @@ def test_uploads_while_redis_is_down_are_stored_and_done_once_it_is_back(kb, adm
         assert Article.objects.filter(status="queued").count() == 50
     finally:
         redis_start()
-    worker = Worker("after-outage")
+    # Nothing was queued; beat's periodic sweep finds the articles left queued.
+    worker = Worker("after-outage", beat=True, ARTICLE_STALL_SECONDS="1", SWEEP_SECONDS="2")
     try:
-        services.articles_requeue_stalled()
         wait_for(lambda: Article.objects.filter(status="done").count() == 50, 180, every=1)
     finally:
         worker.stop()

@@ -32,12 +32,15 @@ def database_url() -> str:
 class Worker:
     """`celery worker` in its own process group, logging to tests/artifacts/."""
 
-    def __init__(self, name: str, **env: str):
+    def __init__(self, name: str, beat: bool = False, **env: str):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.log = (ARTIFACTS / f"celery-{name}.log").open("w")
+        # With beat, this process also runs the periodic sweep, as production's beat does.
+        schedule = ["--beat", "-s", str(ARTIFACTS / f"beat-{name}")] if beat else []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "diplomacy", "worker", "--pool=solo",
-             "--loglevel=INFO", "--without-gossip", "--without-mingle", "-n", f"{name}@%h"],
+             "--loglevel=INFO", "--without-gossip", "--without-mingle", "-n", f"{name}@%h",
+             *schedule],
             cwd=settings.BASE_DIR,
             env={**os.environ, "DATABASE_URL": database_url(), **env},
             stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
