@@ -9,7 +9,7 @@ SEED ?= $(SHARED)/corpus/dev/seed-ro-putin-kim.txt
 # Only for local runs and tests; production sets its own.
 DEV_SECRET := insecure-local-key-for-make-run-and-tests
 
-.PHONY: install run test lint format eval bench bench-extract bench-ingest worker clean
+.PHONY: install run test lint format eval bench bench-extract bench-ingest bench-pages worker clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else "Python 3.12 is required")'
@@ -44,7 +44,8 @@ test: lint
 eval: install
 	DEBUG=true $(PY) $(SHARED)/eval/score.py --gold $(SHARED)/corpus/dev --cmd "$(PY) manage.py extract"
 
-bench: bench-extract bench-ingest
+# Long: the page benchmark fills databases of 10,000, 100,000 and 1,000,000 meetings.
+bench: bench-extract bench-ingest bench-pages
 
 bench-extract: install
 	$(PY) bench/extract_speed.py $(SHARED)/corpus/dev
@@ -52,6 +53,9 @@ bench-extract: install
 # Needs the PostgreSQL and Redis of this machine (see .ci/run).
 bench-ingest: install
 	$(PY) bench/ingest_throughput.py $(SHARED)/corpus/dev
+
+bench-pages: install
+	$(PY) bench/pages.py $(BENCH_SIZES)
 
 worker: install
 	$(VENV)/bin/celery -A diplomacy worker --beat --loglevel=INFO
