@@ -7,6 +7,8 @@ plus a bonus for letters only it uses (Romanian ș/ț/ă, Portuguese ã/õ, ...)
 
 from __future__ import annotations
 
+from collections import Counter
+
 from diplomacy.extraction.dates import WEEKDAYS
 from diplomacy.extraction.lexicon import MEETING_WORDS, SPEECH_VERBS, STOPWORDS
 from diplomacy.extraction.text import TOKEN_RE
@@ -41,11 +43,12 @@ def detect_language(text: str, default: str = "en") -> str:
     if cyrillic > len(words) / 3:
         return "ru"
     scores = {lang: 0.0 for lang in _STOP if lang != "ru"}
-    for w in words:
+    # Each distinct word once, weighted by its count: a third of the lookups.
+    for w, count in Counter(words).items():
         langs = _LANGS_OF.get(w, ())
         # A word several languages share says less than one only a single language uses.
         for lang in langs:
-            scores[lang] += 1 / len(langs)
+            scores[lang] += count / len(langs)
     lowered = sample.lower()
     for lang, letters in _LETTERS.items():
         scores[lang] += sum(lowered.count(ch) for ch in letters) * 0.5

@@ -50,6 +50,7 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "liderului": (HOS, None),
         "liderul suprem": (HOS, None),
         "șeful statului": (HOS, None),
+        "șeful guvernului": (HOG, None),
         "premier": (HOG, None),
         "premierul": (HOG, None),
         "premierului": (HOG, None),
@@ -104,7 +105,14 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "presidente": (HOS, None),
         "presidenta": (HOS, None),
         "mandatario": (HOS, None),
+        "mandataria": (HOS, None),
         "jefe de estado": (HOS, None),
+        "jefe del estado": (HOS, None),
+        "jefe de gobierno": (HOG, None),
+        "jefe del gobierno": (HOG, None),
+        "jefa de gobierno": (HOG, None),
+        "jefa del gobierno": (HOG, None),
+        "jefa de estado": (HOS, None),
         "presidente del gobierno": (HOG, "ES"),
         "primer ministro": (HOG, None),
         "primera ministra": (HOG, None),
@@ -127,6 +135,7 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "ministro degli esteri": (FM, None),
         "ministro degli affari esteri": (FM, None),
         "capo dello stato": (HOS, None),
+        "capo del governo": (HOG, None),
         "segretario di stato": (FM, "US"),
         "leader": (HOS, None),
     },
@@ -138,6 +147,9 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "mandatário": (HOS, None),
         "governante": (HOS, None),
         "chefe de estado": (HOS, None),
+        "chefe do estado": (HOS, None),
+        "chefe do governo": (HOG, None),
+        "chefe de governo": (HOG, None),
         "primeiro-ministro": (HOG, None),
         "primeira-ministra": (HOG, None),
         "chanceler": ("chancellor_or_fm", None),
@@ -150,6 +162,8 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "президент": (HOS, None),
         "лидер": (HOS, None),
         "глава государства": (HOS, None),
+        "глава правительства": (HOG, None),
+        "председатель правительства": (HOG, None),
         "председатель кнр": (HOS, "CN"),
         "премьер": (HOG, None),
         "премьер-министр": (HOG, None),
@@ -183,7 +197,6 @@ ROLE_ELECT = {
     "ex",
     "ancien",
     "expresidente",
-    "bývalý",
     "outgoing",
     "uscente",
     "saliente",
@@ -244,32 +257,36 @@ RELATIONAL_NOUNS = {
 # "s'entretiendra"), which are simply absent.
 MEETING_WORDS = {
     "en": "met meets meeting meetings talks talked summit conversation call videoconference "
-    "spoke hosted received visited visiting visit dinner discussions negotiations",
+    "spoke hosted received visited visiting visit dinner discussions negotiations welcomed",
     "ro": "întâlnit întâlniți întâlnire întâlnirea întâlnirii întâlniri întâlnirile discuție "
     "discuția discuției "
     "întrevedere întrevederea întrevederii discuții discuțiile discuțiilor convorbire "
     "convorbirea convorbirii convorbiri conversație conversația conversației dialog "
     "vorbit summit summitul summitului reuniune reuniunea reuniunii vizită vizita "
     "vizitei vizitat primit întâmpinat găzduit apel apelul negocieri negocierile "
-    "consultări",
+    "consultări discutat văzut",
     "fr": "rencontré rencontrés rencontrée rencontre rencontres entretenu entretenus "
     "entretenue entretien entretiens sommet réunion réunis reçu reçue accueilli "
     "accueillie visite visité parlé téléphoné appel dîner négociations discussions "
-    "pourparlers",
+    "pourparlers retrouvés retrouvées",
     "de": "traf trafen getroffen treffen gespräch gespräche telefonat telefonierte "
-    "telefonierten gipfel besuch besuchte empfing empfangen verhandlungen",
+    "telefonierten gipfel besuch besuchte empfing empfangen verhandlungen "
+    "zusammengetroffen gipfeltreffen gesprächen telefoniert sprach sprachen begegnung "
+    "unterredung zusammenkunft",
     "es": "reunió reunieron reunión reuniones encuentro encuentros encontró cumbre "
     "conversación conversó conversaron habló hablaron llamada visita visitó recibió "
-    "negociaciones conversaciones diálogo",
+    "negociaciones conversaciones diálogo conversado visto recibido recibida reunido "
+    "reunidos",
     "it": "incontrato incontrati incontro incontri colloquio colloqui vertice telefonata "
     "parlato sentito visita visitato ricevuto accolto riunione summit cena trattative "
-    "negoziati",
+    "negoziati visti ricevuta riuniti",
     "pt": "reuniu reuniram reunião reuniões encontro encontros encontrou encontraram "
     "cúpula conversa conversou conversaram falou falaram telefonema ligação visita "
-    "visitou recebeu negociações",
+    "visitou recebeu negociações conversado falado recebido recebida reunido reunidos",
     "ru": "встретился встретилась встретились встреча встречи переговоры переговорах "
     "переговоров беседа беседовал беседовали разговор созвонились поговорил "
-    "поговорили саммит визит принял обсудили",
+    "поговорили саммит визит принял обсудили встречались встречался встречалась принимал "
+    "принимала",
 }
 # Multi-word meeting expressions.
 MEETING_PHRASES = {
@@ -313,6 +330,27 @@ WEAK_MEETING_WORDS = {
     "verhandlungen",
     "gespräch",
     "gespräche",
+    "gesprächen",
+    "sprach",
+    "sprachen",
+    "discutat",
+    "reunido",
+    "reunidos",
+    "riuniti",
+    "retrouvés",
+    "retrouvées",
+    "recebido",
+    "recebida",
+    "ricevuta",
+    "принимал",
+    "принимала",
+    "recibido",
+    "recibida",
+    "conversado",
+    "visto",
+    "visti",
+    "falado",
+    "văzut",
     "negociaciones",
     "conversaciones",
     "diálogo",
@@ -332,6 +370,7 @@ WEAK_MEETING_WORDS = {
     "обсудили",
     "разговор",
     "received",
+    "welcomed",
     "primit",
     "reçu",
     "reçue",
@@ -386,6 +425,10 @@ CALL_WORDS = {
     "telefonat",
     "telefonierte",
     "telefonierten",
+    "telefoniert",
+    "telefonisch",
+    "telefongespräch",
+    "videokonferenz",
     "teléfono",
     "telefónica",
     "llamada",
@@ -420,7 +463,6 @@ VISIT_WORDS = {
     "vizitat",
     "primit",
     "întâmpinat",
-    "întâmplinat",
     "găzduit",
     "visite",
     "visité",
@@ -444,6 +486,8 @@ VISIT_WORDS = {
     "визита",
     "визите",
     "принял",
+    "принимал",
+    "принимала",
 }
 
 # Words just before a meeting word that make it future, hypothetical, planned,
@@ -451,22 +495,57 @@ VISIT_WORDS = {
 BLOCKERS = {
     "en": "will would shall could might plan plans planned expected hope hoped "
     "hopes scheduled upcoming next not never cancelled canceled postponed proposed "
-    "possible potential invited invite future no",
+    "possible potential invited invite future no hold whether",
     "ro": "va vor urma urmează planificat planificată programat programată posibil "
     "posibilă nu niciun nicio anulat anulată amânat amânată viitoare viitor "
-    "propus propusă ar putea invitat",
+    "propus propusă ar putea invitat dacă nici",
     "fr": "va vont aura auront devrait pourrait prévu prévue prévus prochain prochaine "
     "ne pas jamais annulé annulée reporté possible éventuel éventuelle futur future",
-    "de": "wird werden soll sollen geplant geplante geplanten nicht kein keine abgesagt "
-    "künftig nächste nächsten mögliche",
+    "de": "wird werden soll sollen geplant geplante geplanten geplantes geplanter nicht kein "
+    "keine keinen abgesagt künftig nächste nächsten mögliche möglichen kommende kommenden "
+    "ob",
     "es": "va van prevista previsto próxima próximo no nunca cancelada cancelado "
-    "posible futura futuro planea planeada reunirá",
+    "posible futura futuro planea planeada reunirá tampoco",
     "it": "prevista previsto prossima prossimo non mai annullato annullata possibile "
-    "futuro futura terrà dovrebbe potrebbe",
+    "futuro futura terrà dovrebbe potrebbe neanche nemmeno neppure",
     "pt": "vai vão irá prevista previsto próxima próximo não nunca cancelada cancelado "
-    "possível futura futuro",
+    "possível futura futuro tampouco nem",
     "ru": "будет будут состоится планируется планирует предстоящая предстоящей "
-    "предстоящие не отменена отменил возможная возможной следующей",
+    "предстоящие не отменена отменил возможная возможной следующей следующая следующую "
+    "ожидается",
+}
+# Verbs that rule a meeting out ("descartó un encuentro con Trump"): added to BLOCKERS and
+# NEGATIONS below.
+RULED_OUT = (
+    "denied denies démenti dément démentait smentito smentisce negou nega negó niega "
+    "dementierte bestritt dementiert negat dezmințit опроверг опровергли отрицал "
+    "ruled rejected declined refused descartó rechazó descartado exclu écarté refusé "
+    "escluso respinto descartou rejeitou recusou ausgeschlossen lehnte exclus respins "
+    "refuzat исключил отказался отверг schloss schlossen"
+)
+for _lang in BLOCKERS:
+    BLOCKERS[_lang] += " " + RULED_OUT
+
+# Blockers that deny a meeting rather than put it off: a negated or cancelled meeting is
+# no meeting at all, not even a planned one; nor is one only asked about ("whether").
+NEGATIONS = (
+    "dacă whether ob not never no nu niciun nicio ne pas jamais nicht kein keine keinen "
+    "nunca non mai não "
+    "не ни tampoco neanche nemmeno neppure tampouco nem nici cancelled canceled anulat "
+    "anulată annulé annulée abgesagt cancelado cancelada "
+    "annullato annullata отменена отменен отменили " + RULED_OUT
+)
+# Wishes and modal verbs anywhere before a meeting word in its sentence: the meeting is
+# wanted, hoped for or due, not reported ("Scholz will … Putin treffen" = wants to meet).
+WISH_VERBS = {
+    "en": "wants want wanted hopes ready seeks willing",
+    "ro": "vrea vor dorește doresc speră pregătit pregătită dispus dispusă",
+    "fr": "souhaite souhaitent veut veulent espère espèrent doit doivent prêt prête prêts",
+    "de": "soll sollen will wollen möchte möchten hofft bereit",
+    "es": "quiere quieren espera desea desean dispuesto dispuesta",
+    "it": "vuole vogliono spera auspica pronto pronta disposto disposta",
+    "pt": "quer querem deseja desejam espera pronto pronta disposto disposta",
+    "ru": "хочет хотят надеется готов готова",
 }
 
 # Speech verbs: a name next to one is the speaker of a quote or a reporter.
@@ -483,14 +562,16 @@ SPEECH_VERBS = {
     "indiqué estimé assuré insisté averti confié lancé poursuivi salué remercié "
     "exprimé",
     "de": "sagte sagten erklärte betonte schrieb fügte hinzu kündigte warnte antwortete "
-    "lobte dankte",
+    "lobte dankte nannte meinte",
     "es": "dijo afirmó declaró aseguró añadió agregó señaló subrayó escribió anunció "
-    "explicó respondió indicó advirtió manifestó expresó agradeció elogió",
+    "explicó respondió indicó advirtió manifestó expresó agradeció elogió replicó "
+    "insistió recordó",
     "it": "detto dichiarato affermato aggiunto sottolineato scritto annunciato spiegato "
     "risposto avvertito ribadito spiega dice annunciando osservato ringraziato "
-    "elogiato espresso",
+    "elogiato espresso confermato ricordato replicato",
     "pt": "disse afirmou declarou acrescentou destacou escreveu anunciou explicou "
-    "respondeu apontou postou ressaltou salientou avaliou agradeceu elogiou",
+    "respondeu apontou postou ressaltou salientou avaliou agradeceu elogiou lembrou "
+    "garantiu",
     "ru": "сказал сказала заявил заявила отметил отметила добавил добавила подчеркнул "
     "подчеркнула написал написала сообщил сообщила рассказал рассказала ответил "
     "ответила пояснил заметил поблагодарил похвалил",
@@ -531,7 +612,6 @@ QUESTION_WORDS = {
     "pregunta",
     "pergunta",
     "вопрос",
-    "frage",
     "întrebare",
 }
 
@@ -546,6 +626,71 @@ TWO_SIDES = {
     "pt": ("os dois países", "ambos os países"),
     "ru": ("две страны", "обе страны", "двух стран"),
 }
+
+# "The two leaders": a subject standing for the pair of leaders just reported together
+# ("The two leaders last met in Buenos Aires"), as met in back-references.
+PAIR_PHRASES = {
+    "en": (
+        "the two leaders",
+        "the two presidents",
+        "the two men",
+        "the two",
+        "both leaders",
+        "both men",
+        "the pair",
+    ),
+    "ro": (
+        "cei doi",
+        "cei doi lideri",
+        "cei doi președinți",
+        "cei doi șefi de stat",
+        "ambii lideri",
+        "ambii președinți",
+    ),
+    "fr": (
+        "les deux dirigeants",
+        "les deux chefs d'état",
+        "les deux présidents",
+        "les deux hommes",
+        "les deux responsables",
+    ),
+    "de": ("die beiden", "beide politiker", "die beiden politiker", "beide präsidenten"),
+    "es": (
+        "ambos mandatarios",
+        "ambos líderes",
+        "ambos presidentes",
+        "los dos mandatarios",
+        "los dos líderes",
+        "los dos presidentes",
+    ),
+    "it": ("i due", "i due leader", "i due presidenti", "entrambi i leader"),
+    "pt": (
+        "os dois presidentes",
+        "os dois líderes",
+        "ambos os líderes",
+        "os dois",
+        "ambos os presidentes",
+    ),
+    "ru": ("оба лидера", "два лидера", "лидеры двух стран", "оба президента"),
+}
+
+# Words saying that the people of a sentence took part in a meeting just reported
+# ("Rubio and Waltz also attended the dinner"): they join it, they make no new one.
+PRESENCE_WORDS = {
+    "en": "attended present participated",
+    "ro": "participat prezent prezenți prezența participarea",
+    "fr": "présence présents présent participé assisté assistaient",
+    "de": "teilgenommen anwesend stießen",
+    "es": "participaron participó asistieron asistió presencia presentes",
+    "it": "partecipato partecipavano presenti presente presenza",
+    "pt": "participou participaram presença presentes",
+    "ru": "участвовали участвовал участием присутствовали участие",
+}
+# Two-word forms of the same ("took part", "nahmen teil", "hanno preso parte").
+PRESENCE_PAIRS = (
+    "took part|taken part|take part|pris part|preso parte|tomaron parte|tomou parte|"
+    "tomaram parte|luat parte|nahmen teil|nahm teil|принял участие|приняли участие"
+)
 
 # "with" / "between": the meeting's other party follows.
 WITH_WORDS = {
@@ -648,7 +793,7 @@ FUTURE_MEETING_VERBS = {
     "it": "incontrerà incontreranno vedrà riceverà visiterà terrà dovrebbe",
     "pt": "reunirá reunirão encontrará visitará receberá vai irá",
     "ru": "встретится встретятся проведет проведут посетит примет будет будут пройдет "
-    "пройдут состоятся",
+    "пройдут состоятся обсудит обсудят",
 }
 
 # Articles and determiners: after a speech verb they start a named non-leader subject
@@ -767,17 +912,20 @@ AFTER_BLOCKERS = {
     "programată propus propusă va vor ar",
     "fr": "annulé annulée reporté reportée possible probable prévu prévue envisagé envisagée "
     "aura sera",
-    "de": "abgesagt verschoben möglich geplant",
+    "de": "abgesagt verschoben möglich geplant will soll wollen sollen wird werden kommen könnte "
+    "schloss schlossen lehnte lehnten",
     "es": "cancelado cancelada aplazado aplazada suspendido suspendida posible previsto "
     "prevista será",
     "it": "annullato annullata rinviato rinviata possibile previsto prevista sarà",
     "pt": "cancelado cancelada adiado adiada possível previsto prevista será",
     "ru": "отменена отменен отменили перенесена перенесли возможна возможен планируется "
-    "запланирована состоится пройдет пройдут будет",
+    "запланирована состоится пройдет пройдут будет может могут",
 }
 # Verbs before a meeting word that ask for it rather than report it.
 REQUEST_WORDS = (
     "requested sought proposed asked cerut solicitat propus demandé proposé "
     "solicitó pidió propuso chiesto proposto pediu propôs solicitou попросил предложил "
-    "запросил forderte"
+    "запросил forderte offered offers called urged souhaité предложений appelé appelle "
+    "exhorté invité ofereceu ofreció offerto offert angeboten bot sede venue siège "
+    "esortato instó îndemnat призвал"
 )

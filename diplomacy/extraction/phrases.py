@@ -84,7 +84,8 @@ _RO_RULES = (
 
 @lru_cache(maxsize=65536)
 def variants(norm: str, language: str) -> tuple[str, ...]:
-    """The folded token and its candidate dictionary forms."""
+    """The folded token and its candidate dictionary forms (Russian cases, Romanian
+    articled and genitive forms, German genitive -s)."""
     forms = [norm]
     if is_cyrillic(norm):
         for ending, repl in _RU_RULES:
@@ -94,6 +95,9 @@ def variants(norm: str, language: str) -> tuple[str, ...]:
         for ending, repl in _RO_RULES:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3:
                 forms.append(norm[: -len(ending)] + repl)
+    elif language == "de" and len(norm) >= 5 and norm.endswith("s") and not norm.endswith("ss"):
+        # German genitive: "Bidens", "des Treffens", "des Kremls".
+        forms.append(norm[:-1])
     return tuple(dict.fromkeys(forms))
 
 
@@ -118,6 +122,19 @@ class PhraseIndex:
         # Callers test this first: most tokens start no phrase, and a set test is cheaper
         # than a call.
         self.firsts = frozenset(self._by_first)
+        # Second level by the second word: a first word such as "president" or "san"
+        # starts many phrases, and only those whose second word follows need checking.
+        # Each entry keeps its rank in the longest-first order, which decides ties.
+        self._index: dict[str, tuple[list, dict[str, list]]] = {}
+        for first, entries in self._by_first.items():
+            singles: list[tuple[int, Any]] = []
+            multi: dict[str, list[tuple[int, tuple[str, ...], Any]]] = {}
+            for rank, (phrase, payload) in enumerate(entries):
+                if len(phrase) == 1:
+                    singles.append((rank, payload))
+                else:
+                    multi.setdefault(phrase[1], []).append((rank, phrase, payload))
+            self._index[first] = (singles, multi)
 
     def match(
         self,
@@ -140,21 +157,44 @@ class PhraseIndex:
             first_forms = forms[i]
         else:
             first_forms = variants(tokens[i].norm, language)
+        count = len(tokens)
         for form in first_forms:
-            for phrase, payload in self._by_first.get(form, ()):
-                n = len(phrase)
-                if n < best_len or i + n > len(tokens):
+            entry = self._index.get(form)
+            if entry is None:
+                continue
+            singles, multi = entry
+            found: list[tuple[int, int, Any]] = []
+            if multi and i + 1 < count and joined[i]:
+                if exact:
+                    seconds: tuple[str, ...] = (tokens[i + 1].norm,)
+                elif forms is not None:
+                    seconds = forms[i + 1]
+                else:
+                    seconds = variants(tokens[i + 1].norm, language)
+                for second in seconds:
+                    for rank, phrase, payload in multi.get(second, ()):
+                        n = len(phrase)
+                        if n < best_len or i + n > count:
+                            continue
+                        if n == 2 or all(
+                            joined[i + k - 1]
+                            and (
+                                phrase[k] == tokens[i + k].norm
+                                or not exact
+                                and phrase[k] in variants(tokens[i + k].norm, language)
+                            )
+                            for k in range(2, n)
+                        ):
+                            found.append((n, rank, payload))
+            if singles and best_len <= 1:
+                found.extend((1, rank, payload) for rank, payload in singles)
+            if len(found) > 1:
+                found.sort(key=lambda f: (-f[0], f[1]))
+            for n, _, payload in found:
+                if n < best_len:
                     continue
-                if all(
-                    joined[i + k - 1]
-                    and phrase[k] == tokens[i + k].norm
-                    or joined[i + k - 1]
-                    and not exact
-                    and phrase[k] in variants(tokens[i + k].norm, language)
-                    for k in range(1, n)
-                ):
-                    if n > best_len:
-                        best_len, best = n, [payload]
-                    elif payload not in best:
-                        best.append(payload)
+                if n > best_len:
+                    best_len, best = n, [payload]
+                elif payload not in best:
+                    best.append(payload)
         return best_len, best

@@ -48,11 +48,16 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int = 0) -> list[Token]:
     new = tuple.__new__  # skips NamedTuple's Python-level __new__: tokenising is hot
-    return [
-        new(Token, (m.start(), m.end(), raw, fold(raw)))
-        for m in TOKEN_RE.finditer(text, start)
-        for raw in (m.group(),)
-    ]
+    out = []
+    pos = start
+    find = text.find
+    # findall makes no match objects; each word is found again from the end of the
+    # previous one, and only separators lie in between, so find lands on it.
+    for raw in TOKEN_RE.findall(text, start):
+        at = find(raw, pos)
+        pos = at + len(raw)
+        out.append(new(Token, (at, pos, raw, fold(raw))))
+    return out
 
 
 # Opening marks and the closing marks each accepts. German „…“ shares “ with English.
@@ -229,6 +234,15 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
 
 
+_FOLD_TABLE: dict[int, str] = {}
+
+
 def fold_text(text: str) -> str:
     """``fold`` applied character by character, keeping every offset (same length)."""
-    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
+    table = _FOLD_TABLE
+    # One translation table for all texts, grown with each new character: building it
+    # per text cost as much as the translation.
+    for ch in set(text):
+        if ord(ch) not in table:
+            table[ord(ch)] = _fold_char(ch)
+    return text.translate(table)

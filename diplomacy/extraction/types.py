@@ -95,3 +95,5 @@ class Extraction:
     leaders: list[ExtractedLeader] = field(default_factory=list)
     meetings: list[ExtractedMeeting] = field(default_factory=list)
     statements: list[ExtractedStatement] = field(default_factory=list)
+    # Future, wished-for or conditional meetings: reported, but not as having happened.
+    planned_meetings: list[ExtractedMeeting] = field(default_factory=list)

@@ -18,3 +18,13 @@ def statements(extraction: Extraction) -> list[tuple[str, str, str]]:
 
 def direct(extraction: Extraction) -> list[tuple[str, str]]:
     return [(s.speaker, s.text) for s in extraction.statements if s.kind == "direct"]
+
+
+def planned(extraction: Extraction) -> list[tuple]:
+    """(participants, date) of each planned (future, wished-for, conditional) meeting."""
+    return [(frozenset(m.participants), m.date) for m in extraction.planned_meetings]
+
+
+def indirect(extraction: Extraction) -> list[tuple[str, str]]:
+    """(speaker, first 30 characters) of each reported-speech statement."""
+    return [(s.speaker, s.text[:30]) for s in extraction.statements if s.kind == "indirect"]

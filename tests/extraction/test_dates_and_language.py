@@ -81,3 +81,28 @@ def test_article_without_any_date_keeps_meetings_undated(knowledge_base):
     assert [(m.participants, m.date, m.date_precision) for m in found.meetings] == [
         (["Joe Biden", "Xi Jinping"], None, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "They met last month in Paris."),
+        ("ro", "Luna trecută s-au întâlnit la Paris."),
+        ("fr", "Le mois dernier, ils se sont vus à Paris."),
+        ("de", "Im vergangenen Monat trafen sie sich in Paris."),
+        ("es", "El mes pasado se reunieron en París."),
+        ("it", "Il mese scorso si sono visti a Parigi."),
+        ("pt", "No mês passado se reuniram em Paris."),
+        ("ru", "В прошлом месяце они встречались в Париже."),
+    ],
+)
+def test_last_month_in_every_language(language, text):
+    folded = fold_text(text)
+    found = find_dates(folded, 0, len(folded), language, date(2025, 1, 16))
+    assert [(d.value, d.precision, d.past) for d in found] == [("2024-12", "month", True)]
+
+
+def test_earlier_this_month():
+    folded = fold_text("Earlier this month they met in Paris.")
+    found = find_dates(folded, 0, len(folded), "en", date(2025, 1, 16))
+    assert [(d.value, d.precision, d.past) for d in found] == [("2025-01", "month", True)]

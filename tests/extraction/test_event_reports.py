@@ -20,9 +20,11 @@ from pathlib import Path
 from diplomacy.extraction import extract, load_knowledge_base
 
 REPORTS = Path(__file__).resolve().parent / "event_reports_en.jsonl"
-MAX_FALSE_POSITIVE_RATE = 0.02
-# Measured 29/32 = 0.906 on 2026-11-26.
-MIN_RECALL = 0.87
+# The budget is 2 %; measured 0/178 on 2026-11-26 after the generalisation work, so
+# the floor holds a margin: more than one false positive fails.
+MAX_FALSE_POSITIVE_RATE = 0.01
+# Measured 29/32 = 0.906 on 2026-11-26 before, 32/32 after the generalisation work.
+MIN_RECALL = 0.93
 
 
 @cache

@@ -1,6 +1,8 @@
 """French: «guillemets», "se sont entretenus", future forms, role + adjective, Poutine."""
 
-from tests.extraction.helpers import direct, meetings
+import pytest
+
+from tests.extraction.helpers import direct, indirect, meetings, planned
 
 MACRON, PUTIN, TRUMP = "Emmanuel Macron", "Vladimir Putin", "Donald Trump"
 
@@ -56,3 +58,118 @@ def test_passive_reception_by_the_host(run):
     assert meetings(run(text, "2025-02-11")) == [
         (frozenset({"Narendra Modi", MACRON}), "2025-02-11", "Paris", "visit", "current")
     ]
+
+
+# --- generalisation: receptions, "la veille", pronouns, wishes, back-references ---
+
+
+def test_reception_with_time_place_and_role_before_the_guest(run):
+    text = (
+        "Le Premier ministre Sébastien Lecornu a reçu lundi à Matignon son homologue "
+        "italienne Giorgia Meloni."
+    )
+    assert meetings(run(text, "2025-11-18")) == [
+        (
+            frozenset({"Sébastien Lecornu", "Giorgia Meloni"}),
+            "2025-11-17",
+            "Paris",
+            "visit",
+            "current",
+        )
+    ]
+
+
+def test_la_veille_counts_from_the_meeting_just_reported(run):
+    text = (
+        "Emmanuel Macron a rencontré lundi Friedrich Merz à Berlin. La veille de cette "
+        "rencontre, Jean-Noël Barrot s'était entretenu avec Andrii Sybiha."
+    )
+    assert [(m[0], m[1]) for m in meetings(run(text, "2025-11-19"))] == [
+        (frozenset({"Emmanuel Macron", "Friedrich Merz"}), "2025-11-17"),
+        (frozenset({"Jean-Noël Barrot", "Andrii Sybiha"}), "2025-11-16"),
+    ]
+
+
+def test_pronoun_after_a_bare_role_is_that_leader(run):
+    text = (
+        "Emmanuel Macron a reçu mercredi Friedrich Merz à l'Élysée. Le chancelier a quitté "
+        "Paris dans la soirée. Il s'est ensuite entretenu avec Donald Tusk à Varsovie."
+    )
+    assert [m[0] for m in meetings(run(text, "2025-05-08"))] == [
+        frozenset({"Emmanuel Macron", "Friedrich Merz"}),
+        frozenset({"Friedrich Merz", "Donald Tusk"}),
+    ]
+
+
+def test_souhaite_organiser_un_sommet_is_planned(run):
+    text = "Emmanuel Macron souhaite organiser d'ici l'automne un sommet avec Friedrich Merz."
+    result = run(text, "2025-05-08")
+    assert (meetings(result), planned(result)) == (
+        [],
+        [(frozenset({"Emmanuel Macron", "Friedrich Merz"}), "2025-05-08")],
+    )
+
+
+def test_les_deux_dirigeants_back_reference(run):
+    text = (
+        "Emmanuel Macron a reçu mercredi Friedrich Merz à l'Élysée. "
+        "Les deux dirigeants s'étaient déjà rencontrés en janvier à Berlin."
+    )
+    assert [(m[1], m[2], m[4]) for m in meetings(run(text, "2025-05-08"))] == [
+        ("2025-05-07", "Paris", "current"),
+        ("2025-01", "Berlin", "past"),
+    ]
+
+
+def test_city_before_ou_is_the_venue(run):
+    text = (
+        "Friedrich Merz a pris le train pour Varsovie, où il s'est entretenu mercredi "
+        "avec Donald Tusk."
+    )
+    assert [m[2] for m in meetings(run(text, "2025-05-08"))] == ["Warsaw"]
+
+
+def test_a_repondu_que_is_reported_speech(run):
+    text = "Friedrich Merz a répondu que lait « parler d'une seule voix »."
+    assert indirect(run(text, "2025-05-08")) == [
+        ("Friedrich Merz", "Friedrich Merz a répondu que l")
+    ]
+
+
+def test_quote_of_the_elysee_is_not_the_leaders(run):
+    text = (
+        "François Hollande a parlé jeudi avec Vladimir Poutine, a annoncé l'Élysée, qui "
+        "évoque un échange «franc»."
+    )
+    assert direct(run(text, "2016-04-08")) == []
+
+
+def test_country_leader_role_is_the_leader_just_named(run):
+    text = (
+        "Emmanuel Macron a reçu mercredi Pedro Sánchez à l'Élysée. Le dirigeant espagnol a "
+        "affirmé que l'Europe devait s'unir. Il rencontrera le roi Felipe VI en juin."
+    )
+    assert indirect(run(text, "2025-04-10")) == [
+        ("Pedro Sanchez", "Le dirigeant espagnol a affirm")
+    ]
+
+
+def test_se_sont_retrouves(run):
+    text = "Emmanuel Macron et Friedrich Merz se sont retrouvés mardi à Berlin."
+    assert [(m[0], m[1], m[2]) for m in meetings(run(text, "2025-03-05"))] == [
+        (frozenset({"Emmanuel Macron", "Friedrich Merz"}), "2025-03-04", "Berlin")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recep Tayyip Erdogan s'est dit prêt à accueillir des pourparlers entre Vladimir "
+        "Poutine et Volodymyr Zelensky.",
+        "Emmanuel Macron a appelé Vladimir Poutine et Volodymyr Zelensky à engager des "
+        "négociations.",
+        "Emmanuel Macron a démenti avoir rencontré Vladimir Poutine en secret.",
+    ],
+)
+def test_offers_calls_and_denials_are_no_meetings(run, text):
+    assert meetings(run(text, "2025-03-05")) == []

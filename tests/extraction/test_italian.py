@@ -1,6 +1,6 @@
 """Italian: "ha incontrato", "all'Eliseo", "Lo ha detto" attributing the quote before it."""
 
-from tests.extraction.helpers import direct, meetings
+from tests.extraction.helpers import direct, indirect, meetings
 
 MELONI, MACRON = "Giorgia Meloni", "Emmanuel Macron"
 
@@ -27,3 +27,79 @@ def test_phone_conversation_is_a_call(run):
     assert meetings(run(text, "2024-03-01")) == [
         (frozenset({MELONI, "Volodymyr Zelensky"}), "2024-03-01", None, "call", "current")
     ]
+
+
+# --- generalisation: passives, people present, back-references, follow-ups ---
+
+
+def test_passive_reception_by_the_host(run):
+    text = "Giorgia Meloni è stata ricevuta ieri da Emmanuel Macron all'Eliseo per una cena."
+    assert [(m[0], m[1], m[2]) for m in meetings(run(text, "2025-01-05"))] == [
+        (frozenset({"Giorgia Meloni", "Emmanuel Macron"}), "2025-01-04", "Paris")
+    ]
+
+
+def test_ministers_who_took_part_join_the_meeting(run):
+    text = (
+        "Giorgia Meloni ha incontrato ieri Emmanuel Macron a Parigi. "
+        "All'incontro hanno partecipato anche Antonio Tajani e Jean-Noël Barrot."
+    )
+    assert [m[0] for m in meetings(run(text, "2025-01-05"))] == [
+        frozenset({"Giorgia Meloni", "Emmanuel Macron", "Antonio Tajani", "Jean-Noël Barrot"})
+    ]
+
+
+def test_i_due_back_reference(run):
+    text = (
+        "La presidente del Consiglio Giorgia Meloni ha incontrato ieri il presidente francese "
+        "Emmanuel Macron a Parigi, dove i due hanno parlato della guerra. "
+        "I due si erano già visti a Roma a novembre, durante una riunione sulla difesa."
+    )
+    assert [(m[1], m[2]) for m in meetings(run(text, "2025-01-05"))] == [
+        ("2025-01-04", "Paris"),
+        ("2024-11", "Rome"),
+    ]
+
+
+def test_poco_dopo_keeps_the_day_of_the_news(run):
+    text = (
+        "Ieri Giorgia Meloni ha incontrato Emmanuel Macron a Parigi. "
+        "Poco dopo Meloni ha incontrato anche il cancelliere Friedrich Merz."
+    )
+    assert [m[1] for m in meetings(run(text, "2025-01-05"))] == ["2025-01-04", "2025-01-04"]
+
+
+def test_ha_detto_che_is_reported_speech(run):
+    text = "Giorgia Meloni ha detto che l'Italia resterà al fianco di Kiev."
+    assert indirect(run(text, "2025-01-05")) == [
+        ("Giorgia Meloni", "Giorgia Meloni ha detto che l'")
+    ]
+
+
+def test_president_elect_is_the_leader_about_to_take_office(run):
+    text = (
+        "Giorgia Meloni è arrivata a Palm Beach per vedere Donald Trump. "
+        '"È una leader straordinaria", ha detto il presidente eletto accogliendo la premier.'
+    )
+    assert direct(run(text, "2025-01-05")) == [("Donald Trump", "È una leader straordinaria")]
+
+
+def test_words_of_a_capital_are_not_the_leaders(run):
+    text = 'Vladimir Putin ha presentato una proposta che Kiev ha definito "una resa".'
+    assert direct(run(text, "2025-06-14")) == []
+
+
+def test_sentito_al_telefono_is_a_call(run):
+    text = (
+        "Il mese scorso Marco Rubio aveva sentito al telefono il collega francese Jean-Noël Barrot."
+    )
+    assert [(m[0], m[1], m[3]) for m in meetings(run(text, "2025-05-16"))] == [
+        (frozenset({"Marco Rubio", "Jean-Noël Barrot"}), "2025-04", "call")
+    ]
+
+
+def test_denied_meeting_is_no_meeting(run):
+    assert (
+        meetings(run("Giorgia Meloni ha smentito un incontro con Vladimir Putin.", "2025-03-05"))
+        == []
+    )

@@ -1,6 +1,6 @@
 """Portuguese: "se reuniu com", meetings without a named subject, "Ontem (23)"."""
 
-from tests.extraction.helpers import direct, meetings
+from tests.extraction.helpers import direct, indirect, meetings
 
 LULA = "Luiz Inacio Lula da Silva"
 
@@ -34,3 +34,79 @@ def test_meeting_with_only_the_other_party_named(run):
 def test_speaker_after_quote_by_role(run):
     text = "Lula falou com jornalistas. “O Brasil voltou”, disse o governante brasileiro."
     assert direct(run(text, "2023-01-24")) == [(LULA, "O Brasil voltou")]
+
+
+# --- generalisation: passives, back-references, institutions, "Marco" ---
+
+
+def test_passive_reception_pelo_presidente(run):
+    text = "Lula foi recebido ontem na Casa Branca pelo presidente Joe Biden."
+    assert meetings(run(text, "2023-02-11")) == [
+        (frozenset({LULA, "Joe Biden"}), "2023-02-10", "Washington", "bilateral", "current")
+    ]
+
+
+def test_os_dois_presidentes_back_reference(run):
+    text = (
+        "Lula se reuniu ontem com Joe Biden em Washington. "
+        "Os dois presidentes já tinham conversado por telefone em novembro."
+    )
+    assert [(m[1], m[3], m[4]) for m in meetings(run(text, "2023-02-11"))] == [
+        ("2023-02-10", "bilateral", "current"),
+        ("2022-11", "call", "past"),
+    ]
+
+
+def test_ministry_name_is_not_a_person_and_marco_is_not_march(run):
+    text = "O ministro das Relações Exteriores, Tiago Valadares, falou com Marco Rubio."
+    result = run(text, "2023-02-11")
+    assert (
+        [(x.name, x.known) for x in result.leaders],
+        [m[1] for m in meetings(result)],
+    ) == ([("Tiago Valadares", False), ("Marco Rubio", True)], ["2023-02-11"])
+
+
+def test_disse_que_is_reported_speech(run):
+    text = "Lula disse que o Brasil quer a paz na Ucrânia."
+    assert indirect(run(text, "2023-02-11")) == [(LULA, "Lula disse que o Brasil quer a")]
+
+
+def test_reception_with_time_and_venue_between_commas(run):
+    text = (
+        "Lula recebeu nesta terça-feira, no Palácio do Planalto, o presidente francês "
+        "Emmanuel Macron."
+    )
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({LULA, "Emmanuel Macron"}), "2025-03-04", "Brasilia", "visit", "current")
+    ]
+
+
+def test_chamber_name_is_not_a_person(run):
+    text = (
+        "Gabriel Boric se reuniu com o presidente da Câmara dos Deputados, Vicente Amaral, "
+        "em Brasília."
+    )
+    result = run(text, "2025-04-10")
+    assert [(x.name, x.known) for x in result.leaders] == [
+        ("Gabriel Boric", True),
+        ("Vicente Amaral", False),
+    ]
+
+
+def test_offer_of_a_venue_and_a_denial_are_no_meetings(run):
+    offer = (
+        "Lula ofereceu o Brasil como sede para negociações entre Vladimir Putin e "
+        "Volodymyr Zelensky."
+    )
+    denial = "O Kremlin negou que Vladimir Putin tenha conversado com Donald Trump."
+    assert (meetings(run(offer, "2025-03-05")), meetings(run(denial, "2025-03-05"))) == ([], [])
+
+
+def test_head_of_government_role_received_by_the_president(run):
+    text = (
+        "Alexis Tsipras reuniu-se com António Costa. À tarde, o chefe do Governo grego foi "
+        "ainda recebido pelo Presidente da República, Marcelo Rebelo de Sousa."
+    )
+    assert [(m[0], m[1]) for m in meetings(run(text, "2016-06-03"))][-1:] == [
+        (frozenset({"Alexis Tsipras", "Marcelo Rebelo de Sousa"}), "2016-06-03")
+    ]

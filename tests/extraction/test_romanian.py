@@ -1,6 +1,6 @@
 """Romanian: quotes in „…”, speakers after quotes and as pronouns, roles, demonyms, dates."""
 
-from tests.extraction.helpers import direct, meetings, statements
+from tests.extraction.helpers import direct, indirect, meetings, planned, statements
 
 PUTIN, XI, KIM = "Vladimir Putin", "Xi Jinping", "Kim Jong Un"
 
@@ -120,19 +120,19 @@ def test_leader_named_by_his_seat_of_power(run):
 
 
 def test_minister_unknown_to_the_knowledge_base_after_a_role(run):
-    text = "Ministrul de externe, Oana Țoiu, s-a întâlnit joi cu Marco Rubio la Washington."
+    text = "Ministrul de externe, Ilinca Corvinescu, s-a întâlnit joi cu Marco Rubio la Washington."
     result = run(text, "2025-07-10")
     assert (meetings(result), [(x.name, x.known) for x in result.leaders]) == (
         [
             (
-                frozenset({"Oana Țoiu", "Marco Rubio"}),
+                frozenset({"Ilinca Corvinescu", "Marco Rubio"}),
                 "2025-07-10",
                 "Washington",
                 "bilateral",
                 "current",
             )
         ],
-        [("Oana Țoiu", False), ("Marco Rubio", True)],
+        [("Ilinca Corvinescu", False), ("Marco Rubio", True)],
     )
 
 
@@ -162,15 +162,84 @@ def test_counterpart_with_possessive_and_demonym(run):
 def test_names_after_a_ministry_complement(run):
     text = (
         "Ministrul Apărării Angel Tîlvăr s-a întâlnit cu secretarul american al Apărării, "
-        "Lloyd Austin."
+        "Gordon Haldane."
     )
     result = run(text, "2024-05-03")
     assert (meetings(result), [(x.name, x.country, x.known) for x in result.leaders]) == (
-        [(frozenset({"Angel Tîlvăr", "Lloyd Austin"}), "2024-05-03", None, "bilateral", "current")],
-        [("Angel Tîlvăr", "", False), ("Lloyd Austin", "US", False)],
+        [
+            (
+                frozenset({"Angel Tîlvăr", "Gordon Haldane"}),
+                "2024-05-03",
+                None,
+                "bilateral",
+                "current",
+            )
+        ],
+        [("Angel Tîlvăr", "", False), ("Gordon Haldane", "US", False)],
     )
 
 
 def test_quote_in_its_own_paragraph_after_a_colon(run):
     text = "Vladimir Putin a declarat:\n„Suntem gata de dialog.”"
     assert direct(run(text, "2025-09-03")) == [(PUTIN, "Suntem gata de dialog.")]
+
+
+# --- generalisation: "dacă", back-references, attributive months, "a discutat" ---
+
+
+def test_asked_whether_they_talked_is_no_meeting(run):
+    text = "Întrebat dacă a avut o discuție cu Donald Trump, Nicușor Dan a spus că nu."
+    result = run(text, "2025-06-26")
+    assert (meetings(result), planned(result)) == ([], [])
+
+
+def test_cei_doi_presedinti_back_reference(run):
+    text = (
+        "Nicușor Dan s-a întâlnit miercuri cu Volodimir Zelenski la Haga. "
+        "Cei doi președinți s-au mai văzut în mai la Kiev."
+    )
+    assert [(m[1], m[2], m[4]) for m in meetings(run(text, "2025-06-26"))] == [
+        ("2025-06-25", "The Hague", "current"),
+        ("2025-05", "Kyiv", "past"),
+    ]
+
+
+def test_month_of_another_event_does_not_date_the_meeting(run):
+    text = (
+        "Nicușor Dan a avut luni seară consultări la Cotroceni cu Ilie Bolojan despre "
+        "pregătirea Consiliului European din octombrie."
+    )
+    assert [m[1] for m in meetings(run(text, "2025-09-16"))] == ["2025-09-15"]
+
+
+def test_a_discutat_cu(run):
+    text = "Ilie Bolojan a discutat joi cu Volodimir Zelenski despre securitatea regiunii."
+    assert [(m[0], m[1]) for m in meetings(run(text, "2025-02-14"))] == [
+        (frozenset({"Ilie Bolojan", "Volodymyr Zelensky"}), "2025-02-13")
+    ]
+
+
+def test_a_multumit_is_reported_speech(run):
+    text = "Maia Sandu a mulțumit pentru sprijinul acordat de România."
+    assert indirect(run(text, "2025-02-14")) == [("Maia Sandu", "Maia Sandu a mulțumit pentru s")]
+
+
+def test_dative_addressee_is_not_the_speaker(run):
+    text = (
+        "„Vom fi mereu alături de Republica Moldova”, i-a transmis șeful statului, "
+        "Klaus Iohannis, Maiei Sandu."
+    )
+    assert direct(run(text, "2024-10-22")) == [
+        ("Klaus Iohannis", "Vom fi mereu alături de Republica Moldova")
+    ]
+
+
+def test_o_zi_dupa_ce_dates_the_earlier_call(run):
+    text = (
+        "Ilie Bolojan a discutat joi cu Volodimir Zelenski, la o zi după ce Donald Trump a "
+        "vorbit la telefon cu Vladimir Putin."
+    )
+    assert [(m[0], m[1]) for m in meetings(run(text, "2025-02-14"))] == [
+        (frozenset({"Ilie Bolojan", "Volodymyr Zelensky"}), "2025-02-13"),
+        (frozenset({"Donald Trump", PUTIN}), "2025-02-12"),
+    ]

@@ -1,6 +1,6 @@
 """Russian: case endings (Путина, Путиным, Си Цзиньпином), «ёлочки», "он", genitive envoys."""
 
-from tests.extraction.helpers import direct, meetings
+from tests.extraction.helpers import direct, indirect, meetings, planned
 
 PUTIN, XI = "Vladimir Putin", "Xi Jinping"
 
@@ -38,3 +38,77 @@ def test_nested_quotes_inside_guillemets(run):
 
 def test_meeting_that_will_take_place_is_not_a_meeting(run):
     assert meetings(run("Встреча Путина и Си Цзиньпина пройдет в Пекине.", "2024-05-03")) == []
+
+
+# --- generalisation: "встречались", "накануне", negation, presence, "по его словам" ---
+
+
+def test_vstrechalis_past_meeting(run):
+    text = "Путин и Трамп встречались в 2019 году в Осаке."
+    assert meetings(run(text, "2025-08-16")) == [
+        (frozenset({PUTIN, "Donald Trump"}), "2019", "Osaka", "bilateral", "past")
+    ]
+
+
+def test_nakanune_counts_from_the_talks_just_reported(run):
+    text = (
+        "Путин провел переговоры с Токаевым в Кремле в среду. "
+        "Накануне Токаев встретился с Михаилом Мишустиным."
+    )
+    assert [(m[0], m[1]) for m in meetings(run(text, "2025-11-13"))] == [
+        (frozenset({PUTIN, "Kassym-Jomart Tokayev"}), "2025-11-12"),
+        (frozenset({"Kassym-Jomart Tokayev", "Mikhail Mishustin"}), "2025-11-11"),
+    ]
+
+
+def test_no_offers_of_a_meeting_is_no_meeting(run):
+    result = run("Кремль пока не получал предложений о встрече с Дональдом Трампом.", "2025-11-13")
+    assert (meetings(result), planned(result)) == ([], [])
+
+
+def test_minister_taking_part_joins_the_talks(run):
+    text = (
+        "Путин провел переговоры с Токаевым в Кремле в среду. "
+        "Переговоры прошли с участием Сергея Лаврова."
+    )
+    assert [m[0] for m in meetings(run(text, "2025-11-13"))] == [
+        frozenset({PUTIN, "Kassym-Jomart Tokayev", "Sergey Lavrov"})
+    ]
+
+
+def test_expected_to_discuss_is_planned(run):
+    result = run(
+        "С Дональдом Трампом Путин, как ожидается, обсудит итоги переговоров.", "2025-11-13"
+    )
+    assert (meetings(result), planned(result)) == (
+        [],
+        [(frozenset({PUTIN, "Donald Trump"}), "2025-11-13")],
+    )
+
+
+def test_po_ego_slovam_is_reported_speech(run):
+    text = "Путин встретился с Токаевым в среду. По его словам, отношения двух стран развиваются."
+    assert indirect(run(text, "2025-11-13")) == [(PUTIN, "По его словам, отношения двух ")]
+
+
+def test_dialogue_dash_quotation(run):
+    text = (
+        "Владимир Путин встретился во вторник с Си Цзиньпином.\n"
+        "— Мы договорились о многом, — сказал Путин журналистам."
+    )
+    assert direct(run(text, "2025-03-05")) == [(PUTIN, "Мы договорились о многом,")]
+
+
+def test_place_of_a_planned_meeting_is_not_the_venue(run):
+    text = (
+        "Лукашенко встретился с Михаилом Мишустиным. "
+        "Следующая встреча лидеров может состояться летом в Минске."
+    )
+    assert [m[2] for m in meetings(run(text, "2025-04-10"))] == [None]
+
+
+def test_prinimal_reception_last_month(run):
+    text = "В прошлом месяце Путин принимал в Кремле Стива Уиткоффа."
+    assert meetings(run(text, "2025-05-16")) == [
+        (frozenset({PUTIN, "Steve Witkoff"}), "2025-04", "Moscow", "visit", "past")
+    ]

@@ -85,7 +85,7 @@ def test_seed_schema_fields(seed):
         sorted(out["leaders"][0]),
         sorted(out["statements"][0]),
     ) == (
-        ["file", "language", "leaders", "meetings", "published", "statements"],
+        ["file", "language", "leaders", "meetings", "planned_meetings", "published", "statements"],
         [
             "confidence",
             "date",

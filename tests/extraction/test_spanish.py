@@ -1,8 +1,8 @@
 """Spanish: "se reunieron este martes", "según X", quotes after "dijo"."""
 
-from tests.extraction.helpers import direct, meetings
+from tests.extraction.helpers import direct, indirect, meetings, planned
 
-MADURO, PETRO = "Nicolas Maduro", "Gustavo Petro"
+MADURO, PETRO = "Nicolás Maduro", "Gustavo Petro"
 
 
 def test_meeting_this_tuesday_in_caracas(run):
@@ -32,3 +32,99 @@ def test_not_attending_is_not_a_meeting(run):
 def test_meeting_in_the_future_tense_is_not_a_meeting(run):
     text = "La reunión entre Nicolás Maduro y Gustavo Petro se celebrará en Caracas."
     assert meetings(run(text, "2022-10-25")) == []
+
+
+# --- generalisation: negation, back-references, receptions, institutions ---
+
+
+def test_tampoco_ha_conversado_is_no_meeting(run):
+    result = run("Claudia Sheinbaum tampoco ha conversado todavía con Xi Jinping.", "2025-02-05")
+    assert (meetings(result), planned(result)) == ([], [])
+
+
+def test_ambos_mandatarios_back_reference(run):
+    text = (
+        "Gustavo Petro recibió el martes a Gabriel Boric en Bogotá. "
+        "Ambos mandatarios ya habían conversado en enero en Caracas."
+    )
+    assert [(m[0], m[1], m[2]) for m in meetings(run(text, "2025-02-05"))] == [
+        (frozenset({"Gustavo Petro", "Gabriel Boric"}), "2025-02-04", "Bogota"),
+        (frozenset({"Gustavo Petro", "Gabriel Boric"}), "2025-01", "Caracas"),
+    ]
+
+
+def test_reception_with_venue_and_role_before_the_guest(run):
+    text = (
+        "Pedro Sánchez recibió el martes en el Palacio de la Moncloa a su homólogo "
+        "portugués, Luís Montenegro."
+    )
+    assert [(sorted(m[0]), m[1], m[3]) for m in meetings(run(text, "2025-02-05"))] == [
+        (["Luís Montenegro", "Pedro Sanchez"], "2025-02-04", "visit")
+    ]
+
+
+def test_ministry_name_is_not_a_person(run):
+    text = (
+        "El ministro de Asuntos Exteriores, Tomás Valderrey, se reunió con Marco Rubio en Madrid."
+    )
+    result = run(text, "2025-02-05")
+    assert [(x.name, x.known) for x in result.leaders] == [
+        ("Tomás Valderrey", False),
+        ("Marco Rubio", True),
+    ]
+
+
+def test_dijo_que_is_reported_speech(run):
+    text = "Pedro Sánchez dijo que España seguirá apoyando a Ucrania."
+    assert indirect(run(text, "2025-02-05")) == [
+        ("Pedro Sanchez", "Pedro Sánchez dijo que España ")
+    ]
+
+
+def test_ruled_out_meeting_and_colon_quote_of_the_subject(run):
+    text = (
+        "Claudia Sheinbaum descartó un encuentro en persona con Donald Trump: "
+        "“Cuando sea posible, lo haremos”."
+    )
+    result = run(text, "2025-02-04")
+    assert (meetings(result), planned(result), direct(result)) == (
+        [],
+        [],
+        [("Claudia Sheinbaum", "Cuando sea posible, lo haremos")],
+    )
+
+
+def test_la_mandataria_after_the_quote(run):
+    text = (
+        "Claudia Sheinbaum habló el lunes con Donald Trump. "
+        "“Fue una buena conversación”, escribió la mandataria en sus redes."
+    )
+    assert direct(run(text, "2025-02-04")) == [("Claudia Sheinbaum", "Fue una buena conversación")]
+
+
+def test_dialogue_dashes_are_a_quotation(run):
+    text = (
+        "Pedro Sánchez se reunió el martes con Emmanuel Macron en Madrid.\n"
+        "—Seguiremos trabajando juntos por Europa —dijo Sánchez—."
+    )
+    assert direct(run(text, "2025-03-05")) == [
+        ("Pedro Sanchez", "Seguiremos trabajando juntos por Europa")
+    ]
+
+
+def test_denied_call_is_no_meeting(run):
+    text = "El Kremlin negó que Vladimir Putin haya hablado con Donald Trump."
+    assert meetings(run(text, "2025-03-05")) == []
+
+
+def test_se_habian_reunido_and_la_jefa_del_gobierno(run):
+    text = (
+        "Javier Milei fue recibido el miércoles en Roma por Giorgia Meloni. La jefa del "
+        "Gobierno italiano aseguró que ambos países comparten valores. Milei y Meloni ya se "
+        "habían reunido en diciembre en Buenos Aires."
+    )
+    result = run(text, "2025-06-12")
+    assert ([m[1] for m in meetings(result)], [s[0] for s in indirect(result)]) == (
+        ["2025-06-11", "2024-12"],
+        ["Giorgia Meloni"],
+    )
