@@ -8,6 +8,13 @@ from diplomacy.accounts.roles import ensure_roles
 from diplomacy.leaders.kb import leaders_load_file
 from tests.factories import UserFactory
 
+# Tests speak plain HTTP to the test client and to the live server (whose middleware
+# is built once, at the start of the session): no redirect to HTTPS and no HSTS, which
+# would make the browser refuse http://localhost afterwards. Production's settings are
+# checked by test_security's deploy check.
+settings.SECURE_SSL_REDIRECT = False
+settings.SECURE_HSTS_SECONDS = 0
+
 SEED = Path(settings.SHARED_DIR) / "corpus" / "dev" / "seed-ro-putin-kim.txt"
 
 

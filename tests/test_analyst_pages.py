@@ -240,7 +240,7 @@ QUERY_COUNTS = {
     "api_meetings": 4,
     "api_statements": 3,
     "api_leaders": 5,
-    "articles": 6,
+    "articles": 7,
 }
 
 

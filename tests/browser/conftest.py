@@ -38,10 +38,16 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, roles):
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.base_url = live_server.url
+    # Every console error is kept: a Content Security Policy violation shows up there.
+    page.console_errors = []
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
     yield page
     context.close()
 

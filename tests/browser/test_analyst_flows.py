@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from diplomacy.articles import services
 from diplomacy.meetings.models import Meeting
@@ -32,16 +33,16 @@ def test_filter_timeline_go_back_and_scroll(page):
 
     page.select_option("#filter-kind", "call")
     page.wait_for_url(re.compile(r"kind=call"))
-    page.wait_for_function("document.querySelectorAll('article.meeting').length === 7")
+    expect(page.locator("article.meeting")).to_have_count(7)
     screenshot(page, "timeline-filtered")
 
     page.go_back()
-    page.wait_for_function("document.querySelectorAll('article.meeting').length === 50")
+    expect(page.locator("article.meeting")).to_have_count(50)
     assert "kind=call" not in page.url
 
     page.locator("article.meeting").last.scroll_into_view_if_needed()
     page.mouse.wheel(0, 20000)
-    page.wait_for_function("document.querySelectorAll('article.meeting').length === 70")
+    expect(page.locator("article.meeting")).to_have_count(70)
     assert page.locator(".more").count() == 0
 
 
@@ -66,7 +67,7 @@ def test_search_statements(page):
     assert page.locator("li.statement").count() == 2
     page.fill("#st-q", "alliance")
     page.wait_for_url(re.compile(r"q=alliance"))
-    page.wait_for_function("document.querySelectorAll('li.statement').length === 1")
+    expect(page.locator("li.statement")).to_have_count(1)
     assert "real alliance" in page.inner_text("li.statement")
     screenshot(page, "statements")
 

@@ -1,6 +1,7 @@
 """An editor fixes a meeting in a real browser; the analyst's timeline shows the fix."""
 
 import pytest
+from playwright.sync_api import expect
 
 from diplomacy.meetings.models import Meeting
 from tests.browser.conftest import log_in, screenshot
@@ -20,17 +21,13 @@ def test_editor_fixes_participants_and_verifies(page, browser):
     page.click(f"#queue a[href='/review/meetings/{meeting.pk}/']")
     panel = page.locator("#meeting-panel")
     panel.get_by_role("button", name="Remove Wrong Person").click()
-    page.wait_for_function("!document.querySelector('#meeting-panel').innerText.includes('Wrong')")
+    expect(page.locator("#meeting-panel .participants")).not_to_contain_text("Wrong")
     panel = page.locator("#meeting-panel")
     panel.get_by_label("Add a participant").fill("Right Person")
     panel.get_by_role("button", name="Add", exact=True).click()
-    page.wait_for_function(
-        "document.querySelector('#meeting-panel .participants').innerText.includes('Right Person')"
-    )
+    expect(page.locator("#meeting-panel .participants")).to_contain_text("Right Person")
     page.locator("#meeting-panel").get_by_role("button", name="Verify").click()
-    page.wait_for_function(
-        "document.querySelector('#meeting-panel h2').innerText.includes('Verified')"
-    )
+    expect(page.locator("#meeting-panel h2")).to_contain_text("Verified")
     screenshot(page, "review-meeting")
 
     analyst = browser.new_context().new_page()
@@ -54,15 +51,11 @@ def test_keyboard_review(page):
     page.keyboard.press("j")
     page.wait_for_selector(f"#meeting-panel >> text=Meeting {first.pk}")
     page.keyboard.press("v")
-    page.wait_for_function(
-        "document.querySelector('#meeting-panel h2').innerText.includes('Verified')"
-    )
+    expect(page.locator("#meeting-panel h2")).to_contain_text("Verified")
     page.keyboard.press("j")
     page.wait_for_selector(f"#meeting-panel >> text=Meeting {second.pk}")
     page.keyboard.press("x")
-    page.wait_for_function(
-        "document.querySelector('#meeting-panel h2').innerText.includes('Rejected')"
-    )
+    expect(page.locator("#meeting-panel h2")).to_contain_text("Rejected")
     assert dict(Meeting.objects.values_list("pk", "status")) == {
         first.pk: "verified",
         second.pk: "rejected",
