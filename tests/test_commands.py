@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from diplomacy.leaders.models import Alias, Leader, normalize_name
 
@@ -22,7 +23,8 @@ def test_demo_users_are_printed_and_can_log_in(roles):
     found = re.findall(r"username: (\w+)\s+password: (\S+)", out.getvalue())
     assert [name for name, _ in found] == ["analyst", "editor", "admin"]
     for name, password in found:
-        user = authenticate(username=name, password=password)
+        # As the login page does it: with the request (login throttling looks at it).
+        user = authenticate(RequestFactory().post("/login/"), username=name, password=password)
         assert user is not None
         assert [g.name for g in user.groups.all()] == [name]
 
