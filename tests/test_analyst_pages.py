@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from diplomacy.leaders.models import Alias
 from diplomacy.meetings.models import Meeting, ReviewStatus
 from tests.factories import ArticleFactory, LeaderFactory, MeetingFactory, StatementFactory
 
@@ -274,21 +275,32 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 def test_article_markup_is_shown_as_text_on_every_page(admin_client):
     speaker = LeaderFactory(name=f"Mallory {HOSTILE}")
+    Alias.objects.create(leader=speaker, name=speaker.name)
     other = LeaderFactory()
     article = ArticleFactory(text=f"date 2025-01-01 Talks. {HOSTILE}", title=f"Title {HOSTILE}")
     meeting = MeetingFactory(participants=[speaker, other], place=HOSTILE, source=article)
     meeting.evidence.update(text=HOSTILE, start=0, end=len(HOSTILE))
-    StatementFactory(speaker=speaker, text=f"Quote {HOSTILE}", meeting=meeting, article=article)
+    said = StatementFactory(
+        speaker=speaker, text=f"Quote {HOSTILE}", meeting=meeting, article=article
+    )
     pages = [
         reverse("timeline"), meeting.get_absolute_url(), reverse("network"),
         reverse("statements"), speaker.get_absolute_url(), article.get_absolute_url(),
-        reverse("articles"),
+        reverse("articles"), reverse("review"), reverse("review_meeting", args=[meeting.pk]),
+        reverse("review_statement", args=[said.pk]), reverse("review_leader", args=[speaker.slug]),
+        reverse("review") + "?type=statements", reverse("leader_autocomplete") + "?leader=Mallory",
     ]  # fmt: skip
+    # JSON carries the text as it is, served as JSON that browsers must not sniff as HTML.
+    api = admin_client.get(reverse("api_meetings"))
+    assert api["Content-Type"] == "application/json"
+    assert api["X-Content-Type-Options"] == "nosniff"
     for url in pages:
         html = admin_client.get(url).content.decode()
         assert "<script>alert" not in html, url
         assert "<img src=x" not in html, url
-        assert "&lt;script&gt;" in html or "\\u003Cscript\\u003E" in html, url
+        assert (
+            "&lt;script&gt;" in html or "\\u003Cscript\\u003E" in html or "\\u003cscript" in html
+        ), url
 
 
 @pytest.mark.parametrize("rows", [1, 10])
