@@ -120,7 +120,6 @@ def test_server_error_page_is_our_own(analyst_client):
 # --- fetching: attempts to get around the private-address guard -------------------
 
 
-
 class _Tricky(__import__("http.server").server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - the standard library's name
         if self.path == "/slow":
