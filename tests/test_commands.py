@@ -54,8 +54,8 @@ def test_alias_added_in_the_database_is_used_by_extraction(kb):
 
     text = "date 2025-05-06 Barnaby Quillfeather met Putin in Moscow on Monday."
     before = extract(text, None, knowledge_base_from_db())
-    assert "Vladimir Putin" in {leader.name for leader in before.leaders}
-    assert all(leader.known is False for leader in before.leaders if "Quill" in leader.name)
+    # Before the alias, the name is nobody the knowledge base knows.
+    assert {leader.name for leader in before.leaders if leader.known} == {"Vladimir Putin"}
     Alias.objects.create(leader=Leader.objects.get(name="Xi Jinping"), name="Barnaby Quillfeather")
     after = extract(text, None, knowledge_base_from_db())
     assert {leader.name for leader in after.leaders} == {"Vladimir Putin", "Xi Jinping"}

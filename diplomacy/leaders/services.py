@@ -6,15 +6,15 @@ from django.db import IntegrityError, transaction
 
 from diplomacy.leaders.models import Alias, Leader, Office
 from diplomacy.meetings.models import Mention, Participation, Statement
-from diplomacy.meetings.services import StaleEdit, _locked, _save_edit
+from diplomacy.meetings.services import StaleEdit, apply_edit, lock_for_edit
 
 __all__ = ["StaleEdit"]
 
 
 @transaction.atomic
 def leader_update(leader_id: int, *, version: int, fields: dict, seen: dict, by) -> Leader:
-    leader = _locked(Leader, leader_id, version, seen)
-    _save_edit(leader, fields, by)
+    leader = lock_for_edit(Leader, leader_id, version, seen)
+    apply_edit(leader, fields, by)
     return leader
 
 
@@ -65,8 +65,8 @@ def leader_merge(*, keep: Leader, drop: Leader, by) -> Leader:
     and mentions move to `keep`; `drop` points at `keep`, so extraction follows it."""
     if keep.pk == drop.pk:
         raise ValueError("A leader cannot be merged into itself.")
-    keep = _locked(Leader, keep.pk, None)
-    drop = _locked(Leader, drop.pk, None)
+    keep = lock_for_edit(Leader, keep.pk, None)
+    drop = lock_for_edit(Leader, drop.pk, None)
     names = set(keep.aliases.values_list("name", flat=True))
     for alias in list(drop.aliases.all()):
         alias._history_user = by

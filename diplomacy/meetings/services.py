@@ -247,7 +247,7 @@ class StaleEdit(Exception):
         self.changed = changed  # field -> (value the editor saw, value now)
 
 
-def _locked(model, pk: int, version: int | None, seen: dict | None = None):
+def lock_for_edit(model, pk: int, version: int | None, seen: dict | None = None):
     """The row locked for update, after checking the editor saw its latest version."""
     record = model.objects.select_for_update().get(pk=pk)
     if version is not None and record.version != version:
@@ -261,7 +261,7 @@ def _locked(model, pk: int, version: int | None, seen: dict | None = None):
     return record
 
 
-def _save_edit(record, fields: dict, by) -> list[str]:
+def apply_edit(record, fields: dict, by) -> list[str]:
     """Apply the fields that differ, remember them as edited, bump the version."""
     changed = [name for name, value in fields.items() if getattr(record, name) != value]
     for name in changed:
@@ -277,15 +277,15 @@ def _save_edit(record, fields: dict, by) -> list[str]:
 @transaction.atomic
 def meeting_update(meeting_id: int, *, version: int, fields: dict, seen: dict, by) -> Meeting:
     """An editor's change of a meeting's date, precision, place, country, kind or occasion."""
-    meeting = _locked(Meeting, meeting_id, version, seen)
-    _save_edit(meeting, fields, by)
+    meeting = lock_for_edit(Meeting, meeting_id, version, seen)
+    apply_edit(meeting, fields, by)
     return meeting
 
 
 @transaction.atomic
 def meeting_set_status(meeting_id: int, status: str, *, by) -> Meeting:
-    meeting = _locked(Meeting, meeting_id, None)
-    _save_edit(meeting, {"status": status}, by)
+    meeting = lock_for_edit(Meeting, meeting_id, None)
+    apply_edit(meeting, {"status": status}, by)
     return meeting
 
 
@@ -298,7 +298,7 @@ def _touch(meeting: Meeting, field: str, by) -> None:
 
 @transaction.atomic
 def meeting_participant_add(meeting_id: int, leader: Leader, *, by) -> Meeting:
-    meeting = _locked(Meeting, meeting_id, None)
+    meeting = lock_for_edit(Meeting, meeting_id, None)
     _, created = Participation.objects.get_or_create(meeting=meeting, leader=leader)
     if created:
         _touch(meeting, "participants", by)
@@ -307,7 +307,7 @@ def meeting_participant_add(meeting_id: int, leader: Leader, *, by) -> Meeting:
 
 @transaction.atomic
 def meeting_participant_remove(meeting_id: int, leader_id: int, *, by) -> Meeting:
-    meeting = _locked(Meeting, meeting_id, None)
+    meeting = lock_for_edit(Meeting, meeting_id, None)
     participation = Participation.objects.filter(meeting=meeting, leader_id=leader_id).first()
     if participation is not None:
         participation._history_user = by
@@ -322,8 +322,8 @@ def meeting_merge(*, keep: Meeting, drop: Meeting, by) -> Meeting:
     participants unite, and `drop` points at `keep` (re-extraction follows the pointer)."""
     if keep.pk == drop.pk:
         raise ValueError("A meeting cannot be merged into itself.")
-    keep = _locked(Meeting, keep.pk, None)
-    drop = _locked(Meeting, drop.pk, None)
+    keep = lock_for_edit(Meeting, keep.pk, None)
+    drop = lock_for_edit(Meeting, drop.pk, None)
     for evidence in drop.evidence.all():
         if not keep.evidence.filter(
             article=evidence.article, start=evidence.start, end=evidence.end, record=evidence.record
@@ -343,15 +343,15 @@ def meeting_merge(*, keep: Meeting, drop: Meeting, by) -> Meeting:
 
 @transaction.atomic
 def statement_update(statement_id: int, *, version: int, fields: dict, seen: dict, by):
-    statement = _locked(Statement, statement_id, version, seen)
-    _save_edit(statement, fields, by)
+    statement = lock_for_edit(Statement, statement_id, version, seen)
+    apply_edit(statement, fields, by)
     return statement
 
 
 @transaction.atomic
 def statement_set_status(statement_id: int, status: str, *, by) -> Statement:
-    statement = _locked(Statement, statement_id, None)
-    _save_edit(statement, {"status": status}, by)
+    statement = lock_for_edit(Statement, statement_id, None)
+    apply_edit(statement, {"status": status}, by)
     return statement
 
 
@@ -364,6 +364,6 @@ def revert_to(record, history_id: int, *, by):
         if f.attname not in ("id", "version", "edited_fields", "created_at", "updated_at")
     }
     with transaction.atomic():
-        current = _locked(type(record), record.pk, None)
-        _save_edit(current, fields, by)
+        current = lock_for_edit(type(record), record.pk, None)
+        apply_edit(current, fields, by)
     return current
