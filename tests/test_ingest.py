@@ -1,12 +1,22 @@
 """Ingestion: an article becomes meetings, statements and evidence, idempotently."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from diplomacy.articles import services
 from diplomacy.articles.models import Article
+from diplomacy.articles.reading import ArticleText
 from diplomacy.articles.tasks import ingest_article
+from diplomacy.leaders.services import leader_merge
 from diplomacy.meetings.models import Evidence, Meeting, ReviewStatus, Statement
+from diplomacy.meetings.services import (
+    meeting_find,
+    meeting_participant_add,
+    meeting_participant_remove,
+)
+from tests.factories import LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +123,51 @@ def test_same_url_in_another_form_is_a_duplicate(db):
     with pytest.raises(services.DuplicateArticle) as found:
         services.article_create(text="Another text.", url="http://example.com/a/b#top")
     assert found.value.existing == first
+
+
+def test_many_articles_stored_at_once_find_every_kind_of_duplicate(
+    kb, seed_text, django_capture_on_commit_callbacks
+):
+    stored = services.article_create(text="Already here.", url="https://example.com/old")
+    copy = seed_text.replace("Associated Press notează", "Agenția AP notează") + "\nFoto: AP"
+    items = [
+        ArticleText(text=seed_text, title="Seed"),
+        ArticleText(text="Already here."),  # same text as a stored article
+        ArticleText(text="New text, old page.", url="http://www.example.com/old/#x"),
+        ArticleText(text=copy),  # a near copy of an earlier item of the same upload
+        ArticleText(text="date 2025-02-03 Fresh."),
+    ]
+    with django_capture_on_commit_callbacks() as queued:
+        results = services.articles_create(items)
+    assert [type(r).__name__ for r in results] == [
+        "Article", "DuplicateArticle", "DuplicateArticle", "DuplicateArticle", "Article",
+    ]  # fmt: skip
+    assert results[1].existing == results[2].existing == stored
+    assert results[3].existing == results[0]
+    assert results[4].published.isoformat() == "2025-02-03"
+    assert Article.objects.count() == 3
+    assert len(queued) == 2  # each new article is queued once its row is committed
+    services.article_ingest(results[0].pk)
+    assert _meetings() == SEED_MEETINGS
+
+
+def test_meetings_are_found_by_their_exact_participants(kb):
+    a, b, c = LeaderFactory(), LeaderFactory(), LeaderFactory()
+    pair = MeetingFactory(participants=[a, b], date=date(2025, 3, 4), place="")
+    trio = MeetingFactory(participants=[a, b, c], date=date(2025, 3, 4), place="")
+    assert meeting_find({a.pk, b.pk}, date(2025, 3, 4), "day") == pair
+    assert meeting_find({a.pk, b.pk, c.pk}, date(2025, 3, 1), "month") == trio
+    assert meeting_find({a.pk, c.pk}, date(2025, 3, 4), "day") is None
+    # Every write that changes who took part keeps the lookup in step.
+    meeting_participant_remove(trio.pk, c.pk, by=None)
+    assert meeting_find({a.pk, b.pk, c.pk}, date(2025, 3, 4), "day") is None
+    assert meeting_find({a.pk, b.pk}, date(2025, 3, 4), "day") == pair
+    meeting_participant_add(pair.pk, c, by=None)
+    assert meeting_find({a.pk, b.pk, c.pk}, date(2025, 3, 4), "day") == pair
+    twin = LeaderFactory()
+    other = MeetingFactory(participants=[twin, b], date=date(2025, 5, 6), place="")
+    leader_merge(keep=a, drop=twin, by=None)
+    assert meeting_find({a.pk, b.pk}, date(2025, 5, 6), "day") == other
 
 
 def test_meeting_rejected_by_an_editor_is_not_created_again(kb, seed_text):

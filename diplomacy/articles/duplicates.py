@@ -37,17 +37,27 @@ def _words(text: str) -> list[str]:
 
 
 def simhash(text: str) -> int | None:
-    """A 64-bit fingerprint that changes little when the text changes little."""
+    """A 64-bit fingerprint that changes little when the text changes little: bit i is
+    set when most shingles' hashes have bit i set."""
     words = _words(text)
     if len(words) < MIN_WORDS:
         return None
-    weights = [0] * 64
-    for i in range(len(words) - SHINGLE + 1):
-        shingle = " ".join(words[i : i + SHINGLE]).encode()
-        value = int.from_bytes(hashlib.blake2b(shingle, digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    count = len(words) - SHINGLE + 1
+    # Each shingle's hash as 64 binary digits; zip(*rows) reads them column by column,
+    # most significant bit first, at C speed.
+    rows = [
+        format(
+            int.from_bytes(
+                hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest()
+            ),
+            "064b",
+        )
+        for i in range(count)
+    ]
+    fingerprint = 0
+    for column in zip(*rows, strict=True):
+        fingerprint = fingerprint << 1 | (2 * column.count("1") > count)
+    return fingerprint
 
 
 def bands(fingerprint: int | None) -> dict[str, int | None]:

@@ -60,6 +60,24 @@ def _store(item, *, user, batch) -> Outcome:
     return Outcome(item.name, article=article)
 
 
+def _store_many(items, *, user, batch) -> list[Outcome]:
+    readable = [item for item in items if not item.error]
+    stored = services.articles_create(
+        [item.article for item in readable], uploaded_by=user, batch=batch
+    )
+    result = dict(zip((id(item) for item in readable), stored, strict=True))
+    outcomes = []
+    for item in items:
+        found = result.get(id(item))
+        if found is None:
+            outcomes.append(Outcome(item.name, error=item.error))
+        elif isinstance(found, services.DuplicateArticle):
+            outcomes.append(Outcome(item.name, duplicate=found.existing))
+        else:
+            outcomes.append(Outcome(item.name, article=found))
+    return outcomes
+
+
 @permission_required("articles.add_article", raise_exception=True)
 def article_upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -80,7 +98,7 @@ def article_upload(request):
             created_by=request.user,
             label=", ".join(sorted({i.name.split(":")[0] for i in items}))[:200],
         )
-        outcomes = [_store(item, user=request.user, batch=batch) for item in items]
+        outcomes = _store_many(items, user=request.user, batch=batch)
         return render(
             request, "articles/upload_result.html", {"batch": batch, "outcomes": outcomes}
         )

@@ -80,6 +80,7 @@ WEEKDAYS = {
     "ru": "понедельник вторник сред четверг пятниц суббот воскресень",
 }
 _RU_WEEKDAY_ENDINGS = r"(?:а|у|е|ы|ик|ья|ье|)"
+_DE_DAY_PARTS = "abend|morgen|nachmittag|vormittag|mittag|nacht"
 
 # Day offsets from publication: today, yesterday, the day before yesterday.
 _RELATIVE_DAYS = {
@@ -114,7 +115,8 @@ _FUTURE_DAYS = {
     "en": "tomorrow|next week|next month|next year|later this week|later this month",
     "ro": "mâine|săptămâna viitoare|luna viitoare|anul viitor",
     "fr": "demain|la semaine prochaine|le mois prochain|l'an prochain|l'année prochaine",
-    "de": "morgen|nächste woche|nächsten monat|nächstes jahr",
+    "de": "morgen|nächste woche|nächsten woche|kommende woche|kommenden woche|nächsten monat|"
+    "kommenden monat|nächstes jahr|kommendes jahr|im kommenden jahr|im nächsten jahr",
     "es": "mañana|la próxima semana|la semana que viene|el próximo mes|el próximo año",
     "it": "domani|la prossima settimana|il prossimo mese|il prossimo anno",
     "pt": "amanhã|na próxima semana|no próximo mês|no próximo ano",
@@ -217,6 +219,9 @@ def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]
     else:
         month_re = f"(?:{_alternatives(months)})"
         weekday_re = f"(?:{_alternatives(weekdays)})"
+        if language == "de":
+            # "Montagabend", "Freitagmorgen": a weekday and a part of it, one word.
+            weekday_re += f"(?:{_DE_DAY_PARTS})?"
     last, nxt = _ws(fold_keep(_LAST[language])), _ws(fold_keep(_NEXT[language]))
     rel = "|".join(
         _ws(re.escape(fold_keep(k)).replace("\\ ", " ")).replace("'", "['’]")
@@ -366,6 +371,9 @@ def _first_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
         phrases += _top_alternatives(fold_keep(table[language]))
     if language == "ru":
         stems.update(months + weekdays)
+    elif language == "de":
+        phrases += months
+        stems.update(weekdays)
     else:
         phrases += months + weekdays
     for item in list(phrases):

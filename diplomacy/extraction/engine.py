@@ -17,7 +17,7 @@ import bisect
 import gc
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -82,6 +82,8 @@ class _Lang:
     determiners: set[str]
     wishes: set[str]
     presence: set[str]
+    separable: dict[str, str]
+    not_party: set[str]
 
 
 @lru_cache(maxsize=16)
@@ -112,6 +114,8 @@ def _lang(language: str) -> _Lang:
         triggers.add((word,), word in weak)
     for phrase in lexicon.MEETING_PHRASES.get(language, ()):
         triggers.add(fold_phrase(phrase), False)
+    for verb in lexicon.SEPARABLE_MEETING_VERBS.get(language, {}):
+        triggers.add((fold(verb),), False)
     triggers.freeze()
     two_sides = PhraseIndex()
     for phrase in lexicon.TWO_SIDES.get(language, ()):
@@ -148,6 +152,10 @@ def _lang(language: str) -> _Lang:
         determiners=_words(lexicon.DETERMINERS.get(language, set())),
         wishes=_words(lexicon.WISH_VERBS.get(language, "")),
         presence=_words(lexicon.PRESENCE_WORDS.get(language, "")),
+        not_party=_words(lexicon.NOT_PARTY_PREPOSITIONS.get(language, "")),
+        separable={
+            fold(v): fold(p) for v, p in lexicon.SEPARABLE_MEETING_VERBS.get(language, {}).items()
+        },
     )
 
 
@@ -1236,7 +1244,15 @@ def _is_reporter(doc: _Doc, m: Mention) -> bool:
     # Within the sentence only: "… and Mirziyoyev. Biden called it historic".
     for k in range(j, min(len(toks), j + 3)):
         if toks[k].norm in lx.speech and doc.sent_of[k] == m.sentence:
-            return True
+            # "…, Friedrich Merz, a anunțat Administrația Prezidențială": the subject
+            # after the verb reports, not the name before the comma.
+            return not (
+                j == m.tj
+                and text[m.end : toks[j].start].strip() == ","
+                and k + 1 < len(toks)
+                and doc.sent_of[k + 1] == m.sentence
+                and _capitalised(toks[k + 1])
+            )
     for k in range(max(0, m.ti - 3), m.ti):
         if (toks[k].norm in lx.speech or toks[k].norm in _ACCORDING_WORDS) and doc.sent_of[
             k
@@ -1416,6 +1432,10 @@ def _find_triggers(doc: _Doc) -> list[_Trigger]:
         if not n:
             i += 1
             continue
+        particle = lx.separable.get(toks[i].norm) if n == 1 else None
+        if particle and not _particle_after(doc, i, particle):
+            i += 1
+            continue
         event = n == 1 and toks[i].norm in _EVENT_NOUNS
         blocked = _blocked(doc, i, i + n)
         out.append(_Trigger(i, i + n, bool(payloads[0]) or event, doc.sent_of[i], event, blocked))
@@ -1424,6 +1444,17 @@ def _find_triggers(doc: _Doc) -> list[_Trigger]:
 
 
 _BREAKS = frozenset(",;:—–()")
+
+
+def _particle_after(doc: _Doc, i: int, particle: str) -> bool:
+    """The separable verb at token i has its particle later in its clause."""
+    s = doc.sent_of[i]
+    for k in range(i + 1, min(len(doc.tokens), i + 20)):
+        if doc.sent_of[k] != s:
+            return False
+        if doc.tokens[k].norm == particle:
+            return True
+    return False
 
 
 def _clause_break(doc: _Doc, k: int) -> bool:
@@ -1467,9 +1498,24 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
     wishes = doc.lx.wishes if doc.language == "de" else frozenset()
     futures = doc.lx.future_verbs
     k = ti - 1
+    comma_free = True  # no comma yet between token k and the meeting word
     while k >= 0 and doc.sent_of[k] == s:
         norm = toks[k].norm
         if norm in futures or norm in wishes:
+            return "planned"
+        comma_free = comma_free and not _clause_break(doc, k)
+        if comma_free and norm in doc.lx.wishes and doc.quote_of[k] < 0:
+            # "a spus că speră să aibă până la sfârșitul lunii și o întrevedere cu X":
+            # the hope reaches the meeting word through its whole clause.
+            return "planned"
+        if (
+            ti - k <= 3
+            and norm in _PURPOSE
+            and k + 1 < ti
+            and toks[k + 1].norm not in doc.lx.determiners
+            and toks[k + 1].raw[:1].islower()
+        ):
+            # "para conduzir as negociações com Vieira", "to hold talks with": a purpose.
             return "planned"
         raw = toks[k].raw
         # Lower case only: "Narendra" ends like a French future, but is a name.
@@ -1479,6 +1525,14 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
     for k in range(tj, min(len(toks), tj + 1)):
         if doc.sent_of[k] == s and (toks[k].norm in blockers or toks[k].norm in _REQUEST):
             return "negated" if toks[k].norm in _NEGATIONS else "planned"
+    # "Il faccia a faccia tra X e Y, che la premier spera di ospitare a Roma".
+    for k in range(tj, min(len(toks) - 1, tj + 20)):
+        if doc.sent_of[k + 1] != s or doc.quote_of[k] >= 0:
+            break
+        if _clause_break(doc, k):
+            if toks[k + 1].norm in _RELATIVES and _wish_in_clause(doc, k + 1):
+                return "planned"
+            break
     # "a meeting with Putin was cancelled / is possible": look on to the end of the clause.
     after = doc.lx.after_blockers
     k, stop = tj, min(len(toks), tj + 10)
@@ -1486,9 +1540,17 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
         if doc.sent_of[k] != s or doc.quote_of[k] >= 0:
             break
         raw = toks[k].raw
+        if toks[k].norm in _NEGATIONS and (
+            toks[k - 1].norm in _YET or (k + 1 < len(toks) and toks[k + 1].norm in _YET)
+        ):
+            # "A primeira reunião entre X e Y ainda não tem data": not yet, so planned.
+            return "planned"
         if toks[k].norm in after or (future and raw[0].islower() and future.match(raw)):
             return "negated" if toks[k].norm in _NEGATIONS else "planned"
         if k + 1 < len(toks) and "," in doc.text[toks[k].end : toks[k + 1].start]:
+            if toks[k + 1].norm in _RELATIVES and _wish_in_clause(doc, k + 1):
+                # "Il faccia a faccia tra X e Y, che la premier spera di ospitare".
+                return "planned"
             # "Talks between X and Y, originally set for Tuesday, were postponed": step
             # over an insertion that names nobody to reach the clause's verb.
             end = _insertion_end(doc, k + 1)
@@ -1498,6 +1560,23 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
             continue
         k += 1
     return ""
+
+
+_YET = _words("yet ainda încă encore noch todavía aún ancora ещё пока")
+_PURPOSE = _words("to para pour per pentru um чтобы")
+
+
+def _wish_in_clause(doc: _Doc, k: int) -> bool:
+    """A wish verb in the clause starting at token k (up to the next break)."""
+    s = doc.sent_of[k]
+    for j in range(k, min(len(doc.tokens) - 1, k + 10)):
+        if doc.sent_of[j] != s:
+            return False
+        if doc.tokens[j].norm in doc.lx.wishes:
+            return True
+        if _clause_break(doc, j):
+            return False
+    return False
 
 
 def _insertion_end(doc: _Doc, k: int) -> int | None:
@@ -1565,7 +1644,11 @@ def _meetings_of(
     found: list[ExtractedMeeting] = []
     last_sentence = -10
     for s, trigs in by_sentence.items():
-        people = [m for m in doc.mentions if m.sentence == s and not m.in_quote and not m.dependent]
+        people = [
+            m
+            for m in doc.mentions
+            if m.sentence == s and not m.in_quote and not m.dependent and not _not_party(doc, m)
+        ]
         if (
             found
             and s - last_sentence <= 3
@@ -1596,7 +1679,7 @@ def _meetings_of(
         for t in trigs:
             meeting = _meeting_for(doc, t, assigned[id(t)], protagonist, news_date)
             if meeting is not None:
-                here.append(meeting)
+                here.extend(_distribute(doc, t, assigned[id(t)], meeting, protagonist))
         if not here and len(trigs) > 1:
             # "a reçu lundi X, pour un entretien": two words of one meeting split its
             # people between them; the first that links them all states it.
@@ -1609,6 +1692,59 @@ def _meetings_of(
         if here:
             last_sentence = s
     return found
+
+
+_DISTRIBUTIVE = _words(lexicon.DISTRIBUTIVE)
+
+
+def _distribute(
+    doc: _Doc, t: _Trigger, mentions: list[Mention], meeting: ExtractedMeeting, protagonist
+) -> list[ExtractedMeeting]:
+    """ "s-a întâlnit separat cu X și cu Y", "trafen Selenskyj zu Einzelgesprächen",
+    "mantuvo sendos encuentros con X y con Y": one meeting per pair, not one of all."""
+    span = _sentence_tokens(doc, t.sentence)
+    window = range(max(span.start, t.ti - 3), min(span.stop, t.tj + 4))
+    marked = any(_DISTRIBUTIVE.intersection(doc.forms[k]) for k in window)
+    objects: list[str] = []
+    for m in mentions:
+        if m.ti >= t.tj and m.kind != "pronoun":
+            key = _resolve(doc, m)
+            name = _entry(doc, key).name if key else None
+            if name in meeting.participants and name not in objects:
+                objects.append(name)
+    if not marked:
+        return [meeting]
+    subjects = [n for n in meeting.participants if n not in objects]
+    if not subjects and len(objects) >= 2:
+        key = _preceding_leader(doc, t, "") or protagonist
+        subjects = [_entry(doc, key).name] if key else []
+        subjects = [n for n in subjects if n not in objects]
+    if len(subjects) == 1 and len(objects) >= 2:
+        pairs = [[subjects[0], o] for o in objects]
+    elif len(objects) == 1 and len(subjects) >= 2:
+        pairs = [[x, objects[0]] for x in subjects]
+    else:
+        return [meeting]
+    out = []
+    for pair in pairs:
+        copy = replace(meeting, participants=pair, evidence=list(meeting.evidence))
+        if copy.kind == "multilateral":
+            copy.kind = "bilateral"
+        if id(meeting) in doc.undated:
+            doc.undated.add(id(copy))
+        out.append(copy)
+    return out
+
+
+def _not_party(doc: _Doc, m: Mention) -> bool:
+    """ "mesaj dur pentru Orban", "sanctions against Putin": a leader after such a
+    preposition is what the news is about, not someone at the meeting."""
+    k = m.ti - 1
+    while k >= 0 and (
+        k in doc.role_tokens or k in doc.country_tokens or doc.tokens[k].norm in doc.lx.determiners
+    ):
+        k -= 1
+    return k >= 0 and doc.tokens[k].norm in doc.lx.not_party and doc.sent_of[k] == m.sentence
 
 
 def _joins_meeting(doc: _Doc, s: int, meeting: ExtractedMeeting, people: list[Mention]) -> bool:
@@ -1664,7 +1800,17 @@ def _assign(doc: _Doc, people: list[Mention], trigs: list[_Trigger]) -> dict[int
     if not trigs:
         return assigned
     clauses = _subclauses(doc, trigs[0].sentence)
+    owners: dict[int, _Trigger] = {}
+    prev: Mention | None = None
     for m in people:
+        # "with Zelensky and British Prime Minister Keir Starmer": a leader conjoined to
+        # the one before goes to the same meeting word, whatever lies nearer.
+        if prev is not None and id(prev) in owners and _and_joined(doc, prev, m):
+            owners[id(m)] = owners[id(prev)]
+            assigned[id(owners[id(m)])].append(m)
+            prev = m
+            continue
+        prev = m
         # Only meeting words of the mention's own clause compete for it; the leader
         # right before ", who ..." also belongs to that relative clause.
         mine = {_clause_of(clauses, m.start)}
@@ -1685,8 +1831,25 @@ def _assign(doc: _Doc, people: list[Mention], trigs: list[_Trigger]) -> dict[int
                 break
         if owner is None:
             owner = min(local, key=lambda t: _token_distance(t, m))
+        owners[id(m)] = owner
         assigned[id(owner)].append(m)
     return assigned
+
+
+def _and_joined(doc: _Doc, a: Mention, b: Mention) -> bool:
+    """ "Zelensky and British Prime Minister Keir Starmer": "and", then at most a role."""
+    between = range(a.tj, b.ti)
+    return (
+        len(between) >= 1
+        and doc.tokens[a.tj].norm in _CONJ
+        and "," not in doc.text[a.end : b.start]
+        and all(
+            k in doc.role_tokens
+            or k in doc.country_tokens
+            or doc.tokens[k].norm in doc.lx.determiners
+            for k in range(a.tj + 1, b.ti)
+        )
+    )
 
 
 def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
@@ -1699,15 +1862,42 @@ def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
     while c >= 0:
         words = _first_word(text[c + 1 : c + 25])
         nxt = text.find(",", c + 1, e)
-        if words and (words[0] in _RELATIVES or words[0] in _COORDINATORS):
+        if words and words[0] in _AFTER:
+            # ", după ce liderul de la Kremlin, Vladimir Putin, a refuzat …": to the end.
+            spans.append((c, e))
+        elif (
+            words
+            and (words[0] in _RELATIVES or words[0] in _COORDINATORS)
+            # ", și cu cancelarul Germaniei": one more party of the same meeting word.
+            and not _and_with(text[c + 1 : c + 25])
+        ):
             spans.append((c, nxt if nxt >= 0 else e))
         c = nxt
     return spans
 
 
+def _and_with(text: str) -> bool:
+    words = [fold(w) for w in TOKEN_RE.findall(text)[:2]]
+    return len(words) == 2 and words[0] in _CONJ and words[1] in _WITH
+
+
 def _first_word(text: str) -> tuple[str, ...]:
     m = TOKEN_RE.search(text)
-    return (fold(m.group()),) if m else ()
+    if not m:
+        return ()
+    word = fold(m.group())
+    if word in _ARTICLE_RELATIVES:
+        # German "der", "die" open a relative clause (", der ihn empfing") or a noun
+        # phrase (", der Kanzler und …"): a capitalised noun after them is the latter.
+        nxt = TOKEN_RE.search(text, m.end())
+        if nxt and nxt.group()[:1].isupper():
+            return ("",)
+    return (word,)
+
+
+_ARTICLE_RELATIVES = {"der", "die"}
+# ", după ce Putin a refuzat să vină": a clause of its own, with its own people.
+_AFTER = _words("after după après nachdem después dopo depois после")
 
 
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> int:
@@ -1775,6 +1965,7 @@ def _no_break(doc: _Doc, a: int, b: int) -> bool:
 
 
 _AGENT = _words("by par da dal dalla von vom por pelo pela de către от")
+_AGENT_STRICT = _words("by par către von pelo pela dal dalla")
 _PASSIVE_AUX = _words(
     "was were been being is are fost été est sont fut stata stato sono fu foi "
     "foram fue fueron wurde wurden worden был была были"
@@ -1803,11 +1994,18 @@ def _receives_a_thing(doc: _Doc, t: _Trigger) -> bool:
     return not any(doc.lx.calls.intersection(doc.forms[k]) for k in window)
 
 
+_DE_AUXILIARIES = _words("worden hat haben hatte hatten ist sind war waren wurde wurden")
+
+
 def _verb_final(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
     """German perfect tense puts the participle last: "Trump hat am Montag Selenskyj im
     Oval Office empfangen". Two named leaders before it, in its clause, are its subject
     and object."""
-    if t.tj < len(doc.tokens) and doc.sent_of[t.tj] == t.sentence and not _clause_break(doc, t.ti):
+    end = t.tj
+    # "… von Xi Jinping empfangen worden", "…, nachdem er ihn empfangen hatte".
+    while end < len(doc.tokens) and end < t.tj + 2 and doc.tokens[end].norm in _DE_AUXILIARIES:
+        end += 1
+    if end < len(doc.tokens) and doc.sent_of[end] == t.sentence and not _clause_break(doc, end - 1):
         return False
     before = [m for m in mentions if m.tj <= t.ti and m.kind != "pronoun"]
     if len(before) < 2:
@@ -1842,8 +2040,11 @@ def _meeting_for(
         base = when.day if when is not None and when.precision == "day" else news_date
         day = base - timedelta(days=1)
         value, precision = day.isoformat(), "day"
-    elif when is not None:
+    elif when is not None and when.value:
         value, precision, day = when.value, when.precision, when.day
+    elif when is not None and doc.published is not None:
+        # "in der kommenden Woche": a time to come with no day; dated by publication.
+        value, precision, day = doc.published.isoformat(), "day", doc.published
     elif news_date is not None and t.sentence > 0:
         # An undated meeting in the body ("Zeitgleich sprach Macron mit Putin", "Poco
         # dopo…") belongs to the day of the article's news, which may be the day before
@@ -1898,6 +2099,12 @@ def _meeting_for(
         pair = _pair_in_paragraph(doc, t.sentence) or _main_pair(doc) or doc.last_pair
         if pair and set(keys) <= set(pair):
             keys, linked = list(pair), True
+    elif len(keys) >= 2 and _pair_subject(doc, t) and not t.blocked:
+        # "Im Anschluss kamen beide mit sieben Europäern zusammen, darunter X, Y": the
+        # pair just reported meeting, joined by those named.
+        pair = doc.last_pair
+        if pair and not set(pair) & set(keys) and _object_of_with(doc, t, mentions[0]):
+            keys = [*pair, *keys]
     if len(keys) < 2:
         return None
     if t.weak and not linked and not _weak_ok(doc, t, mentions):
@@ -1987,9 +2194,12 @@ def _day_after_before(doc: _Doc, t: _Trigger, s: int) -> int | None:
 def _pair_subject(doc: _Doc, t: _Trigger) -> bool:
     """ "The two leaders", "les deux dirigeants", "cei doi" before the meeting word, in its
     sentence, with no leader named in between."""
-    lo = _sentence_tokens(doc, t.sentence).start
+    span = _sentence_tokens(doc, t.sentence)
+    lo = span.start
     firsts = doc.lx.pairs.firsts
-    for k in range(max(lo, t.ti - 8), t.ti):
+    # The subject may follow the verb: "Im Anschluss kamen beide …", "se reunieron ambos".
+    after = [k for k in (t.tj,) if k < span.stop and not _clause_break(doc, t.tj - 1)]
+    for k in [*range(max(lo, t.ti - 8), t.ti), *after]:
         if firsts.isdisjoint(doc.forms[k]):
             continue
         n, _ = doc.lx.pairs.match(doc.tokens, k, doc.language, doc.joined, forms=doc.forms)
@@ -2031,7 +2241,7 @@ def _pair_in_paragraph(doc: _Doc, sentence: int) -> list[str]:
 _NOT_PAIR_NOUNS = _words(
     "day days week weeks year years hour hours countries nations states delegations "
     "zile țări tari state jours pays semaines giorni paesi settimane días dias países "
-    "semanas tage länder wochen дня дней страны стран"
+    "semanas tage länder wochen дня дней страны стран seiten sides lager"
 )
 
 
@@ -2088,6 +2298,9 @@ def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
         and not m.dependent
         and not m.oblique
         and not any(doc.tokens[k].norm in _WITH for k in range(max(0, m.ti - 3), m.ti))
+        # "Trump was received by Trong … and then held talks with Phuc": the agent of
+        # a passive is not the subject of the verb coordinated with it.
+        and not _passive_agent(doc, m)
         and (_clause_of(clauses, m.start) == mine or _clause_of(clauses, m.start) == 0)
         and not (mine == 0 and _clause_of(clauses, m.start) != 0)
     ]
@@ -2096,6 +2309,13 @@ def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
         if key and key != other:
             return key
     return None
+
+
+def _passive_agent(doc: _Doc, m: Mention) -> bool:
+    k = m.ti - 1
+    while k >= 0 and (k in doc.role_tokens or k in doc.country_tokens):
+        k -= 1
+    return k >= 0 and doc.tokens[k].norm in _AGENT_STRICT
 
 
 def _visit_noun_near(doc: _Doc, t: _Trigger) -> bool:
@@ -2182,11 +2402,18 @@ def _meeting_date(doc: _Doc, t: _Trigger, s: int, e: int) -> DateMention | None:
 
 
 def _date_of_trigger(doc: _Doc, t: _Trigger, s: int, e: int) -> DateMention | None:
-    dates = [d for d in _dates_in(doc, s, e) if not _in_quote_span(doc, d.start)]
+    dates = [
+        d for d in _dates_in(doc, s, e) if not _in_quote_span(doc, d.start) and not _since(doc, d)
+    ]
     if not dates:
         return None
     anchor = doc.tokens[t.ti].start
-    dates = [d for d in dates if not _other_clause(doc, anchor, d.start)]
+    mine_only = [d for d in dates if not _other_clause(doc, anchor, d.start)]
+    if not mine_only and _in_when_clause(doc, t):
+        # "…a avut loc în august 2019, când Iohannis a fost primit de Trump": the
+        # clause's time is that of the main clause it hangs on.
+        mine_only = [d for d in dates if d.end <= anchor]
+    dates = mine_only
     # A dateline ("KYIV, March 12 —") dates the report; "on Tuesday" in the sentence
     # dates the meeting. A month that qualifies a noun ("the October summit", "Consiliul
     # European din octombrie") yields to a day named for the meeting.
@@ -2219,6 +2446,25 @@ def _date_of_saying(doc: _Doc, t: _Trigger, d: DateMention) -> bool:
     if k <= t.tj or not any(doc.tokens[j].norm in doc.lx.speech for j in range(max(0, k - 2), k)):
         return False
     return any(_clause_break(doc, j) for j in range(t.tj, k - 1))
+
+
+_SINCE = _words("since depuis seit desde dal dalla")
+_WHEN = _words("when când lorsque quand cuando quando als когда")
+
+
+def _since(doc: _Doc, d: DateMention) -> bool:
+    """ "since Israel began striking Iran on June 13": a starting point, not the event."""
+    k = _token_at(doc, d.start)
+    lo = doc.sentence_token_range[doc.sent_of[k]][0] if k < len(doc.tokens) else 0
+    return any(doc.tokens[j].norm in _SINCE for j in range(max(lo, k - 6), k))
+
+
+def _in_when_clause(doc: _Doc, t: _Trigger) -> bool:
+    """The meeting word is in a ", when …" clause."""
+    s = doc.sentences[t.sentence][0]
+    at = doc.tokens[t.ti].start
+    comma = doc.text.rfind(",", s, at)
+    return comma >= 0 and _first_word(doc.text[comma : comma + 20])[:1] in {(w,) for w in _WHEN}
 
 
 def _dateline_date(doc: _Doc, s: int, d: DateMention) -> bool:
@@ -2300,6 +2546,13 @@ def _headline_like(doc: _Doc, s: int, e: int) -> bool:
     """A first line without closing punctuation: a headline or a subheading."""
     line_end = doc.text.find("\n", s)
     line = doc.text[s : line_end if line_end >= 0 else len(doc.text)].rstrip()
+    if (
+        line.endswith(("”", "»", '"', "“"))
+        and ":" in line
+        and "\n\n" in doc.text[s : s + len(line) + 2]
+    ):
+        # "Iohannis, primit de Biden: „Parteneriatul … puternic”": a title quoting someone.
+        return True
     return e >= s and not line.endswith((".", "!", "?", "…", "”", "»", '"'))
 
 
@@ -2312,7 +2565,14 @@ def _adopt_dates(doc: _Doc, found: list[ExtractedMeeting], news_date: date | Non
         if id(m) not in doc.undated:
             continue
         for other in found:
-            if other is m or id(other) in doc.undated or other.date_precision != "day":
+            if (
+                other is m
+                or other.date_precision != "day"
+                or not other.date
+                # Dated by the news of the body ("Zeitgleich sprach …") still dates a
+                # headline dated only by publication.
+                or (id(other) in doc.undated and other.date == m.date)
+            ):
                 continue
             day = date.fromisoformat(other.date)
             # "Putin and Trump held talks in Alaska" over a report that names their
@@ -2836,13 +3096,17 @@ def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
                     and n in _EN_SAID
                     and doc.quote_of[nxt] < 0
                     and doc.text[toks[k].end : toks[nxt].start].strip() == ""
-                    # "German: "sagte, Europa müsse …" (subjunctive after a comma)
+                    # German: "sagte (Scholz), Europa müsse …" (subjunctive after a comma)
                     or doc.language == "de"
-                    and nxt is not None
-                    and doc.quote_of[nxt] < 0
-                    and doc.text[toks[k].end : toks[nxt].start].strip() == ","
+                    and _comma_soon(doc, idx[pos:])
                 )
-                if not reported:
+                # "Ein Termin stehe noch nicht fest, sagte Kremlsprecher Dmitri Peskow."
+                trailing = (
+                    pos >= 4
+                    and _clause_break(doc, k - 1)
+                    and not any(doc.quote_of[j] >= 0 for j in idx)
+                )
+                if not reported and not trailing:
                     continue
                 before = [
                     m
@@ -2853,14 +3117,34 @@ def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
                     and not m.dependent
                     and not m.in_quote
                 ]
-                if before:
+                if before and not trailing:
                     key = _resolve(doc, before[-1], direct)
+                    if key:
+                        break
+                # "sagte Scholz, …", "…, sagte Kremlsprecher Peskow": the subject follows.
+                after = [
+                    m
+                    for m in doc.mentions
+                    if m.sentence == s and k < m.ti <= k + 4 and not m.dependent and not m.in_quote
+                ]
+                if after:
+                    key = _resolve(doc, after[0], direct)
                     if key:
                         break
         if key:
             ss, se = doc.sentences[s]
             out.append(_Said(ss, se, doc.text[ss:se], "indirect", key, s))
     return out
+
+
+def _comma_soon(doc: _Doc, idx: list[int]) -> bool:
+    """A comma within a few words after the speech verb at idx[0], outside quotes."""
+    for j in idx[:6]:
+        if doc.quote_of[j] >= 0:
+            return False
+        if j + 1 < len(doc.tokens) and "," in doc.text[doc.tokens[j].end : doc.tokens[j + 1].start]:
+            return True
+    return False
 
 
 def _quote_just_before(doc: _Doc, k: int) -> bool:

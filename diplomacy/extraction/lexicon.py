@@ -98,6 +98,7 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "außenminister": (FM, None),
         "außenministerin": (FM, None),
         "staatspräsident": (HOS, None),
+        "kremlchef": (HOS, "RU"),
     },
     "es": {
         "homólogo": ("counterpart", None),
@@ -257,36 +258,67 @@ RELATIONAL_NOUNS = {
 # "s'entretiendra"), which are simply absent.
 MEETING_WORDS = {
     "en": "met meets meeting meetings talks talked summit conversation call videoconference "
-    "spoke hosted received visited visiting visit dinner discussions negotiations welcomed",
+    "spoke hosted received visited visiting visit dinner discussions negotiations welcomed "
+    "lunch breakfast",
     "ro": "întâlnit întâlniți întâlnire întâlnirea întâlnirii întâlniri întâlnirile discuție "
     "discuția discuției "
     "întrevedere întrevederea întrevederii discuții discuțiile discuțiilor convorbire "
     "convorbirea convorbirii convorbiri conversație conversația conversației dialog "
     "vorbit summit summitul summitului reuniune reuniunea reuniunii vizită vizita "
     "vizitei vizitat primit întâmpinat găzduit apel apelul negocieri negocierile "
-    "consultări discutat văzut",
+    "consultări discutat văzut dejun dejunul cină cina prânz",
     "fr": "rencontré rencontrés rencontrée rencontre rencontres entretenu entretenus "
     "entretenue entretien entretiens sommet réunion réunis reçu reçue accueilli "
     "accueillie visite visité parlé téléphoné appel dîner négociations discussions "
-    "pourparlers retrouvés retrouvées",
+    "pourparlers retrouvés retrouvées déjeuner petit-déjeuner dîné déjeuné",
     "de": "traf trafen getroffen treffen gespräch gespräche telefonat telefonierte "
     "telefonierten gipfel besuch besuchte empfing empfangen verhandlungen "
     "zusammengetroffen gipfeltreffen gesprächen telefoniert sprach sprachen begegnung "
-    "unterredung zusammenkunft",
+    "unterredung zusammenkunft abendessen mittagessen arbeitsessen zusammengekommen "
+    "beraten beriet berieten telefonisch "
+    "einzelgespräch einzelgesprächen dreiertreffen spitzentreffen",
     "es": "reunió reunieron reunión reuniones encuentro encuentros encontró cumbre "
     "conversación conversó conversaron habló hablaron llamada visita visitó recibió "
     "negociaciones conversaciones diálogo conversado visto recibido recibida reunido "
-    "reunidos",
+    "reunidos almuerzo almorzó cenaron cenado cena desayuno",
     "it": "incontrato incontrati incontro incontri colloquio colloqui vertice telefonata "
     "parlato sentito visita visitato ricevuto accolto riunione summit cena trattative "
-    "negoziati visti ricevuta riuniti",
+    "negoziati visti ricevuta riuniti pranzo colazione",
     "pt": "reuniu reuniram reunião reuniões encontro encontros encontrou encontraram "
     "cúpula conversa conversou conversaram falou falaram telefonema ligação visita "
-    "visitou recebeu negociações conversado falado recebido recebida reunido reunidos",
+    "visitou recebeu negociações conversado falado recebido recebida reunido reunidos "
+    "almoço jantar almoçou jantou",
     "ru": "встретился встретилась встретились встреча встречи переговоры переговорах "
     "переговоров беседа беседовал беседовали разговор созвонились поговорил "
     "поговорили саммит визит принял обсудили встречались встречался встречалась принимал "
-    "принимала",
+    "принимала обед ужин",
+}
+# Separable verbs whose particle closes the clause: "Erdoğan kam in Vilnius mit
+# Kristersson zusammen". The verb is a meeting word only with its particle after it.
+SEPARABLE_MEETING_VERBS = {
+    "de": {"kam": "zusammen", "kamen": "zusammen"},
+}
+# Words that make one meeting word stand for several meetings, one per pair: "met
+# separately with X and Y", "trafen Selenskyj zu Einzelgesprächen", "sendos encuentros".
+DISTRIBUTIVE = (
+    "separately individually respectively successively separat separate succesiv "
+    "respectiv séparément successivement respectivement getrennt einzeln jeweils "
+    "einzelgesprächen einzelgespräche einzelgespräch sendos sendas separadamente "
+    "respectivamente sucesivamente separatamente rispettivamente singolarmente "
+    "sucessivamente отдельные отдельных отдельно поочередно meetings întâlniri întâlnirile "
+    "rencontres reuniones encuentros incontri reuniões encontros"
+)
+# Prepositions before a leader who is the topic, not a party: "a message for Orbán",
+# "sanctions against Putin", "un mesaj pentru Orban".
+NOT_PARTY_PREPOSITIONS = {
+    "en": "for against about",
+    "ro": "pentru împotriva contra despre",
+    "fr": "pour contre sur",
+    "de": "für gegen über",
+    "es": "para contra sobre",
+    "it": "per contro",
+    "pt": "para contra sobre",
+    "ru": "для против о об",
 }
 # Multi-word meeting expressions.
 MEETING_PHRASES = {
@@ -360,6 +392,10 @@ WEAK_MEETING_WORDS = {
     "negoziati",
     "sentito",
     "parlato",
+    "beraten",
+    "beriet",
+    "berieten",
+    "telefonisch",
     "negociações",
     "falou",
     "falaram",
@@ -388,6 +424,33 @@ WEAK_MEETING_WORDS = {
     "dinner",
     "cena",
     "dîner",
+    "lunch",
+    "breakfast",
+    "dejun",
+    "dejunul",
+    "cină",
+    "cina",
+    "prânz",
+    "déjeuner",
+    "petit-déjeuner",
+    "dîné",
+    "déjeuné",
+    "abendessen",
+    "mittagessen",
+    "arbeitsessen",
+    "almuerzo",
+    "almorzó",
+    "cenaron",
+    "cenado",
+    "desayuno",
+    "pranzo",
+    "colazione",
+    "almoço",
+    "jantar",
+    "almoçou",
+    "jantou",
+    "обед",
+    "ужин",
     "visit",
     "visita",
     "vizită",
@@ -428,6 +491,8 @@ CALL_WORDS = {
     "telefoniert",
     "telefonisch",
     "telefongespräch",
+    "videoschalte",
+    "videogipfel",
     "videokonferenz",
     "teléfono",
     "telefónica",
@@ -493,14 +558,15 @@ VISIT_WORDS = {
 # Words just before a meeting word that make it future, hypothetical, planned,
 # cancelled or denied: such a meeting is not reported as having happened.
 BLOCKERS = {
-    "en": "will would shall could might plan plans planned expected hope hoped "
+    "en": "will would shall could might plan plans planned expected hope hoped conditions "
     "hopes scheduled upcoming next not never cancelled canceled postponed proposed "
     "possible potential invited invite future no hold whether",
     "ro": "va vor urma urmează planificat planificată programat programată posibil "
     "posibilă nu niciun nicio anulat anulată amânat amânată viitoare viitor "
-    "propus propusă ar putea invitat dacă nici",
+    "propus propusă ar putea invitat dacă nici condițiile condiții",
     "fr": "va vont aura auront devrait pourrait prévu prévue prévus prochain prochaine "
-    "ne pas jamais annulé annulée reporté possible éventuel éventuelle futur future",
+    "ne pas jamais annulé annulée reporté possible éventuel éventuelle futur future "
+    "conditions",
     "de": "wird werden soll sollen geplant geplante geplanten geplantes geplanter nicht kein "
     "keine keinen abgesagt künftig nächste nächsten mögliche möglichen kommende kommenden "
     "ob",
@@ -521,7 +587,7 @@ RULED_OUT = (
     "dementierte bestritt dementiert negat dezmințit опроверг опровергли отрицал "
     "ruled rejected declined refused descartó rechazó descartado exclu écarté refusé "
     "escluso respinto descartou rejeitou recusou ausgeschlossen lehnte exclus respins "
-    "refuzat исключил отказался отверг schloss schlossen"
+    "refuzat исключил отказался отверг schloss schlossen lehnt lehnen"
 )
 for _lang in BLOCKERS:
     BLOCKERS[_lang] += " " + RULED_OUT
@@ -538,7 +604,7 @@ NEGATIONS = (
 # Wishes and modal verbs anywhere before a meeting word in its sentence: the meeting is
 # wanted, hoped for or due, not reported ("Scholz will … Putin treffen" = wants to meet).
 WISH_VERBS = {
-    "en": "wants want wanted hopes ready seeks willing",
+    "en": "wants want wanted hopes ready seeks willing welcome",
     "ro": "vrea vor dorește doresc speră pregătit pregătită dispus dispusă",
     "fr": "souhaite souhaitent veut veulent espère espèrent doit doivent prêt prête prêts",
     "de": "soll sollen will wollen möchte möchten hofft bereit",
@@ -654,7 +720,14 @@ PAIR_PHRASES = {
         "les deux hommes",
         "les deux responsables",
     ),
-    "de": ("die beiden", "beide politiker", "die beiden politiker", "beide präsidenten"),
+    "de": (
+        "die beiden",
+        "beide",
+        "beide politiker",
+        "die beiden politiker",
+        "beide präsidenten",
+        "die beiden präsidenten",
+    ),
     "es": (
         "ambos mandatarios",
         "ambos líderes",
@@ -785,7 +858,7 @@ STOPWORDS = {
 # ("il s'entretiendra avec Xi, en marge du sommet") reports no meeting after them.
 FUTURE_MEETING_VERBS = {
     "en": "will would shall",
-    "ro": "întâlni vizita va vor urmează",
+    "ro": "întâlni va vor urmează",
     "fr": "rencontrera rencontreront entretiendra entretiendront recevra recevront visitera "
     "visiteront réunira réuniront aura auront devrait",
     "de": "treffen besuchen wird werden",
@@ -913,7 +986,7 @@ AFTER_BLOCKERS = {
     "fr": "annulé annulée reporté reportée possible probable prévu prévue envisagé envisagée "
     "aura sera",
     "de": "abgesagt verschoben möglich geplant will soll wollen sollen wird werden kommen könnte "
-    "schloss schlossen lehnte lehnten",
+    "schloss schlossen lehnte lehnten lehnt lehnen",
     "es": "cancelado cancelada aplazado aplazada suspendido suspendida posible previsto "
     "prevista será",
     "it": "annullato annullata rinviato rinviata possibile previsto prevista sarà",

@@ -61,7 +61,8 @@ def tokenize(text: str, start: int = 0) -> list[Token]:
 
 
 # Opening marks and the closing marks each accepts. German „…“ shares “ with English.
-_PAIRS = {"„": '”“"', "“": '”"', "«": "»", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
+# German books and some papers reverse the guillemets: »…«.
+_PAIRS = {"„": '”“"', "“": '”"', "«": "»", "»": "«", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
 _MAX_QUOTE = 2000
 
 
@@ -108,6 +109,10 @@ def _can_open(text: str, i: int) -> bool:
         return not prev.isalnum() and nxt.isalnum()
     if ch == '"':
         return not prev.isalnum()
+    if ch == "»":
+        # Opens only before a word, after a space or a line start: a French closing
+        # mark ("… fin »,") is followed by a space or punctuation.
+        return (prev.isspace() or prev in "(–—") and nxt.isalnum()
     return True
 
 

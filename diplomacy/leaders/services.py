@@ -6,7 +6,12 @@ from django.db import IntegrityError, transaction
 
 from diplomacy.leaders.models import Alias, Leader, Office
 from diplomacy.meetings.models import Mention, Participation, Statement
-from diplomacy.meetings.services import StaleEdit, apply_edit, lock_for_edit
+from diplomacy.meetings.services import (
+    StaleEdit,
+    apply_edit,
+    lock_for_edit,
+    participants_changed,
+)
 
 __all__ = ["StaleEdit"]
 
@@ -84,13 +89,15 @@ def leader_merge(*, keep: Leader, drop: Leader, by) -> Leader:
         else:
             office.leader = keep
             office.save()
-    for participation in list(Participation.objects.filter(leader=drop)):
+    moved = list(Participation.objects.filter(leader=drop))
+    for participation in moved:
         participation._history_user = by
         if Participation.objects.filter(meeting=participation.meeting, leader=keep).exists():
             participation.delete()
         else:
             participation.leader = keep
             participation.save()
+    participants_changed(*{p.meeting_id for p in moved})
     Statement.objects.filter(speaker=drop).update(speaker=keep)
     Mention.objects.filter(leader=drop).update(leader=keep)
     if not keep.known and drop.known:

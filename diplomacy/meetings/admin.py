@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from diplomacy.meetings.models import Evidence, Meeting, Participation, Statement
+from diplomacy.meetings.services import participants_changed
 
 
 class ParticipationInline(admin.TabularInline):
@@ -23,12 +24,31 @@ class MeetingAdmin(SimpleHistoryAdmin):
     search_fields = ["place", "participants__name"]
     inlines = [ParticipationInline, EvidenceInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        participants_changed(form.instance)
+
 
 @admin.register(Participation)
 class ParticipationAdmin(SimpleHistoryAdmin):
     list_display = ["meeting", "leader"]
     autocomplete_fields = ["leader"]
     raw_id_fields = ["meeting"]
+
+    def save_model(self, request, obj, form, change):
+        before = Participation.objects.filter(pk=obj.pk).values_list("meeting_id", flat=True)
+        moved_from = list(before) if change else []
+        super().save_model(request, obj, form, change)
+        participants_changed(obj.meeting_id, *moved_from)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        participants_changed(obj.meeting_id)
+
+    def delete_queryset(self, request, queryset):
+        meetings = set(queryset.values_list("meeting_id", flat=True))
+        super().delete_queryset(request, queryset)
+        participants_changed(*meetings)
 
 
 @admin.register(Evidence)

@@ -22,8 +22,13 @@ from diplomacy.extraction.country_names import COUNTRY_NAMES
 from diplomacy.extraction.types import ExtractedLeader
 from diplomacy.leaders.kb import knowledge_base_cached
 from diplomacy.leaders.models import Leader, normalize_name
-from diplomacy.meetings.models import Evidence, Meeting, Participation
-from diplomacy.meetings.services import leader_for, meeting_find, surviving_meeting
+from diplomacy.meetings.models import Evidence
+from diplomacy.meetings.services import (
+    leader_for,
+    meeting_create,
+    meeting_find,
+    surviving_meeting,
+)
 
 # Sentences of a remark that report meeting someone ("Met with President X and
 # Foreign Minister Y.", "discussed trade with Prime Minister Z").
@@ -154,7 +159,8 @@ def import_record(record: dict, kb, result: ImportResult) -> None:
         result.rejected += 1  # an editor rejected this meeting: never create it again
         return
     if meeting is None:
-        meeting = Meeting.objects.create(
+        meeting = meeting_create(
+            leaders,
             date=day,
             date_precision="day",
             place=place,
@@ -163,7 +169,6 @@ def import_record(record: dict, kb, result: ImportResult) -> None:
             confidence=0.95,
             external_id=record["id"],
         )
-        Participation.objects.bulk_create(Participation(meeting=meeting, leader=p) for p in leaders)
         result.created += 1
     else:
         result.joined += 1

@@ -77,6 +77,10 @@ class Meeting(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
     version = models.PositiveIntegerField(default=1)
+    # The participants' leader ids, sorted and comma-joined ("3,17"): finding the meeting
+    # with exactly these participants is one indexed lookup, however many meetings there
+    # are. Kept in step by meetings.services.participants_changed on every write.
+    participant_key = models.CharField(max_length=500, blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -91,6 +95,7 @@ class Meeting(models.Model):
             models.Index(fields=["kind", "-date", "-id"], name="meeting_kind_timeline_idx"),
             models.Index(fields=["status", "-date", "-id"], name="meeting_status_timeline_idx"),
             models.Index(fields=["country", "-date", "-id"], name="meeting_country_timeline_idx"),
+            models.Index(fields=["participant_key", "date"], name="meeting_participants_idx"),
         ]
 
     def __str__(self) -> str:

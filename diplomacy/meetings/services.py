@@ -9,7 +9,7 @@ and a meeting an editor rejected is never created again.
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Q
+from simple_history.utils import bulk_create_with_history
 
 from diplomacy.articles.models import Article
 from diplomacy.extraction.types import ExtractedLeader, ExtractedMeeting, Extraction
@@ -108,30 +108,51 @@ def places_compatible(a: str, b: str) -> bool:
     return not a or not b or normalize_name(a) == normalize_name(b)
 
 
+def participant_key(leader_ids) -> str:
+    """The value of Meeting.participant_key for these participants."""
+    return ",".join(str(pk) for pk in sorted(set(leader_ids)))
+
+
+def participants_changed(*meetings: Meeting | int) -> None:
+    """Bring the participant_key of these meetings (rows, or ids) in step with their
+    participations, in the database and on the rows given. Every write that adds, removes
+    or moves a participation calls it."""
+    ids = [m if isinstance(m, int) else m.pk for m in meetings]
+    people: dict[int, set[int]] = {pk: set() for pk in ids}
+    for meeting_id, leader_id in Participation.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id", "leader_id"
+    ):
+        people[meeting_id].add(leader_id)
+    for meeting in meetings:
+        if not isinstance(meeting, int):
+            meeting.participant_key = participant_key(people[meeting.pk])
+    for meeting_id, leader_ids in people.items():
+        Meeting.objects.filter(pk=meeting_id).update(participant_key=participant_key(leader_ids))
+
+
+def meeting_create(people: list[Leader], **fields) -> Meeting:
+    """A new meeting with these participants."""
+    meeting = Meeting.objects.create(
+        participant_key=participant_key(p.pk for p in people), **fields
+    )
+    Participation.objects.bulk_create(Participation(meeting=meeting, leader=p) for p in people)
+    return meeting
+
+
 def meeting_find(
     leader_ids: set[int], day: date | None, precision: str, place: str = ""
 ) -> Meeting | None:
     """A meeting on record with exactly these participants, on a compatible date (same
     day, or the day within a month or year given less precisely) and a compatible place.
-    The same date at the same precision is preferred."""
+    The same date at the same precision is preferred. One indexed query."""
+    candidates = Meeting.objects.filter(participant_key=participant_key(leader_ids))
     if day is None:
-        candidates = Meeting.objects.filter(date=None)
+        candidates = candidates.filter(date=None)
     else:
-        first, last = _period(day, Precision.YEAR)
-        candidates = Meeting.objects.filter(date__range=(first, last))
-    candidates = (
-        candidates.annotate(
-            n_all=Count("participations", distinct=True),
-            n_these=Count(
-                "participations", filter=Q(participations__leader__in=leader_ids), distinct=True
-            ),
-        )
-        .filter(n_all=len(leader_ids), n_these=len(leader_ids))
-        .order_by("pk")
-    )
+        candidates = candidates.filter(date__range=_period(day, Precision.YEAR))
     matches = [
         m
-        for m in candidates
+        for m in candidates.order_by("pk")
         if dates_compatible(m.date, m.date_precision, day, precision)
         and places_compatible(m.place, place)
     ]
@@ -151,27 +172,32 @@ def surviving_meeting(meeting: Meeting | None) -> Meeting | None:
 
 
 def meeting_upsert(
-    article: Article, extracted: ExtractedMeeting, leaders: dict[str, Leader]
+    article: Article,
+    extracted: ExtractedMeeting,
+    leaders: dict[str, Leader],
+    stored_spans: dict[tuple[int, int], int] | None = None,
 ) -> tuple[Meeting | None, bool]:
     """The meeting on record for an extracted one, or a new one; (None, False) when an
     editor rejected it. Existing meetings are never changed here: what an editor set stays.
+
+    ``stored_spans`` maps the article's evidence spans already stored to their meetings
+    (read once per article by extraction_store); without it they are looked up here.
     """
+    if stored_spans is None:
+        stored_spans = _stored_spans(article)
     # The same sentence of the same article was stored before: that meeting, whatever an
     # editor has since done to its participants, date or place.
     for span in extracted.evidence:
-        known = (
-            Evidence.objects.filter(article=article, start=span.start, end=span.end)
-            .select_related("meeting")
-            .first()
-        )
-        if known is not None:
-            return surviving_meeting(known.meeting), False
+        meeting_id = stored_spans.get((span.start, span.end))
+        if meeting_id is not None:
+            return surviving_meeting(Meeting.objects.get(pk=meeting_id)), False
     people = [leaders[name] for name in extracted.participants if name in leaders]
     day, precision = parse_partial_date(extracted.date)
     found = meeting_find({p.pk for p in people}, day, precision, extracted.location_name or "")
     if found is not None:
         return surviving_meeting(found), False
-    meeting = Meeting.objects.create(
+    meeting = meeting_create(
+        people,
         date=day,
         date_precision=precision,
         place=extracted.location_name or "",
@@ -181,12 +207,27 @@ def meeting_upsert(
         reported_as=extracted.reported_as,
         confidence=extracted.confidence,
     )
-    Participation.objects.bulk_create(Participation(meeting=meeting, leader=p) for p in people)
     return meeting, True
 
 
-def extraction_store(article: Article, extraction: Extraction) -> None:
-    """Store what the engine found in an article. Call inside a transaction."""
+def _stored_spans(article: Article) -> dict[tuple[int, int], int]:
+    return {
+        (start, end): meeting_id
+        for start, end, meeting_id in Evidence.objects.filter(article=article).values_list(
+            "start", "end", "meeting_id"
+        )
+    }
+
+
+def extraction_store(article: Article, extraction: Extraction) -> dict:
+    """Store what the engine found in an article. Call inside a transaction. Returns the
+    fields of the article itself that the extraction found (language, publication date),
+    for the caller to save with the article's new status.
+
+    A handful of queries whatever the article holds: what is already stored for the
+    article is read once, and the new mentions, evidence and statements are written in
+    bulk (statements with their history rows).
+    """
     leaders = leaders_for(extraction.leaders)
     Mention.objects.bulk_create(
         [
@@ -196,43 +237,56 @@ def extraction_store(article: Article, extraction: Extraction) -> None:
         ],
         ignore_conflicts=True,
     )
+    stored_spans = _stored_spans(article) if extraction.meetings else {}
+    stored_evidence = {(m, start, end) for (start, end), m in stored_spans.items()}
     meetings: list[Meeting | None] = []
+    evidence = {}
     for extracted in extraction.meetings:
-        meeting, _ = meeting_upsert(article, extracted, leaders)
+        meeting, _ = meeting_upsert(article, extracted, leaders, stored_spans)
         meetings.append(meeting)
         if meeting is None:
             continue
         for span in extracted.evidence:
-            Evidence.objects.get_or_create(
-                meeting=meeting,
-                article=article,
-                start=span.start,
-                end=span.end,
-                defaults={"text": span.text},
-            )
+            key = (meeting.pk, span.start, span.end)
+            if key not in stored_evidence and key not in evidence:
+                evidence[key] = Evidence(
+                    meeting=meeting, article=article, start=span.start, end=span.end,
+                    text=span.text,
+                )  # fmt: skip
+    if evidence:
+        Evidence.objects.bulk_create(evidence.values(), ignore_conflicts=True)
+    stored_statements = (
+        set(Statement.objects.filter(article=article).values_list("start", "end"))
+        if extraction.statements
+        else set()
+    )
+    statements = {}
     for said in extraction.statements:
         speaker = leaders.get(said.speaker)
-        if speaker is None:
+        if speaker is None or (said.start, said.end) in stored_statements:
             continue
         meeting = meetings[said.meeting] if said.meeting is not None else None
-        Statement.objects.get_or_create(
-            article=article,
-            start=said.start,
-            end=said.end,
-            defaults={
-                "speaker": speaker,
-                "text": said.text,
-                "kind": said.kind,
-                "language": said.language or extraction.language,
-                "said_on": meeting.date if meeting else article.published,
-                "meeting": meeting,
-                "confidence": 0.9 if said.kind == "direct" else 0.6,
-            },
+        statements.setdefault(
+            (said.start, said.end),
+            Statement(
+                article=article,
+                start=said.start,
+                end=said.end,
+                speaker=speaker,
+                text=said.text,
+                kind=said.kind,
+                language=said.language or extraction.language,
+                said_on=meeting.date if meeting else article.published,
+                meeting=meeting,
+                confidence=0.9 if said.kind == "direct" else 0.6,
+            ),
         )
-    updates = {"language": extraction.language}
+    if statements:
+        bulk_create_with_history(list(statements.values()), Statement)
+    found = {"language": extraction.language}
     if article.published is None and extraction.published is not None:
-        updates["published"] = extraction.published
-    Article.objects.filter(pk=article.pk).update(**updates)
+        found["published"] = extraction.published
+    return found
 
 
 # --- Editors' writes ---------------------------------------------------------------
@@ -301,6 +355,7 @@ def meeting_participant_add(meeting_id: int, leader: Leader, *, by) -> Meeting:
     meeting = lock_for_edit(Meeting, meeting_id, None)
     _, created = Participation.objects.get_or_create(meeting=meeting, leader=leader)
     if created:
+        participants_changed(meeting)
         _touch(meeting, "participants", by)
     return meeting
 
@@ -312,6 +367,7 @@ def meeting_participant_remove(meeting_id: int, leader_id: int, *, by) -> Meetin
     if participation is not None:
         participation._history_user = by
         participation.delete()
+        participants_changed(meeting)
         _touch(meeting, "participants", by)
     return meeting
 
@@ -333,6 +389,7 @@ def meeting_merge(*, keep: Meeting, drop: Meeting, by) -> Meeting:
     drop.statements.update(meeting=keep)
     for leader_id in drop.participations.values_list("leader_id", flat=True):
         Participation.objects.get_or_create(meeting=keep, leader_id=leader_id)
+    participants_changed(keep)
     _touch(keep, "participants", by)
     drop.merged_into = keep
     drop._history_user = by
@@ -361,7 +418,8 @@ def revert_to(record, history_id: int, *, by):
     fields = {
         f.attname: getattr(past, f.attname)
         for f in record._meta.concrete_fields
-        if f.attname not in ("id", "version", "edited_fields", "created_at", "updated_at")
+        if f.attname
+        not in ("id", "version", "edited_fields", "participant_key", "created_at", "updated_at")
     }
     with transaction.atomic():
         current = lock_for_edit(type(record), record.pk, None)

@@ -30,23 +30,34 @@ SCORER_PATH = SHARED / "eval" / "score.py"
 OWN_DIR = HERE / "corpus"
 LANGUAGES = ("en", "ro", "fr", "de", "es", "it", "pt", "ru")
 
-# Floors for our own corpus: a little below the figures measured on 2026-11-26 over the
-# 32 articles after the generalisation work (meetings_f1 0.979, meetings_participants_f1
-# 0.979, statements_f1 0.994, leaders_f1 1.0, quote_recall 0.988, speaker_acc 1.0,
-# indirect_recall 0.906, trap_hits 0; before it: meetings_f1 0.366, trap_hits 9).
+# Floors for our own corpus: a little below the figures measured on 2026-11-27 over the
+# 64 articles (xx-own-01…08) after the second generalisation round (meetings_f1 0.781,
+# meetings_participants_f1 0.831, statements_f1 0.892, leaders_f1 0.994, quote_recall
+# 0.884, speaker_acc 0.967, indirect_recall 0.752, trap_hits 0; before it, with the 32
+# new articles 05–08 added: meetings_f1 0.669, trap_hits 10). The first round measured
+# meetings_f1 0.979 over the 32 articles 01–04 it was tuned on.
 OWN_FLOORS = {
-    "meetings_f1": 0.93,
-    "meetings_participants_f1": 0.93,
-    "statements_f1": 0.95,
-    "leaders_f1": 0.97,
-    "quote_recall": 0.95,
-    "speaker_acc": 0.96,
-    "indirect_recall": 0.85,
+    "meetings_f1": 0.76,
+    "meetings_participants_f1": 0.81,
+    "statements_f1": 0.87,
+    "leaders_f1": 0.98,
+    "quote_recall": 0.86,
+    "speaker_acc": 0.95,
+    "indirect_recall": 0.73,
 }
 OWN_MAX_TRAP_HITS = 0
 # Per language: annotated meetings found exactly (participants and date), at least.
-# Measured: en 9, ro 8, fr 9, de 9, es 8, it 9, pt 10, ru 9.
-OWN_MEETINGS_TP_FLOOR = {"en": 8, "ro": 7, "fr": 8, "de": 8, "es": 7, "it": 8, "pt": 9, "ru": 8}
+# Measured: en 24, ro 19, fr 13, de 26, es 17, it 11, pt 13, ru 18.
+OWN_MEETINGS_TP_FLOOR = {
+    "en": 23,
+    "ro": 18,
+    "fr": 12,
+    "de": 25,
+    "es": 16,
+    "it": 10,
+    "pt": 12,
+    "ru": 17,
+}
 
 
 def _load_scorer():

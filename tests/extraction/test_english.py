@@ -380,3 +380,45 @@ def test_the_two_day_summit_is_not_a_pair_of_leaders(run):
         "The two-day summit in Brussels ended on Friday."
     )
     assert [m[0] for m in meetings(run(text, "2025-03-05"))] == [frozenset({TRUMP, PUTIN})]
+
+
+# --- generalisation (own corpus 05–08) ---
+
+
+def test_date_after_since_does_not_date_the_meeting(run):
+    text = (
+        "On Friday, Johann Wadephul and David Lammy met Abbas Araghchi in Geneva, the first "
+        "contact since Israel began striking Iran on June 13."
+    )
+    assert [(m[0], m[1]) for m in meetings(run(text, "2025-06-21"))] == [
+        (frozenset({"Johann Wadephul", "David Lammy", "Abbas Araghchi"}), "2025-06-20")
+    ]
+
+
+def test_welcome_for_a_meeting_is_not_a_meeting(run):
+    text = (
+        "The Kremlin has said Kim Jong Un is welcome in Russia for a first meeting with "
+        "President Vladimir Putin, but no date has been set."
+    )
+    assert meetings(run(text, "2019-03-01")) == []
+
+
+def test_conjoined_guest_stays_with_the_meeting_word(run):
+    text = (
+        "Emmanuel Macron later held a video call with Ukrainian President Volodymyr Zelensky "
+        "and British Prime Minister Keir Starmer to brief them on the conversation."
+    )
+    assert [(m[0], m[3]) for m in meetings(run(text, "2025-07-01"))] == [
+        (frozenset({"Emmanuel Macron", "Volodymyr Zelensky", "Keir Starmer"}), "call")
+    ]
+
+
+def test_passive_agent_is_not_the_subject_of_the_next_verb(run):
+    text = (
+        "On Wednesday, Donald Trump was received by Vietnamese President Nguyen Phu Trong at "
+        "the Presidential Palace and then held talks with Prime Minister Nguyen Xuan Phuc."
+    )
+    assert sorted(sorted(m[0]) for m in meetings(run(text, "2019-02-28"))) == [
+        ["Donald Trump", "Nguyễn Phú Trọng"],
+        ["Donald Trump", "Nguyễn Xuân Phúc"],
+    ]

@@ -173,3 +173,11 @@ def test_se_sont_retrouves(run):
 )
 def test_offers_calls_and_denials_are_no_meetings(run, text):
     assert meetings(run(text, "2025-03-05")) == []
+
+
+def test_conditions_for_a_meeting_are_not_a_meeting(run):
+    text = (
+        "Emmanuel Macron a jugé que les conditions étaient réunies pour une rencontre entre "
+        "Donald Trump et le président iranien Hassan Rohani."
+    )
+    assert meetings(run(text, "2019-08-26")) == []

@@ -135,3 +135,88 @@ def test_planned_then_cancelled_meeting_is_no_meeting(run):
 def test_offer_to_host_talks_is_no_meeting(run):
     text = "Erdogan bot an, Gespräche zwischen Putin und Selenskyj in Istanbul auszurichten."
     assert meetings(run(text, "2025-03-05")) == []
+
+
+# --- generalisation (own corpus 05–08): passives, separable verbs, several meetings ---
+
+
+def test_reversed_guillemets_are_quotes(run):
+    text = "»Europa wird nur stark sein, wenn wir zusammenstehen«, sagte Angela Merkel."
+    assert direct(run(text, "2017-05-16")) == [
+        ("Angela Merkel", "Europa wird nur stark sein, wenn wir zusammenstehen")
+    ]
+
+
+def test_passive_reception_with_trailing_auxiliary(run):
+    text = (
+        "In Peking ist Bundeskanzler Olaf Scholz am Freitag von Staats- und Parteichef "
+        "Xi Jinping empfangen worden."
+    )
+    assert [(m[0], m[1]) for m in meetings(run(text, "2022-11-05"))] == [
+        (frozenset({"Olaf Scholz", "Xi Jinping"}), "2022-11-04")
+    ]
+
+
+def test_separable_kam_zusammen_and_weekday_evening(run):
+    text = (
+        "Am Montagabend kam Recep Tayyip Erdoğan in Vilnius mit dem schwedischen "
+        "Ministerpräsidenten Ulf Kristersson zusammen."
+    )
+    assert [(m[0], m[1]) for m in meetings(run(text, "2023-07-12"))] == [
+        (frozenset({"Recep Tayyip Erdogan", "Ulf Kristersson"}), "2023-07-10")
+    ]
+
+
+def test_einzelgespraeche_are_one_meeting_per_pair(run):
+    text = (
+        "Auch Joe Biden und der britische Premierminister Rishi Sunak trafen Selenskyj "
+        "anschließend zu Einzelgesprächen."
+    )
+    assert sorted(sorted(m[0]) for m in meetings(run(text, "2023-07-12"))) == [
+        ["Joe Biden", "Volodymyr Zelensky"],
+        ["Rishi Sunak", "Volodymyr Zelensky"],
+    ]
+
+
+def test_article_after_comma_is_not_a_relative_pronoun(run):
+    text = (
+        "Am Vormittag sind Selenskyj, US-Präsident Joe Biden, der Kanzler Olaf Scholz und "
+        "die übrigen Regierungschefs im Nato-Rat zusammengekommen."
+    )
+    assert [m[0] for m in meetings(run(text, "2023-07-12"))] == [
+        frozenset({"Volodymyr Zelensky", "Joe Biden", "Olaf Scholz"})
+    ]
+
+
+def test_lehnt_ab_rules_a_meeting_out(run):
+    text = "Ein Treffen mit Wolodymyr Selenskyj lehnt Kremlchef Wladimir Putin bislang ab."
+    result = run(text, "2021-12-08")
+    assert (meetings(result), planned(result)) == ([], [])
+
+
+def test_kommende_woche_is_planned(run):
+    text = "Ein Treffen zwischen Macron und Donald Trump ist für kommende Woche in Brüssel geplant."
+    result = run(text, "2017-05-16")
+    assert meetings(result) == []
+
+
+def test_reported_speech_with_speaker_after_the_verb(run):
+    text = "Mit Blick auf Taiwan sagte Olaf Scholz, jede Veränderung dürfe nur friedlich erfolgen."
+    assert indirect(run(text, "2022-11-05")) == [("Olaf Scholz", "Mit Blick auf Taiwan sagte Ola")]
+
+
+def test_reported_speech_attributed_at_the_end(run):
+    text = "Ein Termin stehe noch nicht fest, sagte Kremlsprecher Dmitri Peskow."
+    assert indirect(run(text, "2023-07-12")) == [
+        ("Dmitry Peskov", "Ein Termin stehe noch nicht fe")
+    ]
+
+
+def test_kremlchef_is_the_russian_president(run):
+    text = (
+        "US-Präsident Joe Biden und Kremlchef Wladimir Putin haben gestern per Videoschalte "
+        "über die Lage beraten."
+    )
+    assert [(m[0], m[1], m[3]) for m in meetings(run(text, "2021-12-08"))] == [
+        (frozenset({"Joe Biden", "Vladimir Putin"}), "2021-12-07", "call")
+    ]

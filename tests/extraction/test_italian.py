@@ -103,3 +103,11 @@ def test_denied_meeting_is_no_meeting(run):
         meetings(run("Giorgia Meloni ha smentito un incontro con Vladimir Putin.", "2025-03-05"))
         == []
     )
+
+
+def test_meeting_the_premier_hopes_to_host_is_not_a_meeting(run):
+    text = (
+        "Il faccia a faccia tra Donald Trump e la presidente della Commissione europea Ursula "
+        "von der Leyen, che la premier spera di ospitare a Roma, non ha ancora una data."
+    )
+    assert meetings(run(text, "2025-04-18")) == []

@@ -110,3 +110,16 @@ def test_head_of_government_role_received_by_the_president(run):
     assert [(m[0], m[1]) for m in meetings(run(text, "2016-06-03"))][-1:] == [
         (frozenset({"Alexis Tsipras", "Marcelo Rebelo de Sousa"}), "2016-06-03")
     ]
+
+
+def test_talks_for_a_purpose_are_not_a_meeting(run):
+    text = (
+        "Donald Trump designou Marco Rubio para conduzir as negociações com o chanceler "
+        "Mauro Vieira."
+    )
+    assert meetings(run(text, "2025-10-07")) == []
+
+
+def test_meeting_without_a_date_yet_is_not_a_meeting(run):
+    text = "A primeira reunião entre Marco Rubio e Mauro Vieira ainda não tem data."
+    assert meetings(run(text, "2025-10-07")) == []

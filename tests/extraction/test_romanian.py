@@ -243,3 +243,59 @@ def test_o_zi_dupa_ce_dates_the_earlier_call(run):
         (frozenset({"Ilie Bolojan", "Volodymyr Zelensky"}), "2025-02-13"),
         (frozenset({"Donald Trump", PUTIN}), "2025-02-12"),
     ]
+
+
+# --- generalisation (own corpus 05–08) ---
+
+
+def test_met_separately_with_two_leaders_is_two_meetings(run):
+    text = (
+        "În marja summitului, șeful statului Nicușor Dan s-a întâlnit separat cu președintele "
+        "Franței, Emmanuel Macron, și cu cancelarul Germaniei, Friedrich Merz."
+    )
+    assert sorted(sorted(m[0]) for m in meetings(run(text, "2025-06-27"))) == [
+        ["Emmanuel Macron", "Nicusor Dan"],
+        ["Friedrich Merz", "Nicusor Dan"],
+    ]
+
+
+def test_hope_far_before_the_meeting_word_makes_it_planned(run):
+    text = (
+        "Ilie Bolojan a spus că speră să aibă până la sfârșitul lunii și o întrevedere cu "
+        "cancelarul german Friedrich Merz."
+    )
+    assert meetings(run(text, "2025-07-16")) == []
+
+
+def test_when_clause_takes_the_main_clause_date(run):
+    text = (
+        "Precedenta vizită a avut loc în august 2019, când Klaus Iohannis a fost primit de "
+        "Donald Trump."
+    )
+    assert [(m[0], m[1]) for m in meetings(run(text, "2024-03-08"))] == [
+        (frozenset({"Klaus Iohannis", "Donald Trump"}), "2019-08")
+    ]
+
+
+def test_working_lunch_with_is_a_meeting(run):
+    text = "Ulterior, Klaus Iohannis a avut un dejun de lucru cu vicepreședinta Kamala Harris."
+    assert [m[0] for m in meetings(run(text, "2024-03-08"))] == [
+        frozenset({"Klaus Iohannis", "Kamala Harris"})
+    ]
+
+
+def test_leader_in_an_after_clause_is_not_a_party(run):
+    text = (
+        "Volodimir Zelenski s-a întâlnit joi cu Recep Tayyip Erdogan la Ankara, după ce "
+        "Vladimir Putin a refuzat să vină la Istanbul."
+    )
+    assert [m[0] for m in meetings(run(text, "2025-05-16"))] == [
+        frozenset({"Volodymyr Zelensky", "Recep Tayyip Erdogan"})
+    ]
+
+
+def test_topic_after_pentru_is_not_a_party(run):
+    text = "Nicușor Dan, la Bruxelles: întâlnire cu Emmanuel Macron, mesaj dur pentru Viktor Orban"
+    assert [m[0] for m in meetings(run(text, "2025-06-27"))] == [
+        frozenset({"Nicusor Dan", "Emmanuel Macron"})
+    ]

@@ -112,3 +112,14 @@ def test_prinimal_reception_last_month(run):
     assert meetings(run(text, "2025-05-16")) == [
         (frozenset({PUTIN, "Steve Witkoff"}), "2025-04", "Moscow", "visit", "past")
     ]
+
+
+def test_separate_meetings_with_two_leaders(run):
+    text = (
+        "Накануне Владимир Путин провёл отдельные встречи с Эрдоганом и с президентом Ирана "
+        "Масудом Пезешкианом."
+    )
+    assert sorted(sorted(m[0]) for m in meetings(run(text, "2024-10-25"))) == [
+        ["Masoud Pezeshkian", "Vladimir Putin"],
+        ["Recep Tayyip Erdogan", "Vladimir Putin"],
+    ]

@@ -128,3 +128,14 @@ def test_se_habian_reunido_and_la_jefa_del_gobierno(run):
         ["2025-06-11", "2024-12"],
         ["Giorgia Meloni"],
     )
+
+
+def test_sendos_encuentros_are_one_meeting_per_guest(run):
+    text = (
+        "Al margen de la cumbre, Ursula von der Leyen mantuvo sendos encuentros bilaterales "
+        "con Lula y con el anfitrión, Luis Lacalle Pou."
+    )
+    assert sorted(sorted(m[0]) for m in meetings(run(text, "2024-12-07"))) == [
+        ["Luis Lacalle Pou", "Ursula von der Leyen"],
+        ["Luiz Inacio Lula da Silva", "Ursula von der Leyen"],
+    ]

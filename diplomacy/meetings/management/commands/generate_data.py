@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from diplomacy.meetings.services import participant_key
+
 CITIES = [
     ("Paris", "FR"), ("Berlin", "DE"), ("Rome", "IT"), ("Madrid", "ES"), ("London", "GB"),
     ("Washington", "US"), ("Moscow", "RU"), ("Beijing", "CN"), ("Tokyo", "JP"),
@@ -146,21 +148,28 @@ class Command(BaseCommand):
         first_meeting = _next_id("meetings_meeting")
         meeting_ids = range(first_meeting, first_meeting + meetings)
         dates = {}
+        participants = {}
 
         def meeting_rows():
             for pk in meeting_ids:
                 day = EPOCH + timedelta(days=rng.randrange(DAYS))
                 dates[pk] = day
+                size = 2 if rng.random() < 0.85 else rng.randint(3, 6)
+                people = set()
+                while len(people) < size:
+                    people.add(leader_ids[_pick(rng, cumulative, total)])
+                participants[pk] = people
                 place, country = rng.choice(CITIES)
                 status, confidence = rng.choice(STATUSES), round(rng.random(), 3)
                 yield (pk, day, "day", place, country, rng.choice(KINDS), "", "current",
-                       status, confidence, None, "[]", 1, now, now)  # fmt: skip
+                       status, confidence, None, "[]", 1, participant_key(people), now,
+                       now)  # fmt: skip
 
         self._step("meetings", _copy(
             "meetings_meeting",
             ["id", "date", "date_precision", "place", "country", "kind", "occasion",
              "reported_as", "status", "confidence", "external_id", "edited_fields", "version",
-             "created_at", "updated_at"],
+             "participant_key", "created_at", "updated_at"],
             meeting_rows(),
         ), started)  # fmt: skip
 
@@ -172,11 +181,7 @@ class Command(BaseCommand):
         def participation_rows():
             pk = first_participation
             for meeting in meeting_ids:
-                size = 2 if rng.random() < 0.85 else rng.randint(3, 6)
-                people = set()
-                while len(people) < size:
-                    people.add(leader_ids[_pick(rng, cumulative, total)])
-                for person in people:
+                for person in participants.pop(meeting):
                     yield (pk, meeting, person)
                     pk += 1
 
