@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "diplomacy.accounts.context_processors.role",
+                "diplomacy.meetings.caching.page_cache",
             ],
         },
     },
@@ -114,6 +115,22 @@ DATABASES = {
 if session_options := os.getenv("DATABASE_SESSION_OPTIONS", ""):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = session_options
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Rendered parts of the analyst pages (diplomacy/meetings/caching.py), kept until the
+# data changes. In memory per process by default; CACHE_URL (redis://...) shares one
+# cache between the web processes of a deployment.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "3600")
+if cache_url := os.getenv("CACHE_URL", ""):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": envint("PAGE_CACHE_ENTRIES", "2000")},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

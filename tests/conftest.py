@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 
 from diplomacy.accounts.roles import ensure_roles
@@ -14,6 +15,13 @@ from tests.factories import UserFactory
 # checked by test_security's deploy check.
 settings.SECURE_SSL_REDIRECT = False
 settings.SECURE_HSTS_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with no cached page parts: ids are reused after a rollback."""
+    cache.clear()
+
 
 SEED = Path(settings.SHARED_DIR) / "corpus" / "dev" / "seed-ro-putin-kim.txt"
 

@@ -84,6 +84,12 @@ class _Lang:
     presence: set[str]
     separable: dict[str, str]
     not_party: set[str]
+    reporting: set[str]  # speech verbs and the verbs that only report speech
+    reports_alone: set[str]
+    person_nouns: set[str]
+    infinitive_endings: tuple[str, ...]
+    infinitive_links: set[str]
+    reported_mood: set[str]
 
 
 @lru_cache(maxsize=16)
@@ -156,6 +162,12 @@ def _lang(language: str) -> _Lang:
         separable={
             fold(v): fold(p) for v, p in lexicon.SEPARABLE_MEETING_VERBS.get(language, {}).items()
         },
+        reporting=speech | _words(lexicon.REPORTING_VERBS.get(language, "")),
+        reports_alone=_words(lexicon.REPORTS_ALONE.get(language, "")),
+        person_nouns=_words(lexicon.PERSON_NOUNS.get(language, "")),
+        infinitive_endings=lexicon.INFINITIVE_ENDINGS.get(language, ()),
+        infinitive_links=_words(lexicon.INFINITIVE_LINKS.get(language, "")),
+        reported_mood=_words(lexicon.REPORTED_MOOD.get(language, "")),
     )
 
 
@@ -172,7 +184,7 @@ _JOINERS = " -‐‑'’.\u00a0"
 _JOIN_GAPS = frozenset(a + b for a in _JOINERS for b in ("", *_JOINERS))
 _CAPITAL = _words(lexicon.CAPITAL_WORDS)
 _CAPITAL_FIRSTS = frozenset(_CAPITAL)
-_FILLERS = _words(lexicon.PLACE_FILLERS)
+_FILLERS = _words(lexicon.PLACE_FILLERS) | _words(lexicon.VENUE_NOUNS)
 _ROLE_LINKS = _words(lexicon.ROLE_LINKS)
 _ROLE_ELECT = _words(lexicon.ROLE_ELECT)
 # Of those, the words of an office about to be taken (not left: "former", "outgoing").
@@ -181,6 +193,7 @@ _ELECT = _words(
     "избранный избранного"
 )
 _QUESTION = _words(lexicon.QUESTION_WORDS)
+_PAIR_NUMERALS = _words("two both doi ambii deux zwei beiden dos ambos due entrambi dois два оба")
 _CONJ = {"and", "si", "et", "und", "y", "e", "i", "и", "a"}
 _GENITIVE_RU = ("а", "я", "ого", "его", "ы", "и")
 _ACCORDING = {
@@ -225,7 +238,8 @@ _VISIT_NOUNS = _words("visit vizită vizita vizitei visite visita визит в�
 _RECEIVE = _words(
     "received hosted welcomed primit întâmpinat găzduit reçu reçue accueilli accueillie "
     "recibió ricevuto accolto recebeu принял empfing empfangen recebido recebida ricevuta "
-    "recibido recibida welcomed принимал принимала sentito"
+    "recibido recibida welcomed принимал принимала sentito ricevuti ricevute accolti accolta "
+    "reçus reçues accueillis recibidos recibidas recebidos recebidas"
 )
 # Future verb endings, on the lower-cased word with its accents ("terranno", "será").
 _FUTURE_RE = {
@@ -248,7 +262,20 @@ _EVE = {
     "na vespera",
     "накануне",
 }
-_THIS_SAID = {"об", "это", "lo", "so", "this", "acest", "asta", "cela", "ceci", "isso", "esto"}
+_THIS_SAID = {
+    "об",
+    "это",
+    "так",
+    "lo",
+    "so",
+    "this",
+    "acest",
+    "asta",
+    "cela",
+    "ceci",
+    "isso",
+    "esto",
+}
 _US_STATES = {fold(s) for s in geo.US_STATES}
 
 # --------------------------------------------------------------------------- records
@@ -321,6 +348,7 @@ class _Doc:
     planned: list[ExtractedMeeting] = field(default_factory=list)
     anchor_day: date | None = None  # day of the last dated meeting reported so far
     last_pair: list[str] = field(default_factory=list)  # the last two leaders seen meeting
+    titled: dict[str, tuple[int, str]] = field(default_factory=dict)  # bare role → named
 
 
 # --------------------------------------------------------------------------- API
@@ -556,6 +584,12 @@ def _find_places(doc: _Doc) -> None:
             i += 1
             continue
         kind, code_or_name, extra, acronym = payloads[0]
+        if not _capitalised(toks[i]):
+            # "le Premier ministre indien": German "Indien" (India) is a name, but the
+            # lower-case word is the French adjective.
+            kind, code_or_name, extra, acronym = next(
+                (p for p in payloads if p[0] == "country" and p[2] == "adj"), payloads[0]
+            )
         raw = doc.text[toks[i].start : toks[i + n - 1].end]
         if acronym and not raw.replace(".", "").isupper():
             i += n
@@ -703,6 +737,10 @@ def _find_roles(doc: _Doc) -> None:
             i += 1
             continue
         role, implied = payloads[0]
+        if i > 0 and toks[i - 1].norm in _PAIR_NUMERALS:
+            # "i due leader", "les deux dirigeants": the pair, not one person.
+            i += n
+            continue
         a, b = i, i + n
         country = implied
         elect = False
@@ -860,6 +898,9 @@ def _find_names(doc: _Doc) -> None:
             gap_after = doc.text[end : toks[nxt].start] if nxt < len(toks) else ""
             if nxt in by_ti and gap_after.strip() in ("", ",") and not _ro_oblique(doc, by_ti[nxt]):
                 doc.role_tokens.update(range(m.ti, nxt))
+                if not m.key and not m.in_quote:
+                    # "La premier Giorgia Meloni": a later bare "la premier" is her too.
+                    doc.titled.setdefault(doc.folded[m.start : m.end], (m.start, by_ti[nxt].key))
                 continue
             gap_before = doc.text[doc.tokens[m.ti - 1].end : m.start] if m.ti > 0 else ""
             if m.ti in by_tj and gap_before.strip() in ("", ","):
@@ -1156,7 +1197,12 @@ def _find_demonyms_and_pronouns(doc: _Doc) -> None:
                 )
     folded_pronouns = {fold(p) for p in lx.pronouns}
     for i, tok in enumerate(doc.tokens):
-        if tok.norm in folded_pronouns and tok.raw.lower() in lx.pronouns and i not in taken:
+        if (
+            tok.norm in folded_pronouns
+            and tok.raw.lower() in lx.pronouns
+            and i not in taken
+            and i not in doc.place_tokens  # "Sharm el-Sheikh"
+        ):
             if doc.quote_of[i] >= 0:
                 continue
             doc.mentions.append(
@@ -1222,7 +1268,36 @@ def _mark_relations(doc: _Doc) -> None:
             nxt = toks[m.tj + 1].norm
             if nxt in lx.relational:
                 m.dependent = True
+        if m.kind == "name" and _possessor(doc, m):
+            m.dependent = True
         m.reporter = _is_reporter(doc, m)
+
+
+_POSSESSOR_OF = _words("of de di da do du des del della")
+
+
+def _possessor(doc: _Doc, m: Mention) -> bool:
+    """ "diante do impasse aberto pela reeleição de Nicolás Maduro": a leader after "of"
+    and a common noun that is no meeting, title or presence word owns the thing named."""
+    k = m.ti - 1
+    while k >= 0 and k in doc.role_tokens:
+        k -= 1
+    if k < 1 or doc.tokens[k].norm not in _POSSESSOR_OF or doc.sent_of[k] != m.sentence:
+        return False
+    noun = doc.tokens[k - 1]
+    lx = doc.lx
+    return (
+        noun.raw.isalpha()
+        and noun.raw.islower()
+        and len(noun.raw) > 6  # a noun, not "parte", "lado", "côté"
+        and noun.norm not in lx.titles
+        and noun.norm not in lx.presence
+        and noun.norm not in lx.relational
+        and noun.norm not in _EVENT_NOUNS
+        and lx.triggers.firsts.isdisjoint(doc.forms[k - 1])
+        and lx.speech.isdisjoint(doc.forms[k - 1])
+        and k - 1 not in doc.place_tokens
+    )
 
 
 def _is_adjective_token(doc: _Doc, k: int) -> bool:
@@ -1346,6 +1421,30 @@ def _resolve(doc: _Doc, m: Mention, statements: list | None = None) -> str | Non
     if m.kind == "role" and m.elect:
         return _elect_holder(doc, m)
     if m.kind == "role" and m.role:
+        # An article keeps one bare role for one person ("la premier" is Meloni all
+        # along, even after Modi is named): the role's first use decides.
+        surface = doc.folded[m.start : m.end]
+        named = doc.titled.get(surface)
+        if named and named[0] < m.start and named[1]:
+            return named[1]
+        first = next(
+            (
+                o
+                for o in doc.mentions
+                if o.kind == "role"
+                and not o.key
+                and o.role == m.role
+                and not o.in_quote
+                and doc.folded[o.start : o.end] == surface
+            ),
+            m,
+        )
+        return _bare_role_holder(doc, first) or _bare_role_holder(doc, m)
+    return None
+
+
+def _bare_role_holder(doc: _Doc, m: Mention) -> str | None:
+    if m.role:
         # A bare role ("le chef de l'Etat", "the president") is the subject-most leader
         # of the nearest earlier sentence who held that role then.
         for s in range(m.sentence, max(-1, m.sentence - 6), -1):
@@ -1436,7 +1535,7 @@ def _find_triggers(doc: _Doc) -> list[_Trigger]:
         if particle and not _particle_after(doc, i, particle):
             i += 1
             continue
-        event = n == 1 and toks[i].norm in _EVENT_NOUNS
+        event = n == 1 and (toks[i].norm in _EVENT_NOUNS or _of_organisation(doc, i + 1))
         blocked = _blocked(doc, i, i + n)
         out.append(_Trigger(i, i + n, bool(payloads[0]) or event, doc.sent_of[i], event, blocked))
         i += n
@@ -1444,6 +1543,24 @@ def _find_triggers(doc: _Doc) -> list[_Trigger]:
 
 
 _BREAKS = frozenset(",;:—–()")
+_OF_ORG = _words("of der des du de della del dello dei do da")
+
+
+def _of_organisation(doc: _Doc, k: int) -> bool:
+    """ "Treffen der Arabischen Liga", "réunion de l'OTAN": the meeting of a body, a
+    gathering of many, not a meeting of the leaders named near it."""
+    toks = doc.tokens
+    if k >= len(toks) or toks[k].norm not in _OF_ORG:
+        return False
+    j = k + 1
+    while j < len(toks) and j < k + 3 and toks[j].norm in doc.lx.determiners:
+        j += 1
+    if j >= len(toks) or j in doc.place_tokens or any(m.ti <= j < m.tj for m in doc.mentions):
+        return False
+    raw = toks[j].raw
+    # A name of two capitalised words ("Arabischen Liga") or an acronym ("OTAN").
+    two = j + 1 < len(toks) and doc.joined[j] and _capitalised(toks[j + 1])
+    return (_capitalised(toks[j]) and two) or (raw.isalpha() and raw.isupper() and len(raw) >= 3)
 
 
 def _particle_after(doc: _Doc, i: int, particle: str) -> bool:
@@ -1533,6 +1650,38 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
             if toks[k + 1].norm in _RELATIVES and _wish_in_clause(doc, k + 1):
                 return "planned"
             break
+    # "O encontro bilateral com X, que chegou a constar da agenda, acabou cancelado": a
+    # meeting noun that opens its sentence is the subject of the sentence's last verb.
+    # So does one after ", а"/", and" ("а отдельной встречи X с Y …, не планируется").
+    lo = _sentence_tokens(doc, s).start
+    for k in range(ti, max(lo, ti - 4), -1):
+        gap = doc.text[toks[k - 1].end : toks[k].start]
+        if ";" in gap or (_clause_break(doc, k - 1) and toks[k].norm in _COORDINATORS):
+            lo = k
+            break
+    prev = toks[ti - 1].norm if ti > lo else ""
+    noun = (
+        not prev
+        or prev in doc.lx.determiners
+        or prev in _INDEFINITE[doc.language]
+        or (doc.language == "ru" and prev.endswith(("ой", "ая", "ый", "ий", "ей", "ое")))
+    )
+    if noun and ti - lo <= 2 and all(toks[k].raw[:1].islower() or k == lo for k in range(lo, ti)):
+        for k in range(tj, _sentence_tokens(doc, s).stop):
+            norm = toks[k].norm
+            gap = doc.text[toks[k - 1].end : toks[k].start]
+            if ";" in gap or (_clause_break(doc, k - 1) and norm in _COORDINATORS):
+                break  # ", а отдельной встречи … не планируется" is another clause
+            if doc.quote_of[k] >= 0:
+                continue
+            if norm in _RULED_OUT or (doc.language == "de" and _final_nicht(doc, k)):
+                return "negated"
+            if norm not in doc.lx.after_blockers:
+                continue
+            if norm in _NEGATIONS:
+                return "negated"
+            if toks[k - 1].norm in _NEGATIONS:
+                return "planned"
     # "a meeting with Putin was cancelled / is possible": look on to the end of the clause.
     after = doc.lx.after_blockers
     k, stop = tj, min(len(toks), tj + 10)
@@ -1560,6 +1709,21 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
             continue
         k += 1
     return ""
+
+
+_RULED_OUT = _words(lexicon.RULED_OUT)
+# German separable particles and participles that close a clause after "nicht".
+_DE_CLOSERS = _words("statt stattgefunden zustande zusammen")
+
+
+def _final_nicht(doc: _Doc, k: int) -> bool:
+    """German "Zu einer Begegnung kam es nicht;": "nicht" closing its clause negates it."""
+    toks = doc.tokens
+    if toks[k].norm != "nicht":
+        return False
+    if k + 1 < len(toks) and toks[k + 1].norm in _DE_CLOSERS:
+        return True
+    return k + 1 >= len(toks) or doc.sent_of[k + 1] != doc.sent_of[k] or _clause_break(doc, k)
 
 
 _YET = _words("yet ainda încă encore noch todavía aún ancora ещё пока")
@@ -1621,7 +1785,11 @@ def _find_meetings(doc: _Doc) -> list[ExtractedMeeting]:
     doc.planned_sentences = {t.sentence for t in triggers if t.blocked}
     live = [t for t in triggers if not t.blocked]
     news_date = _news_date(doc, live)
-    found = _meetings_of(doc, live, protagonist, news_date)
+    # A leader nearest a planned or denied meeting word is its party, not the live
+    # one's: "où il doit être reçu mardi par Takaichi, avant de retrouver Xi", "traf
+    # Scholz X; ein Treffen mit Tiani hatte der … abgesagt".
+    blocked = [t for t in triggers if t.blocked]
+    found = _meetings_of(doc, live, protagonist, news_date, rivals=blocked)
     _adopt_dates(doc, found, news_date)
     # Planned meetings compete for people among themselves only, as before.
     planned = [t for t in triggers if t.blocked == "planned"]
@@ -1636,11 +1804,18 @@ def _find_meetings(doc: _Doc) -> list[ExtractedMeeting]:
 
 
 def _meetings_of(
-    doc: _Doc, triggers: list[_Trigger], protagonist: str | None, news_date: date | None
+    doc: _Doc,
+    triggers: list[_Trigger],
+    protagonist: str | None,
+    news_date: date | None,
+    rivals: list[_Trigger] = (),
 ) -> list[ExtractedMeeting]:
     by_sentence: dict[int, list[_Trigger]] = {}
     for t in triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
+    rivals_of: dict[int, list[_Trigger]] = {}
+    for t in rivals:
+        rivals_of.setdefault(t.sentence, []).append(t)
     found: list[ExtractedMeeting] = []
     last_sentence = -10
     for s, trigs in by_sentence.items():
@@ -1662,6 +1837,11 @@ def _meetings_of(
         inner = [t for t in trigs if _in_empty_relative_clause(doc, t, people)]
         if inner and len(inner) < len(trigs):
             trigs = [t for t in trigs if t not in inner]
+        if rivals_of.get(s):
+            both = sorted([*trigs, *rivals_of[s]], key=lambda t: t.ti)
+            claimed = _assign(doc, people, both)
+            taken = {id(m) for r in rivals_of[s] for m in claimed[id(r)]}
+            people = [m for m in people if id(m) not in taken]
         assigned = _assign(doc, people, trigs)
         # A vague word that links nobody ("reçu" without its object) gives its people
         # back to the other meeting words of the sentence.
@@ -1674,6 +1854,10 @@ def _meetings_of(
             or _pair_subject(doc, t)
         ]
         if len(kept) < len(trigs) and kept:
+            # "Rubio's visit came two days after X met Maduro": the owner of a dropped
+            # meeting noun is no party to the others.
+            starts = {t.ti for t in trigs if t not in kept}
+            people = [m for m in people if not (_possessive(doc, m) and m.tj + 1 in starts)]
             trigs, assigned = kept, _assign(doc, people, kept)
         here = []
         for t in trigs:
@@ -1705,22 +1889,28 @@ def _distribute(
     span = _sentence_tokens(doc, t.sentence)
     window = range(max(span.start, t.ti - 3), min(span.stop, t.tj + 4))
     marked = any(_DISTRIBUTIVE.intersection(doc.forms[k]) for k in window)
-    objects: list[str] = []
-    for m in mentions:
-        if m.ti >= t.tj and m.kind != "pronoun":
-            key = _resolve(doc, m)
-            name = _entry(doc, key).name if key else None
-            if name in meeting.participants and name not in objects:
-                objects.append(name)
     if not marked:
         return [meeting]
+    after = [m for m in mentions if m.ti >= t.tj and m.kind != "pronoun"]
+    # "I colloqui separati che Borrell ha avuto con Kurti e con Vucic": the objects of
+    # "with" are the ones met one by one, when they are named.
+    with_objects = [m for m in after if _after_with(doc, m)]
+    if len(with_objects) >= 2:
+        after = with_objects
+    objects: list[str] = []
+    for m in after:
+        key = _resolve(doc, m)
+        name = _entry(doc, key).name if key else None
+        if name in meeting.participants and name not in objects:
+            objects.append(name)
     subjects = [n for n in meeting.participants if n not in objects]
     if not subjects and len(objects) >= 2:
         key = _preceding_leader(doc, t, "") or protagonist
         subjects = [_entry(doc, key).name] if key else []
         subjects = [n for n in subjects if n not in objects]
-    if len(subjects) == 1 and len(objects) >= 2:
-        pairs = [[subjects[0], o] for o in objects]
+    if subjects and len(objects) >= 2:
+        # "Borrell et Lajčák ont reçu séparément Kurti et Vučić": the hosts together.
+        pairs = [[*subjects, o] for o in objects]
     elif len(objects) == 1 and len(subjects) >= 2:
         pairs = [[x, objects[0]] for x in subjects]
     else:
@@ -1728,7 +1918,7 @@ def _distribute(
     out = []
     for pair in pairs:
         copy = replace(meeting, participants=pair, evidence=list(meeting.evidence))
-        if copy.kind == "multilateral":
+        if copy.kind == "multilateral" and len(pair) == 2:
             copy.kind = "bilateral"
         if id(meeting) in doc.undated:
             doc.undated.add(id(copy))
@@ -1744,7 +1934,22 @@ def _not_party(doc: _Doc, m: Mention) -> bool:
         k in doc.role_tokens or k in doc.country_tokens or doc.tokens[k].norm in doc.lx.determiners
     ):
         k -= 1
+    if k >= 0 and doc.tokens[k].norm in _OF_SENDER:
+        k -= 1  # "din partea lui", "de la part de", "da parte di": from the leader
+    if (
+        k >= 1
+        and doc.tokens[k].norm in _SENDER
+        and doc.tokens[k - 1].norm in _FROM_PART  # not "au luat parte", "preso parte"
+        and doc.sent_of[k] == m.sentence
+    ):
+        return True
     return k >= 0 and doc.tokens[k].norm in doc.lx.not_party and doc.sent_of[k] == m.sentence
+
+
+# "a primit din partea președintelui Zelenski o invitație": the sender of something.
+_SENDER = _words("partea part parte")
+_OF_SENDER = _words("de di da del do lui")
+_FROM_PART = _words("din de da la por")
 
 
 def _joins_meeting(doc: _Doc, s: int, meeting: ExtractedMeeting, people: list[Mention]) -> bool:
@@ -1789,7 +1994,8 @@ def _in_empty_relative_clause(doc: _Doc, t: _Trigger, people: list[Mention]) -> 
         return False
     end = text.find(",", at, e)
     end = e if end < 0 else end
-    return not any(comma < m.start < end for m in people)
+    # "Les deux dirigeants, qui avaient dîné lundi …": the clause is about the pair.
+    return not any(comma < m.start < end for m in people) and not _pair_subject(doc, t)
 
 
 def _assign(doc: _Doc, people: list[Mention], trigs: list[_Trigger]) -> dict[int, list[Mention]]:
@@ -1802,6 +2008,7 @@ def _assign(doc: _Doc, people: list[Mention], trigs: list[_Trigger]) -> dict[int
     clauses = _subclauses(doc, trigs[0].sentence)
     owners: dict[int, _Trigger] = {}
     prev: Mention | None = None
+    prev_of = {id(b): a for a, b in zip(people, people[1:], strict=False)}
     for m in people:
         # "with Zelensky and British Prime Minister Keir Starmer": a leader conjoined to
         # the one before goes to the same meeting word, whatever lies nearer.
@@ -1819,6 +2026,12 @@ def _assign(doc: _Doc, people: list[Mention], trigs: list[_Trigger]) -> dict[int
             mine.add(_clause_of(clauses, m.end + 1))
         local = [t for t in trigs if _clause_of(clauses, doc.tokens[t.ti].start) in mine]
         if not local:
+            # "che ha accolto X, la ministra tedesca Y, il britannico Z e …": the list
+            # goes on past the clause that holds its meeting word.
+            owner = owners.get(id(prev_of.get(id(m), m)))
+            if owner is not None and _listed(doc, prev_of[id(m)], m):
+                owners[id(m)] = owner
+                assigned[id(owner)].append(m)
             continue
         owner = None
         for k in range(m.ti - 1, max(-1, m.ti - 10), -1):
@@ -1836,13 +2049,48 @@ def _assign(doc: _Doc, people: list[Mention], trigs: list[_Trigger]) -> dict[int
     return assigned
 
 
+def _listed(doc: _Doc, a: Mention, b: Mention) -> bool:
+    """ "X, la ministra tedesca Y": the next item of a list of leaders, a comma or "and"
+    and at most a role between, no verb of speech or meeting and no new clause."""
+    if b.ti - a.tj > 6 or b.ti <= a.tj:
+        return False
+    gap = doc.text[a.end : doc.tokens[a.tj].start]
+    if gap.strip() != "," and doc.tokens[a.tj].norm not in _CONJ:
+        return False
+    lx = doc.lx
+    for k in range(a.tj, b.ti):
+        norm = doc.tokens[k].norm
+        if (k in doc.place_tokens and k not in doc.country_tokens) or norm in _RELATIVES:
+            return False
+        # Only what introduces a person: "la ministra tedesca", "l'Alto rappresentante Ue".
+        if not (
+            k in doc.role_tokens
+            or k in doc.country_tokens
+            or norm in lx.determiners
+            or norm in lx.titles
+            or norm in _CONJ
+            or norm in _ROLE_LINKS
+            or _capitalised(doc.tokens[k])
+        ):
+            return False
+        if k > a.tj and not _BREAKS.isdisjoint(
+            doc.text[doc.tokens[k - 1].end : doc.tokens[k].start].replace(",", "")
+        ):
+            return False
+    return True
+
+
 def _and_joined(doc: _Doc, a: Mention, b: Mention) -> bool:
     """ "Zelensky and British Prime Minister Keir Starmer": "and", then at most a role."""
     between = range(a.tj, b.ti)
+    # "et le chef de la diplomatie française, Jean-Yves Le Drian": a comma may set the
+    # name off from its role.
+    last = doc.tokens[b.ti - 1].end if b.ti - 1 > a.tj else a.end
     return (
         len(between) >= 1
         and doc.tokens[a.tj].norm in _CONJ
-        and "," not in doc.text[a.end : b.start]
+        and "," not in doc.text[a.end : last]
+        and doc.text[last : b.start].strip() in ("", ",")
         and all(
             k in doc.role_tokens
             or k in doc.country_tokens
@@ -1872,6 +2120,12 @@ def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
             and not _and_with(text[c + 1 : c + 25])
         ):
             spans.append((c, nxt if nxt >= 0 else e))
+        c = nxt
+    # "traf Scholz Ruto; ein Treffen mit Tiani hatte er abgesagt": a clause of its own.
+    c = text.find(";", s, e)
+    while c >= 0:
+        nxt = text.find(";", c + 1, e)
+        spans.append((c, nxt if nxt >= 0 else e))
         c = nxt
     return spans
 
@@ -1919,6 +2173,13 @@ def _weak_ok(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
     # does not link the leaders named elsewhere in the sentence).
     if w is not None and any(w < m.ti <= w + 8 for m in mentions):
         return True
+    # "Con Trump la premier si era già vista a gennaio": "with" opens the sentence, the
+    # subject stands between it and the meeting word.
+    lo = _sentence_tokens(doc, t.sentence).start
+    if doc.tokens[lo].norm in _WITH and t.ti - lo <= 10:
+        inside = [m for m in mentions if lo < m.ti and m.tj <= t.ti]
+        if len(inside) >= 2 and inside[0].ti <= lo + 3:
+            return True
     # Conjoined parties ("Putin and Kim held talks") do not make a summit a meeting of
     # theirs: "X and Y clashed during a summit" is not one.
     if _conjoined(doc, mentions) and (not t.event or _their_event(doc, t)):
@@ -1981,13 +2242,23 @@ def _participle_phrase(doc: _Doc, t: _Trigger) -> bool:
     return not any(doc.tokens[k].norm in _PASSIVE_AUX for k in range(max(lo, t.ti - 3), t.ti))
 
 
-_INDEFINITE = _words("a an un une uno una um uma ein eine einen")
+# Per language: folded French "à" and Spanish "a" (a preposition) are not English "a".
+_INDEFINITE = {
+    "en": {"a", "an"},
+    "ro": {"un"},
+    "fr": {"un", "une"},
+    "de": {"ein", "eine", "einen", "einer", "einem", "eines"},
+    "es": {"un", "una", "uno"},
+    "it": {"un", "uno", "una"},
+    "pt": {"um", "uma"},
+    "ru": set(),
+}
 
 
 def _receives_a_thing(doc: _Doc, t: _Trigger) -> bool:
     """ "Putin received a letter from Kim": an indefinite object is a thing, unless the
     clause is about a call ("received a phone call from")."""
-    if t.tj >= len(doc.tokens) or doc.tokens[t.tj].norm not in _INDEFINITE:
+    if t.tj >= len(doc.tokens) or doc.tokens[t.tj].norm not in _INDEFINITE[doc.language]:
         return False
     span = _sentence_tokens(doc, t.sentence)
     window = range(t.tj, min(span.stop, t.tj + 4))
@@ -2071,7 +2342,13 @@ def _meeting_for(
     linked = False
     if len(keys) == 1:
         only = next((m for m in mentions if _resolve(doc, m) == keys[0]), mentions[0])
-        if _object_of_with(doc, t, only):
+        pair = _pair_subject(doc, t) and (
+            _pair_in_paragraph(doc, t.sentence) or _main_pair(doc) or doc.last_pair
+        )
+        if pair and keys[0] not in pair and _object_of_with(doc, t, only):
+            # "les deux dirigeants ont eu un échange téléphonique avec X": the pair and X.
+            keys, linked = [*pair, keys[0]], True
+        elif _object_of_with(doc, t, only):
             # "teve encontro com X", "întâlnirea cu X": the other party is the clause's
             # subject, named earlier in the sentence, or else the article's protagonist.
             partner = _preceding_leader(doc, t, keys[0]) or protagonist
@@ -2305,10 +2582,38 @@ def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
         and not (mine == 0 and _clause_of(clauses, m.start) != 0)
     ]
     for m in reversed(before):
+        if _someone_between(doc, m.tj, t.ti):
+            # "Rubio's visit came two days after Richard Grenell, Trump's envoy, met
+            # Maduro": a person we do not know is the nearer subject.
+            return None
         key = _resolve(doc, m)
         if key and key != other:
             return key
     return None
+
+
+def _someone_between(doc: _Doc, a: int, b: int) -> bool:
+    """Two capitalised words in a row between tokens a and b that are no leader, place,
+    title or institution: a person the knowledge base does not know."""
+    run = 0
+    for k in range(a, b):
+        t = doc.tokens[k]
+        ok = (
+            _capitalised(t)
+            and t.raw.isalpha()
+            and not _sentence_initial(doc, k)
+            and t.norm not in _FUNCTION_WORDS
+            and k not in doc.place_tokens
+            and t.norm not in _NOT_NAME
+            and t.norm not in _NOT_SPEAKER
+            and t.norm not in _CALENDAR
+            and doc.lx.titles.isdisjoint(doc.forms[k])
+            and not any(m.ti <= k < m.tj for m in doc.mentions)
+        )
+        run = run + 1 if ok and (run == 0 or doc.joined[k - 1]) else (1 if ok else 0)
+        if run >= 2:
+            return True
+    return False
 
 
 def _passive_agent(doc: _Doc, m: Mention) -> bool:
@@ -2460,11 +2765,15 @@ def _since(doc: _Doc, d: DateMention) -> bool:
 
 
 def _in_when_clause(doc: _Doc, t: _Trigger) -> bool:
-    """The meeting word is in a ", when …" clause."""
+    """The meeting word is in a ", when …" or ", who …" clause ("Ha aperto ieri i lavori
+    il ministro Tajani, che ha accolto sull'isola Blinken": the time of the main clause)."""
     s = doc.sentences[t.sentence][0]
     at = doc.tokens[t.ti].start
     comma = doc.text.rfind(",", s, at)
-    return comma >= 0 and _first_word(doc.text[comma : comma + 20])[:1] in {(w,) for w in _WHEN}
+    if comma < 0:
+        return False
+    first = _first_word(doc.text[comma : comma + 20])[:1]
+    return bool(first) and (first[0] in _WHEN or first[0] in _RELATIVES)
 
 
 def _dateline_date(doc: _Doc, s: int, d: DateMention) -> bool:
@@ -2529,13 +2838,20 @@ def _news_date(doc: _Doc, triggers: list[_Trigger]) -> date | None:
     for t in triggers:
         s, e = doc.sentences[t.sentence]
         when = _meeting_date(doc, t, s, e)
+        if when is not None and _dateline_date(doc, s, when):
+            when = None  # "WASHINGTON, 18 APR – Quasi due ore di colloquio": the report's
         if when is None and t.sentence == 0 and _headline_like(doc, s, e):
             continue
+        para = doc.paragraph_of_sentence[t.sentence]
         if when is None and any(
-            o.sentence == t.sentence and o.ti > t.ti and _meeting_date(doc, o, s, e)
+            o.ti > t.ti
+            and doc.paragraph_of_sentence[o.sentence] == para
+            and _meeting_date(doc, o, *doc.sentences[o.sentence])
             for o in triggers
         ):
-            continue  # "Visita lampo per Meloni, che ieri è stata ricevuta": the later word
+            # "Visita lampo per Meloni, che ieri è stata ricevuta", "Quasi due ore di
+            # colloquio … Ad accogliere la premier è stato ieri Trump": the later word.
+            continue
         if when is None or when.future or when.precision != "day" or doc.published is None:
             return doc.published
         return when.day if (doc.published - when.day).days <= 2 else doc.published
@@ -2577,8 +2893,14 @@ def _adopt_dates(doc: _Doc, found: list[ExtractedMeeting], news_date: date | Non
             day = date.fromisoformat(other.date)
             # "Putin and Trump held talks in Alaska" over a report that names their
             # ministers too: the same meeting.
+            # A pair out of a gathering of many countries met on its sidelines ("A
+            # margine dei lavori Cameron ha avuto un colloquio con Baerbock").
+            sideline = other.kind == "multilateral" and len(m.participants) < len(
+                other.participants
+            )
             if (
                 set(other.participants) >= set(m.participants)
+                and not sideline
                 and 0 <= (doc.published - day).days <= 2
             ):
                 m.date, m.date_precision = other.date, "day"
@@ -2611,6 +2933,7 @@ def _meeting_place(doc: _Doc, t: _Trigger, s: int, e: int, current: bool):
             and (p.locative or p.kind == "venue" or _where_follows(doc, p))
             and not _in_quote_span(doc, p.start)
             and not (p.kind == "venue" and not p.locative and _source_place(doc, p))
+            and not (p.kind == "venue" and not p.locative and _of_venue(doc, p))
         )
 
     here = [p for p in doc.places if s <= p.start < e and usable(p)]
@@ -2665,6 +2988,15 @@ def _where_follows(doc: _Doc, p: Place) -> bool:
         and doc.tokens[p.tj].norm in _WHERE
         and doc.text[p.end : doc.tokens[p.tj].start].strip() == ","
     )
+
+
+def _of_venue(doc: _Doc, p: Place) -> bool:
+    """ "il titolare della Farnesina", "le vagon du chef de l'Élysée": a seat of power
+    that qualifies a person names no scene."""
+    k = p.ti - 1
+    while k >= 0 and doc.tokens[k].norm in doc.lx.determiners:
+        k -= 1
+    return k >= 0 and doc.tokens[k].norm in _OF
 
 
 def _source_place(doc: _Doc, p: Place) -> bool:

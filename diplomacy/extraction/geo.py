@@ -528,6 +528,32 @@ _ADJ: dict[str, dict[str, str]] = {
     },
 }
 
+# Romance-language adjectives for countries the table above does not cover
+# ("le chef de l'État angolais", "il premier kosovaro", "el presidente ruandés").
+_ROMANCE_ADJ_MORE = {
+    "AO": {"fr": "angolais*", "es": "angoleñ*", "it": "angolan*", "pt": "angolan*"},
+    "CD": {"fr": "congolais*", "es": "congoleñ*", "it": "congoles*", "pt": "congolês congoles*"},
+    "RW": {
+        "fr": "rwandais*",
+        "es": "ruandés ruandes*",
+        "it": "ruandes*",
+        "pt": "ruandês ruandes*",
+    },
+    "DZ": {"fr": "algérien*", "es": "argelin*", "it": "algerin*", "pt": "argelin*"},
+    "MA": {"fr": "marocain*", "es": "marroquí marroquíes", "it": "marocchin*", "pt": "marroquin*"},
+    "EG": {"fr": "égyptien*", "es": "egipci*", "it": "egizian*", "pt": "egípci*"},
+    "NG": {"fr": "nigérian*", "es": "nigerian*", "it": "nigerian*", "pt": "nigerian*"},
+    "SN": {
+        "fr": "sénégalais*",
+        "es": "senegalés senegales*",
+        "it": "senegales*",
+        "pt": "senegalês",
+    },
+    "RS": {"fr": "serbe*", "es": "serbi*", "it": "serb*", "pt": "sérvi*"},
+    "XK": {"fr": "kosovar*", "es": "kosovar*", "it": "kosovar*", "pt": "kosovar*"},
+    "MZ": {"fr": "mozambicain*", "es": "mozambiqueñ*", "it": "mozambican*", "pt": "moçambican*"},
+}
+
 # English adjectives for countries the table above does not cover in every language.
 _EN_ADJ_MORE = {
     "DZ": "Algerian*",
@@ -768,6 +794,7 @@ _CITIES: list[tuple[str, str, str]] = [
     ("Tiraspol", "MD", "Tiraspol|Тирасполь"),
     ("Versailles", "FR", "Versailles|Versalles|Versalhes|Версаль"),
     ("Biarritz", "FR", "Biarritz|Биарриц"),
+    ("Capri", "IT", "Capri|Капри"),
     ("Marseille", "FR", "Marseille|Marseilles|Marsilia|Marsella|Marsiglia|Marselha|Марсель"),
     ("Lyon", "FR", "Lyon|Lione|Лион"),
     ("Bordeaux", "FR", "Bordeaux|Burdeos|Bordéus|Бордо"),
@@ -1621,6 +1648,10 @@ def adjective_forms() -> list[tuple[str, str, str]]:
     """Every (form, country, language) of the adjective table, stems expanded."""
     forms = []
     tables = list(_ADJ.items()) + [(code, {"en": spec}) for code, spec in _EN_ADJ_MORE.items()]
+    for code, by_language in _ROMANCE_ADJ_MORE.items():
+        have = _ADJ.get(code, {})
+        missing = {lang: spec for lang, spec in by_language.items() if lang not in have}
+        tables.append((code, missing))
     for code, by_language in tables:
         for language, spec in by_language.items():
             for item in spec.split():

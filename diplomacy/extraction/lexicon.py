@@ -121,6 +121,8 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "ministro de relaciones exteriores": (FM, None),
         "ministro de asuntos exteriores": (FM, None),
         "ministro de exteriores": (FM, None),
+        "jefe de la diplomacia": (FM, None),
+        "jefa de la diplomacia": (FM, None),
         "secretario de estado": (FM, "US"),
         "líder": (HOS, None),
     },
@@ -137,6 +139,7 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "ministro degli affari esteri": (FM, None),
         "capo dello stato": (HOS, None),
         "capo del governo": (HOG, None),
+        "capo della diplomazia": (FM, None),
         "segretario di stato": (FM, "US"),
         "leader": (HOS, None),
     },
@@ -156,6 +159,7 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "chanceler": ("chancellor_or_fm", None),
         "ministro das relações exteriores": (FM, None),
         "ministro dos negócios estrangeiros": (FM, None),
+        "chefe da diplomacia": (FM, None),
         "secretário de estado": (FM, "US"),
         "líder": (HOS, None),
     },
@@ -270,7 +274,8 @@ MEETING_WORDS = {
     "fr": "rencontré rencontrés rencontrée rencontre rencontres entretenu entretenus "
     "entretenue entretien entretiens sommet réunion réunis reçu reçue accueilli "
     "accueillie visite visité parlé téléphoné appel dîner négociations discussions "
-    "pourparlers retrouvés retrouvées déjeuner petit-déjeuner dîné déjeuné",
+    "pourparlers retrouvés retrouvées déjeuner petit-déjeuner dîné déjeuné réunissant "
+    "visioconférence échange échangé reçus reçues accueillis",
     "de": "traf trafen getroffen treffen gespräch gespräche telefonat telefonierte "
     "telefonierten gipfel besuch besuchte empfing empfangen verhandlungen "
     "zusammengetroffen gipfeltreffen gesprächen telefoniert sprach sprachen begegnung "
@@ -280,14 +285,16 @@ MEETING_WORDS = {
     "es": "reunió reunieron reunión reuniones encuentro encuentros encontró cumbre "
     "conversación conversó conversaron habló hablaron llamada visita visitó recibió "
     "negociaciones conversaciones diálogo conversado visto recibido recibida reunido "
-    "reunidos almuerzo almorzó cenaron cenado cena desayuno",
+    "reunidos almuerzo almorzó cenaron cenado cena desayuno videoconferencia videollamada "
+    "recibidos recibidas",
     "it": "incontrato incontrati incontro incontri colloquio colloqui vertice telefonata "
     "parlato sentito visita visitato ricevuto accolto riunione summit cena trattative "
-    "negoziati visti ricevuta riuniti pranzo colazione",
+    "negoziati visti ricevuta riuniti pranzo colazione videoconferenza videochiamata "
+    "ricevuti ricevute accolti accolta sentiti vista",
     "pt": "reuniu reuniram reunião reuniões encontro encontros encontrou encontraram "
     "cúpula conversa conversou conversaram falou falaram telefonema ligação visita "
     "visitou recebeu negociações conversado falado recebido recebida reunido reunidos "
-    "almoço jantar almoçou jantou",
+    "almoço jantar almoçou jantou videoconferência videochamada recebidos recebidas",
     "ru": "встретился встретилась встретились встреча встречи переговоры переговорах "
     "переговоров беседа беседовал беседовали разговор созвонились поговорил "
     "поговорили саммит визит принял обсудили встречались встречался встречалась принимал "
@@ -305,7 +312,8 @@ DISTRIBUTIVE = (
     "respectiv séparément successivement respectivement getrennt einzeln jeweils "
     "einzelgesprächen einzelgespräche einzelgespräch sendos sendas separadamente "
     "respectivamente sucesivamente separatamente rispettivamente singolarmente "
-    "sucessivamente отдельные отдельных отдельно поочередно meetings întâlniri întâlnirile "
+    "sucessivamente separati separate separato separata separados separadas séparés "
+    "séparées отдельные отдельных отдельно поочередно meetings întâlniri întâlnirile "
     "rencontres reuniones encuentros incontri reuniões encontros"
 )
 # Prepositions before a leader who is the topic, not a party: "a message for Orbán",
@@ -324,11 +332,26 @@ NOT_PARTY_PREPOSITIONS = {
 MEETING_PHRASES = {
     "en": ("sat down with", "face-to-face", "phone call", "tête-à-tête"),
     "ro": ("stat de vorbă", "față în față"),
-    "fr": ("tête-à-tête", "face-à-face"),
+    # An infinitive after "before" shares the tense of the main verb: "a partagé un
+    # petit-déjeuner avec X, avant de s'entretenir avec Y" reports both meetings.
+    "fr": (
+        "tête-à-tête",
+        "face-à-face",
+        "avant de s'entretenir",
+        "avant de rencontrer",
+        "avant de recevoir",
+    ),
     "de": (),
-    "es": ("cara a cara",),
-    "it": ("faccia a faccia",),
-    "pt": ("cara a cara",),
+    "es": ("cara a cara", "antes de reunirse", "antes de entrevistarse"),
+    # "Ad accogliere X è stato Y": the cleft infinitive reports the reception.
+    "it": (
+        "faccia a faccia",
+        "prima di incontrare",
+        "prima di ricevere",
+        "ad accogliere",
+        "a ricevere",
+    ),
+    "pt": ("cara a cara", "antes de se reunir", "antes de reunir-se", "antes de se encontrar"),
     "ru": ("провел встречу", "провели встречу", "провели переговоры", "провел переговоры"),
 }
 # Meeting words too vague to stand alone: they make a meeting only when the other
@@ -357,6 +380,15 @@ WEAK_MEETING_WORDS = {
     "apelul",
     "négociations",
     "pourparlers",
+    "visioconférence",
+    "échange",
+    "échangé",
+    "videoconferencia",
+    "videollamada",
+    "videoconferenza",
+    "videochiamata",
+    "videoconferência",
+    "videochamada",
     "parlé",
     "appel",
     "verhandlungen",
@@ -374,6 +406,19 @@ WEAK_MEETING_WORDS = {
     "recebido",
     "recebida",
     "ricevuta",
+    "ricevuti",
+    "ricevute",
+    "accolti",
+    "accolta",
+    "sentiti",
+    "vista",
+    "reçus",
+    "reçues",
+    "accueillis",
+    "recibidos",
+    "recibidas",
+    "recebidos",
+    "recebidas",
     "принимал",
     "принимала",
     "recibido",
@@ -505,6 +550,9 @@ CALL_WORDS = {
     "telefonema",
     "ligação",
     "videochamada",
+    "videoconferencia",
+    "videoconferenza",
+    "videoconferência",
     "телефон",
     "телефонный",
     "телефонному",
@@ -545,6 +593,20 @@ VISIT_WORDS = {
     "visitato",
     "ricevuto",
     "accolto",
+    "ricevuti",
+    "ricevute",
+    "ricevuta",
+    "accolti",
+    "accolta",
+    "reçus",
+    "reçues",
+    "accueillis",
+    "recibido",
+    "recibida",
+    "recibidos",
+    "recibidas",
+    "recebidos",
+    "recebidas",
     "visitou",
     "recebeu",
     "визит",
@@ -566,31 +628,34 @@ BLOCKERS = {
     "propus propusă ar putea invitat dacă nici condițiile condiții",
     "fr": "va vont aura auront devrait pourrait prévu prévue prévus prochain prochaine "
     "ne pas jamais annulé annulée reporté possible éventuel éventuelle futur future "
-    "conditions",
+    "conditions aurait auraient serait seraient",
     "de": "wird werden soll sollen geplant geplante geplanten geplantes geplanter nicht kein "
     "keine keinen abgesagt künftig nächste nächsten mögliche möglichen kommende kommenden "
-    "ob",
+    "ob vorgesehen vorgesehene vorgesehenes vorgesehenen vorgesehener",
     "es": "va van prevista previsto próxima próximo no nunca cancelada cancelado "
-    "posible futura futuro planea planeada reunirá tampoco",
+    "posible futura futuro planea planeada reunirá tampoco habría habrían sería serían",
     "it": "prevista previsto prossima prossimo non mai annullato annullata possibile "
-    "futuro futura terrà dovrebbe potrebbe neanche nemmeno neppure",
+    "futuro futura terrà dovrebbe potrebbe neanche nemmeno neppure avrebbe avrebbero "
+    "sarebbe sarebbero",
     "pt": "vai vão irá prevista previsto próxima próximo não nunca cancelada cancelado "
-    "possível futura futuro tampouco nem",
+    "possível futura futuro tampouco nem teria teriam seria seriam",
     "ru": "будет будут состоится планируется планирует предстоящая предстоящей "
     "предстоящие не отменена отменил возможная возможной следующей следующая следующую "
-    "ожидается",
+    "ожидается запланирована запланирован запланированы намечена намечен намечены",
 }
 # Verbs that rule a meeting out ("descartó un encuentro con Trump"): added to BLOCKERS and
 # NEGATIONS below.
 RULED_OUT = (
     "denied denies démenti dément démentait smentito smentisce negou nega negó niega "
     "dementierte bestritt dementiert negat dezmințit опроверг опровергли отрицал "
-    "ruled rejected declined refused descartó rechazó descartado exclu écarté refusé "
+    "ruled ruling rejected declined refused descartó rechazó descartado exclu écarté refusé "
     "escluso respinto descartou rejeitou recusou ausgeschlossen lehnte exclus respins "
     "refuzat исключил отказался отверг schloss schlossen lehnt lehnen"
 )
+# "ohne Begegnung", "sans rencontre", "senza incontro": a meeting that did not happen.
+WITHOUT = "without fără sans ohne sin senza sem без"
 for _lang in BLOCKERS:
-    BLOCKERS[_lang] += " " + RULED_OUT
+    BLOCKERS[_lang] += " " + RULED_OUT + " " + WITHOUT
 
 # Blockers that deny a meeting rather than put it off: a negated or cancelled meeting is
 # no meeting at all, not even a planned one; nor is one only asked about ("whether").
@@ -599,7 +664,7 @@ NEGATIONS = (
     "nunca non mai não "
     "не ни tampoco neanche nemmeno neppure tampouco nem nici cancelled canceled anulat "
     "anulată annulé annulée abgesagt cancelado cancelada "
-    "annullato annullata отменена отменен отменили " + RULED_OUT
+    "annullato annullata отменена отменен отменили " + RULED_OUT + " " + WITHOUT
 )
 # Wishes and modal verbs anywhere before a meeting word in its sentence: the meeting is
 # wanted, hoped for or due, not reported ("Scholz will … Putin treffen" = wants to meet).
@@ -614,33 +679,132 @@ WISH_VERBS = {
     "ru": "хочет хотят надеется готов готова",
 }
 
-# Speech verbs: a name next to one is the speaker of a quote or a reporter.
+# Speech verbs: a name next to one is the speaker of a quote or a reporter. Past,
+# present and (where the past is compound) participle forms.
 SPEECH_VERBS = {
-    "en": "said says told tells added stated declared announced wrote posted noted "
+    "en": "said says told tells added adds stated declared announced wrote posted noted "
     "stressed emphasised emphasized insisted warned replied asked continued "
     "explained remarked described confirmed reports reported expressed praised thanked "
-    "welcomed called urged",
+    "welcomed called urged argued acknowledged admitted recalled assured vowed "
+    "reiterated underlined commented tweeted responded",
     "ro": "spus declarat afirmat adăugat subliniat scris transmis anunțat precizat "
     "arătat explicat răspuns spunând încheiat comentat continuat menționat "
     "notat insistat avertizat relatat citat întrebat urat început lăudat mulțumit "
-    "exprimat salutat cerut",
+    "exprimat salutat cerut spune declară afirmă subliniază precizează recunoscut "
+    "reiterat apreciat insistă",
     "fr": "dit déclaré affirmé ajouté souligné écrit annoncé précisé expliqué répondu "
     "indiqué estimé assuré insisté averti confié lancé poursuivi salué remercié "
-    "exprimé",
+    "exprimé jugé répété rétorqué regretté martelé reconnu rappelé prévenu plaidé "
+    "déclare affirme ajoute souligne estime explique assure insiste",
     "de": "sagte sagten erklärte betonte schrieb fügte hinzu kündigte warnte antwortete "
-    "lobte dankte nannte meinte",
+    "lobte dankte nannte meinte sagt gesagt erklärt betont geschrieben hinzugefügt "
+    "angekündigt gewarnt geantwortet meint gemeint versicherte versichert bekräftigte "
+    "bekräftigt unterstrich unterstrichen sprach spricht räumte kritisierte kritisiert "
+    "bezeichnete",
     "es": "dijo afirmó declaró aseguró añadió agregó señaló subrayó escribió anunció "
     "explicó respondió indicó advirtió manifestó expresó agradeció elogió replicó "
-    "insistió recordó",
+    "insistió recordó sostuvo reiteró dice afirma declara asegura señala explica "
+    "sentenció criticó reconoció admitió destacó apuntó comentó precisó enfatizó "
+    "remarcó dicho afirmado declarado asegurado replicado explicado",
     "it": "detto dichiarato affermato aggiunto sottolineato scritto annunciato spiegato "
     "risposto avvertito ribadito spiega dice annunciando osservato ringraziato "
-    "elogiato espresso confermato ricordato replicato",
+    "elogiato espresso confermato ricordato replicato riferito assicurato "
+    "dichiara afferma sottolinea aggiunge ribadisce commentato precisato insistito "
+    "rimarcato evidenziato",
     "pt": "disse afirmou declarou acrescentou destacou escreveu anunciou explicou "
     "respondeu apontou postou ressaltou salientou avaliou agradeceu elogiou lembrou "
-    "garantiu",
+    "garantiu descreveu defendeu afirmado dito declarado diz afirma declara reiterou "
+    "sublinhou frisou admitiu reconheceu assegurou comentou insistiu sublinha "
+    "acrescenta",
     "ru": "сказал сказала заявил заявила отметил отметила добавил добавила подчеркнул "
     "подчеркнула написал написала сообщил сообщила рассказал рассказала ответил "
-    "ответила пояснил заметил поблагодарил похвалил",
+    "ответила пояснил заметил поблагодарил похвалил говорил говорила заявлял "
+    "заявляла отмечал подчеркивал уточнил уточнила прокомментировал "
+    "прокомментировала признал признала указал напомнил напомнила говорит заявляет "
+    "отмечает подчеркивает",
+}
+
+# Verbs that report what someone said without being plain "said": they introduce
+# reported speech and quotations ("Vance acusó a Dinamarca de «…»", "Lavrov ha bollato
+# la riunione come «…»"), but no reporter of a meeting.
+REPORTING_VERBS = {
+    "en": "adding saying noting insisting arguing warning stressing accused suggested "
+    "proposed promised pledged dismissed",
+    "ro": "acuzat propus promis considerat estimat recunoscut calificat spunând",
+    "fr": "accusé accusant proposé promis qualifié appelé invité ajoutant estimant "
+    "assurant soulignant",
+    "de": "schlug warf forderte machte stellte",
+    "es": "acusó propuso prometió descartó calificó pidió insistido reiterado decir "
+    "añadiendo asegurando",
+    "it": "accusato proposto promesso parlato bollato definito invitato chiesto ammesso "
+    "riconosciuto aggiungendo",
+    "pt": "acusou propôs prometeu descartou pediu classificou criticou acrescentando "
+    "afirmando",
+    "ru": "выразил выразила призвал призвала предложил предложила обвинил обвинила "
+    "назвал назвала пообещал пообещала",
+}
+
+# Reporting verbs that carry their content without "that": "Sandu a mulțumit pentru
+# sprijin", "Der Kanzler fügte hinzu, Europa müsse …", "La premier ha annunciato un
+# contributo", "Nielsen descartó reunirse con Trump".
+REPORTS_ALONE = {
+    "en": "thanked",
+    "ro": "mulțumit acuzat",
+    "fr": "remercié accusé",
+    "de": "dankte hinzu",
+    "es": "agradeció acusó descartó",
+    "it": "ringraziato annunciato accusato",
+    "pt": "agradeceu descartou acusou",
+    "ru": "поблагодарил поблагодарила обвинил обвинила",
+}
+
+# Heads of descriptions that stand for a person named before: "sagte der
+# SPD-Politiker", "ha detto il tycoon", "a poursuivi le locataire de l'Élysée",
+# "the French minister added". German compounds end in them ("Linkspolitiker").
+PERSON_NOUNS = {
+    "en": "minister president leader premier chancellor politician tycoon billionaire "
+    "republican democrat",
+    "ro": "liderul președintele premierul ministrul șeful cancelarul politicianul "
+    "miliardarul",
+    "fr": "ministre président présidente chef cheffe dirigeant dirigeante locataire "
+    "milliardaire chancelier chancelière représentant",
+    "de": "politiker politikerin kanzler kanzlerin präsident präsidentin chef chefin "
+    "minister ministerin jährige jähriger",
+    "es": "mandatario mandataria presidente presidenta jefe jefa líder ministro ministra "
+    "canciller dirigente magnate republicano vocero",
+    "it": "tycoon premier presidente ministro ministra leader titolare capo cancelliere "
+    "inquilino miliardario",
+    "pt": "mandatário presidente presidenta chefe líder ministro ministra republicano "
+    "petista governante",
+    "ru": "глава президент лидер премьер министр политик генсек генсекретарь",
+}
+
+# An infinitive after a speech verb reports what was said: "a dit vouloir", "disse
+# esperar", "ha ribadito di essere pronto", "se limitó a decir". Word endings of the
+# infinitive, and the particles that may stand before it.
+INFINITIVE_ENDINGS = {
+    "fr": ("er", "ir", "re", "oir"),
+    "es": ("ar", "er", "ir"),
+    "it": ("are", "ere", "ire"),
+    "pt": ("ar", "er", "ir", "or"),
+    "ru": ("ть", "ться", "ти"),
+}
+INFINITIVE_LINKS = {
+    "fr": "de d à",
+    "es": "a de",
+    "it": "di d a",
+    "pt": "a de",
+    "ro": "să",
+}
+# "s'est dit prêt à": adjectives of readiness after a reflexive speech verb.
+READY_WORDS = "prêt prête prêts prêtes disposé disposée favorable pronto pronta dispuesto dispuesta"
+
+# German reported speech continues in the subjunctive (Konjunktiv I, or II where I
+# looks like the indicative) over the next sentences: "Die Entscheidung liege allein
+# bei der Ukraine." Frequent third-person forms.
+REPORTED_MOOD = {
+    "de": "sei seien habe hätten werde müsse müssten könne könnten dürfe wolle solle "
+    "liege gebe stehe gehe komme bleibe bräuchten wisse wäre wären",
 }
 
 # "that" introducing indirect speech.
@@ -834,6 +998,14 @@ PLACE_FILLERS = {
     "o",
     "historic",
 }
+# Buildings between a locative preposition and their town ("à la mairie de Biarritz",
+# "nella residenza di Palm Beach", "en el palacio de Miraflores"): fillers too.
+VENUE_NOUNS = (
+    "city hall residence embassy museum mairie résidence ambassade musée préfecture "
+    "château hôtel villa rathaus residenz botschaft museum primăria reședința ambasada "
+    "muzeul municipio residenza ambasciata museo sede ayuntamiento residencia embajada "
+    "alcaldía prefeitura residência embaixada museu câmara"
+)
 
 # Stop words for language identification: frequent short words, mostly unique per language.
 STOPWORDS = {
@@ -898,6 +1070,13 @@ RELATIVES = {
     "который",
     "которая",
     "которые",
+    "которого",
+    "которому",
+    "которым",
+    "котором",
+    "которой",
+    "которую",
+    "которых",
     "что",
     "quando",
     "când",
@@ -926,7 +1105,7 @@ TITLES = {
     "es": "ministro ministra secretario secretaria portavoz embajador embajadora enviado "
     "asesor asesora gobernador senador general alcalde presidente presidenta canciller "
     "rey reina príncipe mandatario homólogo homóloga",
-    "it": "ministro ministra segretario portavoce ambasciatore inviato consigliere "
+    "it": "ministro ministra segretario portavoce ambasciatore inviato consigliere rappresentante "
     "governatore senatore generale sindaco presidente premier cancelliere re regina "
     "principe omologo omologa",
     "pt": "ministro ministra secretário porta-voz embaixador enviado assessor governador "
@@ -989,10 +1168,12 @@ AFTER_BLOCKERS = {
     "schloss schlossen lehnte lehnten lehnt lehnen",
     "es": "cancelado cancelada aplazado aplazada suspendido suspendida posible previsto "
     "prevista será",
-    "it": "annullato annullata rinviato rinviata possibile previsto prevista sarà",
+    "it": "annullato annullata rinviato rinviata possibile previsto prevista sarà calendario "
+    "programma",
     "pt": "cancelado cancelada adiado adiada possível previsto prevista será",
     "ru": "отменена отменен отменили перенесена перенесли возможна возможен планируется "
-    "запланирована состоится пройдет пройдут будет может могут",
+    "запланирована состоится пройдет пройдут будет может могут намечена намечен намечены "
+    "предусмотрена предусмотрен предусмотрено",
 }
 # Verbs before a meeting word that ask for it rather than report it.
 REQUEST_WORDS = (

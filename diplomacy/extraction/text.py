@@ -92,6 +92,13 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 break
         if found < 0:
             continue
+        # A quotation running over paragraphs leaves each paragraph but the last
+        # unclosed, and opens the next one with the same mark: it ends at the line end.
+        nl = text.find("\n", i, found)
+        if nl >= 0 and text[nl:found].lstrip()[:1] == ch:
+            found = nl
+            while found > i + 1 and text[found - 1].isspace():
+                found -= 1
         if text[i + 1 : found].strip():
             spans.append((i + 1, found))
         pos = found + 1

@@ -9,8 +9,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import json_script
 
 from diplomacy.leaders.models import Leader, normalize_name
+from diplomacy.meetings.caching import lazy
 from diplomacy.meetings.models import Meeting, Participation, ReviewStatus, Statement
 from diplomacy.meetings.views import graph_data
 
@@ -38,7 +40,8 @@ def counterparts(leader: Leader, limit: int = COUNTERPARTS_SHOWN) -> list[dict]:
 
 def leader_detail(request, slug: str):
     leader = get_object_or_404(Leader.objects.prefetch_related("offices", "aliases"), slug=slug)
-    met = counterparts(leader)
+    # Computed only when the cached part of the page is missing (meetings/caching.py).
+    met = lazy(lambda: counterparts(leader))
     meetings = Meeting.objects.for_timeline().filter(participations__leader=leader)[:20]
     statements = (
         Statement.objects.visible()
@@ -46,7 +49,12 @@ def leader_detail(request, slug: str):
         .select_related("article", "meeting")
         .order_by("-said_on", "-pk")[:20]
     )
-    pairs = [{"a": leader, "b": m["leader"], "count": m["count"], "last": m["last"]} for m in met]
+
+    def graph():
+        pairs = [{"a": leader, "b": m["leader"], "count": m["count"], "last": m["last"]}
+                 for m in met]  # fmt: skip
+        return graph_data(pairs, centre=leader)
+
     token = signing.dumps(request.user.pk, salt=FEED_SALT)
     return render(
         request,
@@ -56,7 +64,8 @@ def leader_detail(request, slug: str):
             "counterparts": met,
             "meetings": meetings,
             "statements": statements,
-            "graph": graph_data(pairs, centre=leader),
+            "graph": lazy(graph),
+            "graph_script": lazy(lambda: json_script(graph(), "network-data")),
             "feed_url": request.build_absolute_uri(
                 reverse("leader_feed", args=[leader.slug]) + f"?token={token}"
             ),

@@ -13,6 +13,7 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.utils.http import urlencode
 
 from diplomacy.leaders.models import Leader, normalize_name
+from diplomacy.meetings.caching import cached_response
 from diplomacy.meetings.filters import Cursor, MeetingFilter, StatementFilter, page_of
 from diplomacy.meetings.models import Meeting, Statement
 from diplomacy.meetings.serializers import (
@@ -58,6 +59,7 @@ def _filtered_statements(request):
     )
 
 
+@cached_response
 def api_meetings(request):
     meetings = Cursor.after(_filtered_meetings(request), request.GET.get("cursor"))
     rows, cursor = page_of(meetings, _limit(request))
@@ -66,6 +68,7 @@ def api_meetings(request):
     )
 
 
+@cached_response
 def api_statements(request):
     statements = Cursor.after(
         _filtered_statements(request), request.GET.get("cursor"), field="said_on"
@@ -76,6 +79,7 @@ def api_statements(request):
     )
 
 
+@cached_response
 def api_leaders(request):
     """Leaders by name (`q`, any alias) and `country`; cursor is the last id seen."""
     leaders = Leader.objects.prefetch_related("aliases", "offices").order_by("pk")

@@ -3,8 +3,10 @@
 from django.db import connection
 from django.db.models import Count, F, Max
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import json_script
 
 from diplomacy.leaders.models import Leader
+from diplomacy.meetings.caching import lazy
 from diplomacy.meetings.filters import Cursor, MeetingFilter, StatementFilter, page_of
 from diplomacy.meetings.highlight import highlight
 from diplomacy.meetings.models import Meeting, Mention, Participation, Statement
@@ -41,15 +43,21 @@ def timeline(request):
     filters = MeetingFilter(request.GET)
     meetings = filters.apply(Meeting.objects.for_timeline())
     after = request.GET.get("after")
-    rows, next_cursor = page_of(Cursor.after(meetings, after), MEETINGS_PER_PAGE)
-    _mark_month_headers(rows, after)
+
+    def page():
+        rows, next_cursor = page_of(Cursor.after(meetings, after), MEETINGS_PER_PAGE)
+        _mark_month_headers(rows, after)
+        return rows, next_cursor
+
+    # Computed only when the cached fragment of the page is missing (caching.py).
+    found = lazy(page)
     context = {
         "filters": filters,
         "leader": filters.leader_obj,
-        "meetings": rows,
-        "next_cursor": next_cursor,
+        "meetings": lazy(lambda: found[0]),
+        "next_cursor": lazy(lambda: found[1]),
         "query": filters.query_string(),
-        "countries": country_choices(),
+        "countries": lazy(country_choices),
     }
     if request.htmx and not request.htmx.boosted:
         partial = "timeline-page" if after else "timeline-rows"
@@ -136,16 +144,22 @@ PAIR_SORTS = {
 
 def network(request):
     filters = MeetingFilter(request.GET)
-    pairs = meeting_pairs(filters.apply(Meeting.objects.visible()))
     sort = request.GET.get("sort", "count")
-    pairs.sort(key=PAIR_SORTS.get(sort, PAIR_SORTS["count"]))
+
+    def sorted_pairs():
+        pairs = meeting_pairs(filters.apply(Meeting.objects.visible()))
+        pairs.sort(key=PAIR_SORTS.get(sort, PAIR_SORTS["count"]))
+        return pairs
+
+    pairs = lazy(sorted_pairs)
     context = {
         "filters": filters,
         "pairs": pairs,
-        "graph": graph_data(pairs),
+        "graph": lazy(lambda: graph_data(pairs)),
+        "graph_script": lazy(lambda: json_script(graph_data(pairs), "network-data")),
         "sort": sort,
         "query": filters.query_string(),
-        "countries": country_choices(),
+        "countries": lazy(country_choices),
         "limit": NETWORK_PAIRS,
     }
     if request.htmx and not request.htmx.boosted:
@@ -162,13 +176,15 @@ def statement_search(request):
         vendor=connection.vendor,
     )
     after = request.GET.get("after")
-    rows, next_cursor = page_of(
-        Cursor.after(statements, after, field="said_on"), STATEMENTS_PER_PAGE, field="said_on"
+    found = lazy(
+        lambda: page_of(
+            Cursor.after(statements, after, field="said_on"), STATEMENTS_PER_PAGE, field="said_on"
+        )
     )
     context = {
         "filters": filters,
-        "statements": rows,
-        "next_cursor": next_cursor,
+        "statements": lazy(lambda: found[0]),
+        "next_cursor": lazy(lambda: found[1]),
         "query": filters.query_string(),
         "languages": ["en", "ro", "fr", "de", "es", "it", "pt", "ru"],
     }

@@ -422,3 +422,19 @@ def test_passive_agent_is_not_the_subject_of_the_next_verb(run):
         ["Donald Trump", "Nguyễn Phú Trọng"],
         ["Donald Trump", "Nguyễn Xuân Phúc"],
     ]
+
+
+# --- third round: owners of other meetings, ruling out ---
+
+
+def test_owner_of_a_visit_is_not_the_subject_of_a_later_meeting(run):
+    text = (
+        "Rubio's visit came two days after Richard Grenell, Trump's envoy, met Nicolás Maduro "
+        "in Caracas."
+    )
+    assert meetings(run(text, "2025-02-03")) == []
+
+
+def test_ruling_out_a_meeting(run):
+    text = "Marco Rubio told reporters on Sunday, ruling out any meeting with Nicolás Maduro."
+    assert meetings(run(text, "2025-02-03")) == []

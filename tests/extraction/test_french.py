@@ -181,3 +181,118 @@ def test_conditions_for_a_meeting_are_not_a_meeting(run):
         "Donald Trump et le président iranien Hassan Rohani."
     )
     assert meetings(run(text, "2019-08-26")) == []
+
+
+# --- third round: passives, venues, infinitives, pairs, conditionals ---
+
+
+def test_passive_reception_followed_by_a_place_is_a_meeting(run):
+    # Folded "à" is not the English article "a": "reçu à l'Élysée" receives a person.
+    text = "Javad Zarif avait été reçu à l'Élysée vendredi dernier par le président français."
+    assert meetings(run(text, "2019-08-26")) == [
+        (frozenset({"Mohammad Javad Zarif", MACRON}), "2019-08-23", "Paris", "visit", "past")
+    ]
+
+
+def test_town_hall_of_a_town_is_the_place(run):
+    text = "Mohammad Javad Zarif a été reçu dimanche à la mairie de Biarritz par Emmanuel Macron."
+    assert meetings(run(text, "2019-08-26")) == [
+        (frozenset({"Mohammad Javad Zarif", MACRON}), "2019-08-25", "Biarritz", "visit", "current")
+    ]
+
+
+def test_role_set_off_by_a_comma_in_a_list_of_hosts(run):
+    text = (
+        "Mohammad Javad Zarif a été reçu dimanche à Biarritz par Emmanuel Macron et le chef "
+        "de la diplomatie française, Jean-Yves Le Drian."
+    )
+    assert meetings(run(text, "2019-08-26")) == [
+        (
+            frozenset({"Mohammad Javad Zarif", MACRON, "Jean-Yves Le Drian"}),
+            "2019-08-25",
+            "Biarritz",
+            "visit",
+            "current",
+        )
+    ]
+
+
+def test_lower_case_adjective_is_not_a_country_name(run):
+    # "indien" is French for Indian, "Indien" German for India.
+    text = "Ce lundi, Donald Trump a rencontré le Premier ministre indien Narendra Modi."
+    assert meetings(run(text, "2019-08-26")) == [
+        (frozenset({TRUMP, "Narendra Modi"}), "2019-08-26", None, "bilateral", "current")
+    ]
+
+
+def test_infinitive_after_avant_de_reports_meetings_one_by_one(run):
+    text = (
+        "Dimanche, Donald Trump a déjeuné avec Boris Johnson, avant de s'entretenir "
+        "successivement avec Shinzo Abe et Justin Trudeau."
+    )
+    assert meetings(run(text, "2019-08-26")) == [
+        (frozenset({TRUMP, "Boris Johnson"}), "2019-08-25", None, "bilateral", "current"),
+        (frozenset({TRUMP, "Shinzo Abe"}), "2019-08-25", None, "bilateral", "current"),
+        (frozenset({TRUMP, "Justin Trudeau"}), "2019-08-25", None, "bilateral", "current"),
+    ]
+
+
+def test_dinner_bringing_leaders_together(run):
+    text = (
+        "Le sommet s'est ouvert dimanche par un dîner réunissant Emmanuel Macron, "
+        "Donald Trump et Angela Merkel."
+    )
+    assert meetings(run(text, "2019-08-26")) == [
+        (frozenset({MACRON, TRUMP, "Angela Merkel"}), "2019-08-25", None, "multilateral", "current")
+    ]
+
+
+def test_the_two_leaders_call_a_third(run):
+    text = (
+        "Emmanuel Macron a reçu mardi Giorgia Meloni à l'Élysée. Dans la soirée, les deux "
+        "dirigeants ont eu un échange téléphonique avec le président ukrainien Volodymyr Zelensky."
+    )
+    assert meetings(run(text, "2025-06-04"))[1] == (
+        frozenset({MACRON, "Giorgia Meloni", "Volodymyr Zelensky"}),
+        "2025-06-03",
+        None,
+        "call",
+        "current",
+    )
+
+
+def test_relative_clause_about_the_pair_is_an_earlier_meeting(run):
+    text = (
+        "Donald Trump a accueilli mardi Emmanuel Macron. Les deux dirigeants, qui avaient dîné "
+        "lundi soir avec leurs épouses, se sont entretenus dans le Bureau ovale."
+    )
+    assert meetings(run(text, "2018-04-25")) == [
+        (frozenset({TRUMP, MACRON}), "2018-04-24", "Washington", "visit", "current"),
+        (frozenset({TRUMP, MACRON}), "2018-04-23", "Washington", "bilateral", "past"),
+    ]
+
+
+def test_conditional_meeting_is_no_meeting(run):
+    text = (
+        "Aleksandar Vučić a affirmé qu'il n'aurait rien eu contre une rencontre avec Albin Kurti."
+    )
+    assert meetings(run(text, "2023-09-15")) == []
+
+
+def test_two_hosts_receive_two_guests_separately(run):
+    text = (
+        "Josep Borrell et Miroslav Lajčák ont reçu séparément jeudi à Bruxelles Albin Kurti et "
+        "Aleksandar Vučić."
+    )
+    found = [m[0] for m in meetings(run(text, "2023-09-15"))]
+    assert found == [
+        frozenset({"Josep Borrell", "Miroslav Lajčák", "Albin Kurti"}),
+        frozenset({"Josep Borrell", "Miroslav Lajčák", "Aleksandar Vučić"}),
+    ]
+
+
+def test_videoconference_is_a_call(run):
+    text = "Angela Merkel et Xi Jinping ont échangé par visioconférence mercredi."
+    assert meetings(run(text, "2020-12-31")) == [
+        (frozenset({"Angela Merkel", "Xi Jinping"}), "2020-12-30", None, "call", "current")
+    ]

@@ -220,3 +220,44 @@ def test_kremlchef_is_the_russian_president(run):
     assert [(m[0], m[1], m[3]) for m in meetings(run(text, "2021-12-08"))] == [
         (frozenset({"Joe Biden", "Vladimir Putin"}), "2021-12-07", "call")
     ]
+
+
+# --- third round: meetings that did not happen ---
+
+
+def test_without_a_meeting_is_none(run):
+    text = "Selenskyj und Assad beim selben Gipfel – aber ohne Begegnung"
+    assert meetings(run(text, "2023-05-20")) == []
+
+
+def test_call_planned_for_a_day_is_only_planned(run):
+    text = (
+        "Ein für Dienstag vorgesehenes Telefonat Frederiksens mit Keir Starmer kam nicht mehr "
+        "zustande."
+    )
+    extraction = run(text, "2025-03-05")
+    assert meetings(extraction) == []
+    assert planned(extraction) == [(frozenset({"Mette Frederiksen", "Keir Starmer"}), "2025-03-04")]
+
+
+def test_nicht_closing_the_clause_negates_the_meeting(run):
+    text = "Zu einer Begegnung zwischen Selenskyj und Assad kam es nicht; Assad verfolgte die Rede."
+    assert meetings(run(text, "2023-05-20")) == []
+
+
+def test_meeting_of_an_organisation_is_a_gathering(run):
+    text = (
+        "Beim Treffen der Arabischen Liga ist Selenskyj am Freitag aufgetreten, wenige Stunden "
+        "nachdem Assad zurückgekehrt war."
+    )
+    assert meetings(run(text, "2023-05-20")) == []
+
+
+def test_meeting_ruled_out_after_a_semicolon_leaves_the_first_clause(run):
+    text = (
+        "Am Montag traf Olaf Scholz William Ruto; ein Treffen mit Abdourahamane Tiani hatte "
+        "der Kanzler dagegen schon vor der Reise ausgeschlossen."
+    )
+    assert meetings(run(text, "2023-10-31")) == [
+        (frozenset({"Olaf Scholz", "William Ruto"}), "2023-10-30", None, "bilateral", "current")
+    ]

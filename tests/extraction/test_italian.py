@@ -1,6 +1,6 @@
 """Italian: "ha incontrato", "all'Eliseo", "Lo ha detto" attributing the quote before it."""
 
-from tests.extraction.helpers import direct, indirect, meetings
+from tests.extraction.helpers import direct, indirect, meetings, planned
 
 MELONI, MACRON = "Giorgia Meloni", "Emmanuel Macron"
 
@@ -111,3 +111,148 @@ def test_meeting_the_premier_hopes_to_host_is_not_a_meeting(run):
         "von der Leyen, che la premier spera di ospitare a Roma, non ha ancora una data."
     )
     assert meetings(run(text, "2025-04-18")) == []
+
+
+# --- third round: clefts, passives of groups, lists, sidelines, bare roles ---
+
+TRUMP, MODI = "Donald Trump", "Narendra Modi"
+TAJANI, BLINKEN, BAERBOCK, CAMERON = (
+    "Antonio Tajani",
+    "Antony Blinken",
+    "Annalena Baerbock",
+    "David Cameron",
+)
+
+
+def test_cleft_reception_ad_accogliere_e_stato(run):
+    text = "Ad accogliere la presidente del Consiglio alla Casa Bianca è stato ieri Donald Trump."
+    assert meetings(run(text, "2025-04-18")) == [
+        (frozenset({MELONI, TRUMP}), "2025-04-17", "Washington", "bilateral", "current")
+    ]
+
+
+def test_with_opening_the_sentence_and_bare_role_subject(run):
+    text = (
+        "Giorgia Meloni è arrivata a Washington. Con Trump la premier si era già vista a "
+        "gennaio a Palm Beach."
+    )
+    assert meetings(run(text, "2025-04-18")) == [
+        (frozenset({MELONI, TRUMP}), "2025-01", "Palm Beach", "bilateral", "past")
+    ]
+
+
+def test_group_received_in_the_plural_passive(run):
+    text = (
+        "Mario Draghi, Emmanuel Macron e Olaf Scholz sono stati ricevuti ieri a Kiev dal "
+        "presidente ucraino Volodymyr Zelensky."
+    )
+    assert meetings(run(text, "2022-06-17")) == [
+        (
+            frozenset({"Mario Draghi", MACRON, "Olaf Scholz", "Volodymyr Zelensky"}),
+            "2022-06-16",
+            "Kyiv",
+            "multilateral",
+            "current",
+        )
+    ]
+
+
+def test_list_of_guests_goes_on_past_the_relative_clause_with_its_date(run):
+    text = (
+        "Ha aperto ieri i lavori il ministro Antonio Tajani, che ha accolto a Capri il "
+        "segretario di Stato americano Antony Blinken, la ministra tedesca Annalena Baerbock e "
+        "il britannico David Cameron."
+    )
+    assert meetings(run(text, "2024-04-19")) == [
+        (
+            frozenset({TAJANI, BLINKEN, BAERBOCK, CAMERON}),
+            "2024-04-18",
+            "Capri",
+            "multilateral",
+            "current",
+        )
+    ]
+
+
+def test_talk_on_the_sidelines_is_its_own_meeting(run):
+    text = (
+        "Ieri Antonio Tajani ha accolto a Capri Antony Blinken, Annalena Baerbock e David "
+        "Cameron per il G7. A margine dei lavori, David Cameron ha avuto un colloquio con "
+        "Annalena Baerbock."
+    )
+    assert meetings(run(text, "2024-04-19"))[1] == (
+        frozenset({CAMERON, BAERBOCK}),
+        "2024-04-18",
+        "Capri",
+        "bilateral",
+        "current",
+    )
+
+
+def test_bare_role_keeps_the_person_it_was_first_given_to(run):
+    text = (
+        "La premier Giorgia Meloni ha incontrato ieri a Dubai Narendra Modi. Modi ha risposto "
+        "su X. In serata la premier ha ricevuto il primo ministro britannico Rishi Sunak."
+    )
+    assert [m[0] for m in meetings(run(text, "2023-12-02"))] == [
+        frozenset({MELONI, MODI}),
+        frozenset({MELONI, "Rishi Sunak"}),
+    ]
+
+
+def test_i_due_leader_is_the_pair_not_a_role(run):
+    text = (
+        "Giorgia Meloni ha incontrato ieri a Dubai Narendra Modi. I due leader si erano visti "
+        "lo scorso settembre a Nuova Delhi."
+    )
+    assert meetings(run(text, "2023-12-02"))[1] == (
+        frozenset({MELONI, MODI}),
+        "2023-09",
+        "New Delhi",
+        "bilateral",
+        "past",
+    )
+
+
+def test_seat_of_power_qualifying_a_person_is_no_place(run):
+    text = "Antonio Tajani ha incontrato ieri Antony Blinken, ha detto il titolare della Farnesina."
+    assert meetings(run(text, "2024-04-19")) == [
+        (frozenset({TAJANI, BLINKEN}), "2024-04-18", None, "bilateral", "current")
+    ]
+
+
+def test_capo_della_diplomazia_is_the_foreign_minister(run):
+    text = (
+        "A margine dei lavori il capo della diplomazia italiana si è incontrato ieri con Blinken."
+    )
+    assert meetings(run(text, "2024-04-19")) == [
+        (frozenset({TAJANI, BLINKEN}), "2024-04-18", None, "bilateral", "current")
+    ]
+
+
+def test_meeting_not_in_the_calendar_is_only_planned(run):
+    text = "Un nuovo faccia a faccia tra Aleksandar Vucic e Albin Kurti non è in calendario."
+    extraction = run(text, "2023-09-15")
+    assert meetings(extraction) == []
+    assert planned(extraction) == [(frozenset({"Aleksandar Vučić", "Albin Kurti"}), "2023-09-15")]
+
+
+def test_separate_talks_with_each_party(run):
+    text = (
+        "I colloqui separati che Josep Borrell ha avuto ieri con Albin Kurti e con Aleksandar "
+        "Vucic non hanno portato a nulla."
+    )
+    assert [m[0] for m in meetings(run(text, "2023-09-15"))] == [
+        frozenset({"Josep Borrell", "Albin Kurti"}),
+        frozenset({"Josep Borrell", "Aleksandar Vučić"}),
+    ]
+
+
+def test_dateline_date_does_not_date_the_news(run):
+    text = (
+        "WASHINGTON, 18 APR – Due ore di colloquio nello Studio Ovale. Ad accogliere Giorgia "
+        "Meloni è stato ieri Donald Trump."
+    )
+    assert meetings(run(text, "2025-04-18")) == [
+        (frozenset({MELONI, TRUMP}), "2025-04-17", "Washington", "bilateral", "current")
+    ]

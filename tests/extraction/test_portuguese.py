@@ -123,3 +123,39 @@ def test_talks_for_a_purpose_are_not_a_meeting(run):
 def test_meeting_without_a_date_yet_is_not_a_meeting(run):
     text = "A primeira reunião entre Marco Rubio e Mauro Vieira ainda não tem data."
     assert meetings(run(text, "2025-10-07")) == []
+
+
+# --- third round: cancellations, possessors, video calls, adjectives ---
+
+
+def test_meeting_noun_cancelled_after_an_insertion(run):
+    text = (
+        "O encontro bilateral com o presidente sul-africano, Cyril Ramaphosa, que chegou a "
+        "constar da agenda, acabou cancelado. Lula falou com a imprensa."
+    )
+    assert meetings(run(text, "2025-07-08")) == []
+
+
+def test_leader_owning_a_thing_is_no_party(run):
+    text = (
+        "Lula conversou por telefone com Gustavo Petro sobre o impasse aberto pela reeleição "
+        "de Nicolás Maduro."
+    )
+    assert meetings(run(text, "2024-08-01")) == [
+        (frozenset({LULA, "Gustavo Petro"}), "2024-08-01", None, "call", "current")
+    ]
+
+
+def test_videoconference_is_a_call(run):
+    text = "Lula e Donald Trump conversaram por videoconferência nesta segunda-feira."
+    assert meetings(run(text, "2025-10-07")) == [
+        (frozenset({LULA, "Donald Trump"}), "2025-10-06", None, "call", "current")
+    ]
+
+
+def test_country_adjective_names_the_speaker(run):
+    text = (
+        "O chefe de Estado moçambicano, Daniel Chapo, recebeu Marcelo Rebelo de Sousa. O chefe "
+        'de Estado moçambicano afirmou que a independência "foi conquistada com sangue".'
+    )
+    assert direct(run(text, "2025-06-25")) == [("Daniel Chapo", "foi conquistada com sangue")]

@@ -299,3 +299,34 @@ def test_topic_after_pentru_is_not_a_party(run):
     assert [m[0] for m in meetings(run(text, "2025-06-27"))] == [
         frozenset({"Nicusor Dan", "Emmanuel Macron"})
     ]
+
+
+# --- third round: pronoun-like words in places, clitics, senders ---
+
+
+def test_el_inside_a_place_name_is_not_a_pronoun(run):
+    text = (
+        "Donald Trump a fost primit luni la Sharm el-Sheikh de omologul său egiptean, Abdel "
+        "Fattah al-Sisi. Netanyahu nu a venit."
+    )
+    assert [m[0] for m in meetings(run(text, "2025-10-14"))] == [
+        frozenset({"Donald Trump", "Abdel Fattah el-Sisi"})
+    ]
+
+
+def test_clitic_o_after_primit_is_not_an_article(run):
+    text = (
+        "Săptămâna trecută, Nicușor Dan a primit-o la Palatul Cotroceni pe președinta "
+        "Republicii Moldova, Maia Sandu."
+    )
+    assert meetings(run(text, "2025-06-27")) == [
+        (frozenset({"Nicusor Dan", "Maia Sandu"}), "2025-06", "Bucharest", "visit", "past")
+    ]
+
+
+def test_received_from_a_leader_is_no_meeting(run):
+    text = (
+        "Fumio Kishida a primit din partea președintelui Volodimir Zelenski o invitație de a "
+        "merge la Kiev."
+    )
+    assert meetings(run(text, "2023-05-20")) == []

@@ -123,3 +123,36 @@ def test_separate_meetings_with_two_leaders(run):
         ["Masoud Pezeshkian", "Vladimir Putin"],
         ["Recep Tayyip Erdogan", "Vladimir Putin"],
     ]
+
+
+# --- third round: planned meetings, relative pronouns in the oblique cases ---
+
+
+def test_not_planned_in_a_clause_after_a(run):
+    text = (
+        "Переговоры Путина с Си Цзиньпином прошли в среду, а отдельной встречи Мадуро с Лулой, "
+        "по данным источника, не планируется."
+    )
+    extraction = run(text, "2025-05-08")
+    assert meetings(extraction) == [
+        (frozenset({PUTIN, XI}), "2025-05-07", None, "bilateral", "current")
+    ]
+    assert planned(extraction) == [
+        (frozenset({"Nicolás Maduro", "Luiz Inacio Lula da Silva"}), "2025-05-08")
+    ]
+
+
+def test_leader_after_a_relative_clause_in_the_accusative_does_not_join_it(run):
+    # "которого" opens a clause of its own: Modi, in the main clause, met nobody here.
+    text = (
+        "Шахбаз Шариф, которого Си Цзиньпин принял в воскресенье, будет присутствовать в одном "
+        "зале с Нарендрой Моди."
+    )
+    assert meetings(run(text, "2025-09-01")) == []
+
+
+def test_scheduled_meeting_is_only_planned(run):
+    text = "У Сергея Лаврова запланирована встреча с Сирилом Рамафосой."
+    extraction = run(text, "2025-08-21")
+    assert meetings(extraction) == []
+    assert planned(extraction) == [(frozenset({"Sergey Lavrov", "Cyril Ramaphosa"}), "2025-08-21")]

@@ -139,3 +139,22 @@ def test_sendos_encuentros_are_one_meeting_per_guest(run):
         ["Luis Lacalle Pou", "Ursula von der Leyen"],
         ["Luiz Inacio Lula da Silva", "Ursula von der Leyen"],
     ]
+
+
+# --- third round: video calls, conditionals ---
+
+
+def test_videoconference_is_a_call(run):
+    text = "Los presidentes Lula y Gustavo Petro mantuvieron ayer una videoconferencia."
+    assert meetings(run(text, "2024-08-15")) == [
+        (frozenset({"Luiz Inacio Lula da Silva", PETRO}), "2024-08-14", None, "call", "current")
+    ]
+
+
+def test_conditional_meeting_is_only_planned(run):
+    text = "Javier Milei dijo que se habría reunido con Lula en otras circunstancias."
+    extraction = run(text, "2024-11-18")
+    assert meetings(extraction) == []
+    assert planned(extraction) == [
+        (frozenset({"Javier Milei", "Luiz Inacio Lula da Silva"}), "2024-11-18")
+    ]
