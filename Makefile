@@ -9,7 +9,7 @@ SEED ?= $(SHARED)/corpus/dev/seed-ro-putin-kim.txt
 # Only for local runs and tests; production sets its own.
 DEV_SECRET := insecure-local-key-for-make-run-and-tests
 
-.PHONY: install run test lint format eval eval-heldout bench bench-extract bench-ingest bench-pages worker clean
+.PHONY: install run test lint format eval eval-heldout bench bench-extract bench-ingest bench-ingest-one bench-pages worker clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else "Python 3.12 is required")'
@@ -49,7 +49,8 @@ eval: install
 eval-heldout: install
 	$(PY) $(SHARED)/eval/score.py --gold bench/heldout --cmd "$(PY) manage.py extract"
 
-bench: bench-extract bench-ingest bench-pages
+bench: bench-extract bench-ingest bench-ingest-one bench-pages
+	$(PY) bench/report.py
 
 bench-extract: install
 	$(PY) bench/extract_speed.py $(SHARED)/corpus/dev
@@ -57,6 +58,10 @@ bench-extract: install
 # Needs the PostgreSQL and Redis of this machine (see .ci/run).
 bench-ingest: install
 	$(PY) bench/ingest_throughput.py $(SHARED)/corpus/dev
+
+# The same with one worker process, for docs/deploy.md's scaling figures.
+bench-ingest-one: install
+	BENCH_WORKERS=1 $(PY) bench/ingest_throughput.py $(SHARED)/corpus/dev
 
 bench-pages: install
 	$(PY) bench/pages.py $(BENCH_SIZES)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.results import save  # noqa: E402
+
 ROUNDS = 30
 
 
@@ -49,6 +51,12 @@ def main(folder: str) -> None:
     print(f"extract p95: {per_article[int(0.95 * (len(per_article) - 1))]:.2f} ms/article")
     print(f"extract median per 3 KB: {statistics.median(per_3kb):.2f} ms")
     print(f"peak resident memory: {rss_mb:.0f} MB")
+    save("extract", {
+        "articles": len(texts), "load_ms": load_seconds * 1000,
+        "median_ms": statistics.median(per_article),
+        "p95_ms": per_article[int(0.95 * (len(per_article) - 1))],
+        "median_ms_per_3kb": statistics.median(per_3kb), "memory_mb": rss_mb,
+    })  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.results import save  # noqa: E402
+
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "2000"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 UPLOAD_BATCH = int(os.environ.get("BENCH_UPLOAD_BATCH", "100"))
@@ -136,6 +138,13 @@ def main() -> None:
     print(f"machine CPU (workers, PostgreSQL, Redis, uploader and anything else running): "
           f"{busy * 1000 / max(stored, 1):.1f} ms per article")  # fmt: skip
     print(f"latency upload -> done: median {statistics.median(latencies):.1f} s, p95 {p95:.1f} s")
+    save(f"ingest-{WORKERS}", {
+        "articles": ARTICLES, "stored": stored, "duplicates": duplicates, "failed": failed,
+        "workers": WORKERS, "upload_batch": UPLOAD_BATCH, "seconds": finished,
+        "per_second": stored / finished, "median_s": statistics.median(latencies),
+        "p95_s": p95, "worker_cpu_ms": worker_cpu * 1000 / max(stored, 1),
+        "machine_cpu_ms": busy * 1000 / max(stored, 1),
+    })  # fmt: skip
 
 
 if __name__ == "__main__":

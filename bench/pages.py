@@ -4,14 +4,14 @@ For each size (meetings; statements are three times as many) a fresh PostgreSQL
 database is filled by `generate_data`, gunicorn serves the project, and 8 concurrent
 clients request every analyst page and API endpoint, plus the baseline an editor would
 otherwise use: the Django admin changelist of meetings, unfiltered and searched by a
-participant. Prints p50/p95 latency, requests per second and queries per page, and
-writes the table to docs/benchmarks.md.
+participant. For each page: the first request after the server starts (its cached
+parts still empty), then p50/p95 latency and requests per second under load, and the
+queries per page. The figures go to bench/results/pages.json for bench/report.py.
 
     python bench/pages.py 10000 100000 1000000
 """
 
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -21,24 +21,40 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DB = "diplomacy_pages"
+from bench.results import save  # noqa: E402
+
 PORT = 8765
 CLIENTS = 8
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
-os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
+# BENCH_REUSE=1 keeps a database of the same size from an earlier run instead of
+# generating it again (a million meetings take about five minutes to generate).
+REUSE = os.environ.get("BENCH_REUSE", "") == "1"
 os.environ.pop("CELERY_BROKER_URL", None)
 os.environ.setdefault("SECRET_KEY", "benchmark-only")
 os.environ["ALLOWED_HOSTS"] = "127.0.0.1,testserver"
-os.environ["SECURE_COOKIES"] = "false"
+os.environ["SECURE_COOKIES"] = "false"  # plain HTTP on localhost, no TLS proxy in front
+os.environ["SECURE_SSL_REDIRECT"] = "false"
+# As docs/deploy.md recommends: persistent database connections in the web processes.
+os.environ.setdefault("CONN_MAX_AGE", "600")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "diplomacy.settings")
 
 
-def fresh_database() -> None:
+def database_for(size: int) -> bool:
+    """Point Django at this size's database; True if it must be filled."""
     import psycopg
 
+    name = f"diplomacy_pages_{size}"
+    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
     with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB}")
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if REUSE and exists:
+            with psycopg.connect(os.environ["DATABASE_URL"]) as db:
+                held = db.execute("SELECT count(*) FROM meetings_meeting").fetchone()[0]
+            if held == size:
+                return False
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    return True
 
 
 def session_cookie(username: str, superuser: bool = False) -> str:
@@ -142,21 +158,25 @@ def load(url: str, cookie: str, headers: dict) -> tuple[float, float, float]:
     )
 
 
-def measure(size: int) -> list[tuple]:
-    fresh_database()
+def measure(size: int) -> list[dict]:
+    fill = database_for(size)
     import django
 
     django.setup()
     from django.core.management import call_command
     from django.db import connections
 
+    connections.close_all()  # settings are read once: point the connection at this size
+    connections["default"].settings_dict["NAME"] = f"diplomacy_pages_{size}"
     call_command("migrate", verbosity=0)
-    started = time.monotonic()
-    call_command(
-        "generate_data", meetings=size, statements=3 * size, leaders=min(5000, max(50, size // 20)),
-        verbosity=0,
-    )  # fmt: skip
-    load_seconds = time.monotonic() - started
+    load_seconds = None
+    if fill:
+        started = time.monotonic()
+        call_command(
+            "generate_data", meetings=size, statements=3 * size,
+            leaders=min(5000, max(50, size // 20)), verbosity=0,
+        )  # fmt: skip
+        load_seconds = time.monotonic() - started
     cookies = {"analyst": session_cookie("analyst"), "admin": session_cookie("admin", True)}
     targets = pages()
     counts = {name: queries(url, who, headers) for name, url, who, headers in targets}
@@ -170,25 +190,32 @@ def measure(size: int) -> list[tuple]:
         time.sleep(3)
         rows = []
         for name, url, who, headers in targets:
+            cold = first_request(url, cookies[who], headers)
             p50, p95, rate = load(url, cookies[who], headers)
-            rows.append((size, name, p50, p95, rate, counts[name]))
-            print(f"{size:>9,} {name:34} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
-                  f"{rate:6.1f} req/s  {counts[name]:3} queries", flush=True)  # fmt: skip
+            rows.append({"size": size, "page": name, "cold_ms": cold, "p50_ms": p50,
+                         "p95_ms": p95, "per_second": rate, "queries": counts[name]})  # fmt: skip
+            print(f"{size:>9,} {name:34} first {cold:7.1f} ms  p50 {p50:7.1f} ms  "
+                  f"p95 {p95:7.1f} ms  {rate:6.1f} req/s  {counts[name]:3} queries",
+                  flush=True)  # fmt: skip
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(f"(generated {size:,} meetings and {3 * size:,} statements in {load_seconds:.0f} s)")
+    if load_seconds is not None:
+        print(f"(generated {size:,} meetings and {3 * size:,} statements in {load_seconds:.0f} s)")
     return rows
 
 
-def machine() -> str:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")), platform.processor(),
-    )  # fmt: skip
-    memory = int(Path("/proc/meminfo").read_text().split()[1]) // 1024 // 1024
-    pg = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
-    return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, {pg}, Python {platform.python_version()}"
+def first_request(url: str, cookie: str, headers: dict) -> float:
+    """One request with the page's cached parts still empty (the server just started, or
+    the data changed): what the first analyst to open this page after a change waits."""
+    import urllib3
+
+    started = time.perf_counter()
+    response = urllib3.request("GET", f"http://127.0.0.1:{PORT}{url}",
+                               headers={"Cookie": cookie, **headers})  # fmt: skip
+    if response.status != 200:
+        raise RuntimeError(f"{url}: HTTP {response.status}")
+    return (time.perf_counter() - started) * 1000
 
 
 def main() -> None:
@@ -196,22 +223,8 @@ def main() -> None:
     rows = []
     for size in sizes:
         rows += measure(size)
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Machine: {machine()}. {CLIENTS} concurrent clients, {REQUESTS} requests a page, "
-        "gunicorn with 3 workers; written by `python bench/pages.py` (`make bench`).",
-        "",
-        "| meetings | page | p50 ms | p95 ms | req/s | queries |",
-        "|---:|---|---:|---:|---:|---:|",
-        *[f"| {s:,} | {n} | {a:.1f} | {b:.1f} | {r:.1f} | {q} |" for s, n, a, b, r, q in rows],
-        "",
-    ]
-    out = ROOT / "docs" / "benchmarks.md"
-    previous = out.read_text() if out.exists() else ""
-    keep = previous.split("\n## Pages", 1)[0] if "## Extraction" in previous else ""
-    out.write_text((keep + "\n## Pages\n\n" if keep else "") + "\n".join(lines))
-    print(f"written to {out}")
+    save("pages", rows)
+    print("figures saved; `python bench/report.py` writes docs/benchmarks.md")
 
 
 if __name__ == "__main__":

@@ -90,6 +90,8 @@ class _Lang:
     infinitive_endings: tuple[str, ...]
     infinitive_links: set[str]
     reported_mood: set[str]
+    ready: set[str]
+    object_prepositions: set[str]
 
 
 @lru_cache(maxsize=16)
@@ -168,6 +170,8 @@ def _lang(language: str) -> _Lang:
         infinitive_endings=lexicon.INFINITIVE_ENDINGS.get(language, ()),
         infinitive_links=_words(lexicon.INFINITIVE_LINKS.get(language, "")),
         reported_mood=_words(lexicon.REPORTED_MOOD.get(language, "")),
+        ready=_words(lexicon.READY_WORDS),
+        object_prepositions=_words(lexicon.OBJECT_PREPOSITIONS.get(language, "")),
     )
 
 
@@ -3111,7 +3115,7 @@ def _is_question(doc: _Doc, qs: int) -> bool:
 
 
 def _quote_speaker(doc: _Doc, qi: int, sentence: int, said: list[_Said]) -> str | None:
-    text, toks = doc.text, doc.tokens
+    text, toks, lx = doc.text, doc.tokens, doc.lx
     qs, qe = doc.quotes[qi]
     s, e = doc.sentences[sentence]
     next_quote = doc.quotes[qi + 1][0] if qi + 1 < len(doc.quotes) else len(text)
@@ -3124,48 +3128,94 @@ def _quote_speaker(doc: _Doc, qi: int, sentence: int, said: list[_Said]) -> str 
     after_text = text[qe + 1 : qe + 4].lstrip()
     tail = after_text[:1] in (",", "–", "—", "-") or text[qe - 1 : qe] == ","
     if tail:
-        after = [m for m in cands if qe <= m.start < min(e, next_quote) and not m.oblique]
-        if after:
-            return _resolve(doc, after[0])
-        pron = [
-            m for m in doc.mentions if m.kind == "pronoun" and qe <= m.start < min(e, next_quote)
+        stop = min(e, next_quote)
+        lo, hi = _token_at(doc, qe), _token_at(doc, stop)
+        # "…», a spus Putin", "“…,” Modi told reporters": a name after the quotation
+        # speaks when a speech verb stands beside it, not in any later clause ("«Binhai»,
+        # a residence where Xi …").
+        after = [
+            m
+            for m in cands
+            if qe <= m.start < stop
+            and not m.oblique
+            and (
+                m.ti <= lo + 2
+                or any(toks[k].norm in lx.reporting for k in range(lo, min(m.ti, lo + 4)))
+                or any(toks[k].norm in lx.reporting for k in range(m.tj, min(hi, m.tj + 3)))
+            )
         ]
-        verb = any(
-            t.norm in doc.lx.speech
-            for t in toks[_token_at(doc, qe) : _token_at(doc, qe) + 4]
-            if t.start < min(e, next_quote)
-        )
+        pron = [m for m in doc.mentions if m.kind == "pronoun" and qe <= m.start < stop]
+        if after and not (pron and pron[0].start < after[0].start):
+            key = _speaker_of(doc, after[0], said)
+            if key:
+                return key
+        verb_at = next((k for k in range(lo, min(hi, lo + 4)) if toks[k].norm in lx.reporting), -1)
+        verb = verb_at >= 0
         if verb and not pron:
-            unknown = _unknown_speaker(doc, _token_at(doc, qe), _token_at(doc, min(e, next_quote)))
+            unknown = _unknown_speaker(doc, lo, hi, verb_seen=True)
             if unknown:
                 return unknown
-        if verb and not pron and _named_subject_after_verb(doc, qe, min(e, next_quote)):
-            return None
-        if pron or verb:
-            return _salient(doc, qs, sentence - 1 if sentence else 0, said) or (
-                _salient(doc, qs, sentence, said)
+        if verb and not pron and _named_subject_after_verb(doc, qe, stop):
+            # "», sagte der SPD-Politiker", "”, the French minister added": a description
+            # of someone named before; "», précise l'entourage" is no one's quote.
+            return _description_speaker(doc, verb_at + 1, hi, qs, said) or (
+                _description_speaker(doc, lo, verb_at, qs, said)
             )
-    before = [
-        m for m in cands if max(s, prev_quote_end if tail else s) <= m.end <= qs and not m.oblique
-    ]
+        if pron or verb:
+            # "Sánchez evitó la polémica: «…», se limitó a decir": the sentence's own
+            # subject first, then the one before.
+            return _salient(doc, qs, sentence) or _salient(
+                doc, qs, sentence - 1 if sentence else 0, said
+            )
+    lo = max(s, prev_quote_end if tail else s)
+    before = [m for m in cands if lo <= m.end <= qs and not m.oblique]
     # "Putin „și-a exprimat poziția”": a name straight before the quote is its
     # grammatical subject in narration, not the author of the words.
     before = [m for m in before if text[m.end : qs - 1].strip() != ""]
     # "Sheinbaum descartó un encuentro con Trump: «…»": the object of "with" is not the
     # one who speaks.
-    subjects = [m for m in before if not _after_with(doc, m)]
+    subjects = [m for m in before if not _object(doc, m)]
+    # "Tajani ha invitato Kurti a venire «…»", "Lavrov ha bollato la riunione come «…»":
+    # the subject of the reporting verb nearest the quotation speaks.
+    # Quotations of one or two words ("franc", "un ultimatum") are often someone
+    # else's words the narration characterises: only the plain attributions below.
+    short = len(TOKEN_RE.findall(text[qs:qe])) <= 2
+    verb_k = -1 if short else _last_reporting_verb(doc, _token_at(doc, lo), _token_at(doc, qs))
+    if verb_k >= 0 and not _institution_speaks(doc, verb_k, _token_at(doc, qs)):
+        pre = [
+            m
+            for m in subjects
+            if m.tj <= verb_k and _same_clause(doc, m, verb_k) and not _in_relative(doc, m)
+        ]
+        post = [m for m in subjects if verb_k < m.ti <= verb_k + 3]
+        for m in pre[-1:] + post[:1]:
+            key = _speaker_of(doc, m, said)
+            if key:
+                return key
     if subjects and subjects[-1] is not before[-1] and _introduces(doc, before[-1].end, qs):
-        return _resolve(doc, subjects[-1])
+        return _speaker_of(doc, subjects[-1], said)
     if before and (_introduces(doc, before[-1].end, qs) or _after_according(doc, before[-1])):
-        return _resolve(doc, before[-1])
+        return _speaker_of(doc, before[-1], said)
     pron = [m for m in doc.mentions if m.kind == "pronoun" and s <= m.start < qs]
     if pron:
         return _resolve(doc, pron[-1], said)
     if not before:
-        lo = _token_at(doc, max(s, prev_quote_end))
-        unknown = _unknown_speaker(doc, lo, _token_at(doc, qs), before_quote=True)
+        lo_t = _token_at(doc, max(s, prev_quote_end))
+        unknown = _unknown_speaker(doc, lo_t, _token_at(doc, qs), before_quote=True)
         if unknown:
             return unknown
+        if verb_k >= 0:
+            # "Le haut représentant a ajouté que … « … »": a description as the subject.
+            start = _clause_start(doc, sentence, verb_k)
+            key = _description_speaker(doc, start, verb_k, qs, said)
+            if key:
+                return key
+    if _continues_over_paragraphs(doc, qi):
+        # An unclosed paragraph of a quotation that the next paragraph goes on with:
+        # the speaker is named after its last part.
+        nxt = _quote_speaker(doc, qi + 1, _sentence_at(doc, doc.quotes[qi + 1][0]), said)
+        if nxt:
+            return nxt
     if sentence + 1 < len(doc.sentences) and not before:
         nxt = _attribution_subject(doc, sentence + 1)
         if nxt:
@@ -3190,7 +3240,148 @@ def _quote_speaker(doc: _Doc, qi: int, sentence: int, said: list[_Said]) -> str 
             nxt = _attribution_subject(doc, sentence + 1)
             if nxt:
                 return nxt
+    if not short and said and said[-1]._sentence == sentence and said[-1].kind == "direct":
+        # "«…», a déclaré Trump, avant de saluer un « homme d'État remarquable »": a
+        # second quotation in the sentence of an attributed one, no one else named
+        # in between, is the same speaker's.
+        if not any(said[-1].end <= m.start < qs for m in cands if not _object(doc, m)):
+            return said[-1]._key
     return None
+
+
+_CLOSING_MARKS = "”“\"»«’‘'"
+
+
+def _continues_over_paragraphs(doc: _Doc, qi: int) -> bool:
+    """The quotation ends at a line end without a closing mark, and the next one opens
+    the next paragraph (see ``find_quotes``)."""
+    qe = doc.quotes[qi][1]
+    if qi + 1 >= len(doc.quotes) or doc.text[qe : qe + 1] in _CLOSING_MARKS:
+        return False
+    gap = doc.text[qe : doc.quotes[qi + 1][0]]
+    return "\n" in gap and not gap.strip(" \t\n\u00a0„“«»‚‘\"'")
+
+
+def _in_relative(doc: _Doc, m: Mention) -> bool:
+    """The mention stands in a relative clause ("Tajani, che aveva ricevuto Dacic, …")."""
+    first = _sentence_tokens(doc, m.sentence).start
+    for j in range(m.ti, max(first, m.ti - 12) - 1, -1):
+        if j == first or "," in doc.text[doc.tokens[j - 1].end : doc.tokens[j].start]:
+            return j < m.ti and doc.tokens[j].norm in _RELATIVES
+    return False
+
+
+def _last_reporting_verb(doc: _Doc, lo: int, hi: int) -> int:
+    for k in range(hi - 1, lo - 1, -1):
+        if doc.quote_of[k] < 0 and doc.tokens[k].norm in doc.lx.reporting:
+            return k
+    return -1
+
+
+def _object(doc: _Doc, m: Mention) -> bool:
+    """A preposition right before the mention makes it an object ("a Costa", "pe Putin",
+    "mit Selenskyj"), also across its title ("con el presidente argentino, Milei")."""
+    k = m.ti - 1
+    lo = max(0, m.ti - 5)
+    while k >= lo and (
+        k in doc.role_tokens or k in doc.country_tokens or doc.tokens[k].norm in doc.lx.determiners
+    ):
+        k -= 1
+    if k < 0 or doc.sent_of[k] != m.sentence:
+        return False
+    word = doc.tokens[k].norm
+    return word in doc.lx.object_prepositions or word in _WITH
+
+
+def _same_clause(doc: _Doc, m: Mention, k: int) -> bool:
+    """No comma between the mention and token k, unless one right after the mention opens
+    an apposition or aside ("Milei, en cambio, mostró …")."""
+    if doc.text[m.end : m.end + 1] == ",":
+        return True
+    return "," not in doc.text[m.end : doc.tokens[k].start]
+
+
+def _clause_start(doc: _Doc, sentence: int, k: int) -> int:
+    """The first token of the clause that holds token k: after the last comma before it
+    ("Tras la reunión, el jefe del Ejecutivo aseguró")."""
+    first = _sentence_tokens(doc, sentence).start
+    for j in range(k - 1, first, -1):
+        if "," in doc.text[doc.tokens[j - 1].end : doc.tokens[j].start]:
+            return j
+    return first
+
+
+def _speaker_of(doc: _Doc, m: Mention, said: list | None = None) -> str | None:
+    """The leader a mention stands for as a speaker; a role of a country that the
+    knowledge base has no holder for ("liderul sârb") is that country's leader named
+    last before it."""
+    key = _resolve(doc, m, said)
+    if key or m.kind != "role" or not m.country:
+        return key
+    return _last_of_country(doc, m.country, m.start)
+
+
+def _last_of_country(doc: _Doc, country: str, before: int) -> str | None:
+    key = None
+    for m in doc.mentions:
+        if m.start >= before:
+            break
+        if m.key and not m.in_quote and m.kind == "name" and _entry(doc, m.key).country == country:
+            key = m.key
+    return key
+
+
+def _person_noun(doc: _Doc, t: Token) -> bool:
+    nouns = doc.lx.person_nouns
+    if t.norm in nouns or t.norm in doc.lx.titles:
+        return True
+    # German compounds: "Linkspolitiker", "Regierungschef".
+    return doc.language == "de" and any(len(n) >= 5 and t.norm.endswith(n) for n in nouns)
+
+
+def _description_speaker(doc: _Doc, lo: int, hi: int, at: int, said: list) -> str | None:
+    """The speaker a description between tokens lo and hi stands for: "der
+    SPD-Politiker", "il tycoon", "le locataire de l'Élysée", "the Iranian minister".
+    A country in it picks that country's leader named last; otherwise the speaker
+    just quoted, or the subject of the sentences before."""
+    toks, lx = doc.tokens, doc.lx
+    k = lo
+    while k < hi and toks[k].norm in lx.determiners:
+        k += 1
+    if k >= hi or k - lo > 2:
+        return None
+    country = None
+    head = -1
+    for p in doc.places:
+        if k <= p.ti < min(hi, k + 6) and p.kind in ("country", "venue"):
+            country = p.code
+            nxt = toks[p.tj] if p.tj < hi else None
+            if (
+                p.ti == k
+                and p.kind == "country"
+                and p.city == "adj"
+                and not (nxt and (_capitalised(nxt) or _person_noun(doc, nxt)))
+            ):
+                head = k  # "la alemana", "der Niederländer", not "das chinesische Amt"
+            break
+    for j in range(k, min(hi, k + 3)):
+        if head >= 0:
+            break
+        if toks[j].norm in lx.relational and j + 1 < hi and toks[j + 1].norm in _POSSESSOR_OF:
+            return None  # "l'entourage du président": not the president
+        if _person_noun(doc, toks[j]):
+            head = j
+    if head < 0:
+        return None
+    sentence = doc.sent_of[k]
+    if country:
+        key = _last_of_country(doc, country, toks[lo].start)
+        if key:
+            return key
+        # A leader the knowledge base does not know has no country to match.
+        key = _salient(doc, at, sentence)
+        return key if key and key.startswith("unknown:") else None
+    return _salient(doc, at, sentence) or (said[-1]._key if said else None)
 
 
 _NOT_SPEAKER = _words(
@@ -3200,11 +3391,15 @@ _NOT_SPEAKER = _words(
 )
 
 
-def _unknown_speaker(doc: _Doc, a: int, b: int, before_quote: bool = False) -> str | None:
+def _unknown_speaker(
+    doc: _Doc, a: int, b: int, before_quote: bool = False, verb_seen: bool = False
+) -> str | None:
     """A first and last name next to a speech verb, unknown to the knowledge base:
-    "…,” said John Kirby" / "John Kirby said: “…”". They become ``known: false``."""
+    "…,” said John Kirby" / "John Kirby said: “…”". They become ``known: false``.
+    With ``verb_seen`` the verb opens the span, and the name may follow a title
+    ("», a rétorqué sur X la porte-parole du gouvernement, Yolande Makolo")."""
     toks = doc.tokens
-    b = min(b, a + 10, len(toks))
+    b = min(b, a + (14 if verb_seen else 10), len(toks))
     run: list[int] = []
     runs: list[list[int]] = []
     for k in range(a, b):
@@ -3233,8 +3428,8 @@ def _unknown_speaker(doc: _Doc, a: int, b: int, before_quote: bool = False) -> s
         first, last = run[0], run[-1]
         if before_quote and _sentence_initial(doc, first) is False and first > a + 6:
             continue
-        near = range(max(a, first - 2), min(len(toks), last + 4))
-        if not any(toks[k].norm in doc.lx.speech for k in near):
+        near = range(a if verb_seen else max(a, first - 2), min(len(toks), last + 4))
+        if not any(toks[k].norm in doc.lx.reporting for k in near):
             continue
         name = doc.text[toks[first].start : toks[last].end]
         key = "unknown:" + " ".join(toks[x].norm for x in run)
@@ -3346,6 +3541,7 @@ def _attribution_subject(doc: _Doc, sentence: int) -> str | None:
 def _drop_repeats(doc: _Doc, said: list[_Said]) -> list[_Said]:
     """A headline that repeats part of a body quotation is not a statement of its own."""
     normed = [" ".join(TOKEN_RE.findall(doc.folded[x.start : x.end])) for x in said]
+    headline_end = doc.sentences[0][1] if doc.sentences else 0
     out = []
     for i, x in enumerate(said):
         if any(
@@ -3353,16 +3549,20 @@ def _drop_repeats(doc: _Doc, said: list[_Said]) -> list[_Said]:
             for j in range(len(said))
         ):
             continue
+        if x.start < headline_end and "\n" in doc.text[x.end : doc.sentences[-1][1]]:
+            # A headline quotes the body in short: "Meloni da Trump: «Una delle vere
+            # leader del mondo»" for "«… è una delle vere leader del mondo»".
+            words = set(TOKEN_RE.findall(doc.folded[x.start : x.end]))
+            if any(
+                qs >= headline_end
+                and len(words & set(TOKEN_RE.findall(doc.folded[qs:qe]))) >= 0.8 * len(words)
+                for qs, qe in doc.quotes
+            ):
+                continue
         out.append(x)
     return out
 
 
-# Reporting verbs that carry their content without "that": "Sandu a mulțumit pentru
-# sprijin", "Der Kanzler fügte hinzu, Europa müsse …", "Netanjahu dankte dem Kanzler".
-_REPORTS_ALONE = _words(
-    "thanked mulțumit remercié dankte hinzu agradeció ringraziato agradeceu поблагодарил "
-    "поблагодарила"
-)
 # English drops "that": "Zelensky said the two men had discussed …".
 _EN_SAID = _words("said says told")
 # "По его словам": according to him.
@@ -3378,7 +3578,7 @@ def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
     quote_sentences = {_sentence_at(doc, q[0]) for q in doc.quotes}
     according = _ACCORDING.get(doc.language, ())
     # Only sentences holding a reporting word ("said", "según", "по") can report speech.
-    cues = lx.speech | _REPORTS_ALONE | set(according[:1]) | {"по"}
+    cues = lx.reporting | lx.reports_alone | set(according[:1]) | {"по"}
     hits = {doc.sent_of[k] for k in _candidates(doc, frozenset(cues))}
     for s in sorted(hits):
         idx = list(_sentence_tokens(doc, s))
@@ -3396,16 +3596,8 @@ def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
                 continue
             n = norms[pos]
             if according and norms[pos : pos + len(according)] == list(according):
-                after = [
-                    m
-                    for m in doc.mentions
-                    if m.sentence == s
-                    and m.ti >= k + len(according)
-                    and m.ti <= k + len(according) + 3
-                    and m.kind != "pronoun"
-                ]
-                if after:
-                    key = _resolve(doc, after[0])
+                key = _according_to(doc, s, k + len(according), direct)
+                if key:
                     break
             if (
                 doc.language == "ru"
@@ -3416,56 +3608,167 @@ def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
                 key = _salient(doc, toks[k].start, s, direct)
                 if key:
                     break
-            if n in lx.speech or n in _REPORTS_ALONE:
+            if n in lx.reporting or n in lx.reports_alone:
                 if _quote_just_before(doc, k):
                     continue  # '"…," Modi told reporters': the quotation is what he said
-                nxt = idx[pos + 1] if pos + 1 < len(idx) else None
-                reported = (
-                    n in _REPORTS_ALONE
-                    or any(toks[j].norm in lx.complementizers for j in idx[pos + 1 : pos + 6])
-                    or doc.language == "en"
-                    and nxt is not None
-                    and n in _EN_SAID
-                    and doc.quote_of[nxt] < 0
-                    and doc.text[toks[k].end : toks[nxt].start].strip() == ""
-                    # German: "sagte (Scholz), Europa müsse …" (subjunctive after a comma)
-                    or doc.language == "de"
-                    and _comma_soon(doc, idx[pos:])
-                )
-                # "Ein Termin stehe noch nicht fest, sagte Kremlsprecher Dmitri Peskow."
-                trailing = (
-                    pos >= 4
-                    and _clause_break(doc, k - 1)
-                    and not any(doc.quote_of[j] >= 0 for j in idx)
-                )
-                if not reported and not trailing:
-                    continue
-                before = [
-                    m
-                    for m in doc.mentions
-                    if m.sentence == s
-                    and m.tj <= k
-                    and k - m.tj <= 6
-                    and not m.dependent
-                    and not m.in_quote
-                ]
-                if before and not trailing:
-                    key = _resolve(doc, before[-1], direct)
-                    if key:
-                        break
-                # "sagte Scholz, …", "…, sagte Kremlsprecher Peskow": the subject follows.
-                after = [
-                    m
-                    for m in doc.mentions
-                    if m.sentence == s and k < m.ti <= k + 4 and not m.dependent and not m.in_quote
-                ]
-                if after:
-                    key = _resolve(doc, after[0], direct)
-                    if key:
-                        break
+                key = _reporting_subject(doc, idx, pos, direct)
+                if key:
+                    break
         if key:
             ss, se = doc.sentences[s]
             out.append(_Said(ss, se, doc.text[ss:se], "indirect", key, s))
+    out.extend(_reported_mood(doc, direct, out))
+    return out
+
+
+def _according_to(doc: _Doc, s: int, k: int, direct: list[_Said]) -> str | None:
+    """ "según Maduro, …"; "Selon Tina Salama, porte-parole …" (unknown to the
+    knowledge base); "Según explicó después, …" (the one just spoken of)."""
+    toks = doc.tokens
+    after = [
+        m
+        for m in doc.mentions
+        if m.sentence == s and k <= m.ti <= k + 3 and m.kind != "pronoun"
+    ]
+    if after:
+        return _speaker_of(doc, after[0], direct)
+    if k < len(toks) and doc.sent_of[k] == s and toks[k].norm in doc.lx.reporting:
+        return _salient(doc, toks[k].start, s, direct)
+    return _unknown_speaker(doc, k, k + 3, verb_seen=True)
+
+
+def _reporting_subject(doc: _Doc, idx: list[int], pos: int, direct: list[_Said]) -> str | None:
+    """Who reports speech with the verb at idx[pos], if the verb reports any: a
+    complement ("a spus că", "erklärte, die USA bräuchten", "a dit vouloir"), or a
+    verb that carries its content alone, or a trailing "…, sagte Peskow"."""
+    lx, toks = doc.lx, doc.tokens
+    k = idx[pos]
+    s = doc.sent_of[k]
+    n = toks[k].norm
+    nxt = idx[pos + 1] if pos + 1 < len(idx) else None
+    reported = (
+        n in lx.reports_alone
+        or _complement_follows(doc, idx, pos)
+        or _infinitive_follows(doc, idx, pos)
+        or doc.language == "en"
+        and nxt is not None
+        and n in _EN_SAID
+        and doc.quote_of[nxt] < 0
+        and doc.text[toks[k].end : toks[nxt].start].strip() == ""
+        # German: "sagte (Scholz), Europa müsse …" (subjunctive after a comma)
+        or doc.language == "de"
+        and _comma_soon(doc, idx[pos:])
+    )
+    # "Ein Termin stehe noch nicht fest, sagte Kremlsprecher Dmitri Peskow."
+    trailing = pos >= 4 and _clause_break(doc, k - 1) and not any(doc.quote_of[j] >= 0 for j in idx)
+    if not reported and not trailing:
+        return None
+    before = [
+        m
+        for m in doc.mentions
+        if m.sentence == s
+        and m.tj <= k
+        and k - m.tj <= 6
+        and not m.dependent
+        and not m.in_quote
+        and not _object(doc, m)
+    ]
+    # "Milei, en cambio, mostró …": a name set off by commas before the verb is still
+    # its subject, even though a comma stands right before the verb.
+    if before and (not trailing or doc.text[before[-1].end : before[-1].end + 1] == ","):
+        key = _speaker_of(doc, before[-1], direct)
+        if key:
+            return key
+    # "sagte Scholz, …", "…, sagte Kremlsprecher Peskow": the subject follows.
+    after = [
+        m
+        for m in doc.mentions
+        if m.sentence == s and k < m.ti <= k + 4 and not m.dependent and not m.in_quote
+    ]
+    if after:
+        key = _speaker_of(doc, after[0], direct)
+        if key:
+            return key
+    if trailing or not reported:
+        return _unknown_speaker(doc, k, k + 6, verb_seen=True)
+    # "Secretarul general al ONU, António Guterres, a salutat acordul, dar a spus că …":
+    # the sentence's subject, named further back, with no one else named in between.
+    first = idx[0]
+    subjects = [
+        m
+        for m in doc.mentions
+        if m.sentence == s
+        and m.tj <= k
+        and not m.in_quote
+        and not m.dependent
+        and not m.oblique
+        and not _object(doc, m)
+    ]
+    if subjects and subjects[0].ti <= _clause_start(doc, s, subjects[0].ti + 1) + 2:
+        if len(subjects) == 1 or all(m.key == subjects[0].key for m in subjects):
+            key = _speaker_of(doc, subjects[0], direct)
+            if key:
+                return key
+    if not subjects:
+        # "El portavoz del Ejecutivo japonés, Yoshimasa Hayashi, explicó que …"
+        unknown = _unknown_speaker(doc, max(first, k - 10), k + 1, verb_seen=False)
+        if unknown:
+            return unknown
+        # "Le haut représentant a ajouté que …", "Liderul sârb a spus că …"
+        start = _clause_start(doc, s, k)
+        return _description_speaker(doc, start, k, toks[k].start, direct)
+    return None
+
+
+def _complement_follows(doc: _Doc, idx: list[int], pos: int) -> bool:
+    """ "that" within a few words after the verb, or right after an aside set off by
+    commas ("a jugé, lors de la conférence de presse, que …")."""
+    toks, comp = doc.tokens, doc.lx.complementizers
+    for step, j in enumerate(idx[pos + 1 : pos + 13]):
+        if doc.quote_of[j] >= 0:
+            return False
+        if toks[j].norm in comp:
+            return step < 5 or "," in doc.text[toks[j - 1].end : toks[j].start]
+    return False
+
+
+def _infinitive_follows(doc: _Doc, idx: list[int], pos: int) -> bool:
+    """ "a dit vouloir", "disse esperar", "ha ribadito di essere", "s'est dit prêt"."""
+    lx, toks = doc.lx, doc.tokens
+    if not lx.infinitive_endings:
+        return False
+    for j in idx[pos + 1 : pos + 4]:
+        t = toks[j]
+        if doc.quote_of[j] >= 0 or "," in doc.text[toks[j - 1].end : t.start]:
+            return False
+        if t.norm in lx.infinitive_links:
+            continue
+        if t.norm in lx.ready:
+            return True
+        return len(t.norm) >= 3 and t.raw.islower() and t.norm.endswith(lx.infinitive_endings)
+    return False
+
+
+def _reported_mood(doc: _Doc, direct: list[_Said], found: list[_Said]) -> list[_Said]:
+    """German reported speech goes on in the subjunctive: "„…“, sagte er. Die Alliierten
+    hätten sich darauf verständigt, …" is his too, as long as the paragraph lasts."""
+    lx = doc.lx
+    if not lx.reported_mood:
+        return []
+    by_sentence = {x._sentence: x._key for x in (*direct, *found)}
+    out = []
+    for s in range(1, len(doc.sentences)):
+        if s in by_sentence or doc.paragraph_of_sentence[s] != doc.paragraph_of_sentence[s - 1]:
+            continue
+        key = by_sentence.get(s - 1)
+        idx = _sentence_tokens(doc, s)
+        if not key or any(doc.quote_of[k] >= 0 for k in idx):
+            continue
+        forms = {doc.tokens[k].norm for k in idx}
+        if forms & lx.reported_mood and not forms & lx.reporting:
+            ss, se = doc.sentences[s]
+            out.append(_Said(ss, se, doc.text[ss:se], "indirect", key, s))
+            by_sentence[s] = key
     return out
 
 

@@ -549,7 +549,7 @@ _ROMANCE_ADJ_MORE = {
         "it": "senegales*",
         "pt": "senegalês",
     },
-    "RS": {"fr": "serbe*", "es": "serbi*", "it": "serb*", "pt": "sérvi*"},
+    "RS": {"fr": "serbe*", "es": "serbi*", "it": "serb*", "pt": "sérvi*", "ro": "sârb*"},
     "XK": {"fr": "kosovar*", "es": "kosovar*", "it": "kosovar*", "pt": "kosovar*"},
     "MZ": {"fr": "mozambicain*", "es": "mozambiqueñ*", "it": "mozambican*", "pt": "moçambican*"},
 }

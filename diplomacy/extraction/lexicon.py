@@ -75,6 +75,7 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "premier ministre": (HOG, None),
         "première ministre": (HOG, None),
         "chef du gouvernement": (HOG, None),
+        "chef de l'exécutif": (HOG, None),
         "chancelier": (HOG, None),
         "chancelière": (HOG, None),
         "ministre des affaires étrangères": (FM, None),
@@ -113,6 +114,8 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "jefe del gobierno": (HOG, None),
         "jefa de gobierno": (HOG, None),
         "jefa del gobierno": (HOG, None),
+        "jefe del ejecutivo": (HOG, None),
+        "jefa del ejecutivo": (HOG, None),
         "jefa de estado": (HOS, None),
         "presidente del gobierno": (HOG, "ES"),
         "primer ministro": (HOG, None),
@@ -139,6 +142,7 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "ministro degli affari esteri": (FM, None),
         "capo dello stato": (HOS, None),
         "capo del governo": (HOG, None),
+        "capo dell'esecutivo": (HOG, None),
         "capo della diplomazia": (FM, None),
         "segretario di stato": (FM, "US"),
         "leader": (HOS, None),
@@ -154,6 +158,7 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
         "chefe do estado": (HOS, None),
         "chefe do governo": (HOG, None),
         "chefe de governo": (HOG, None),
+        "chefe do executivo": (HOG, None),
         "primeiro-ministro": (HOG, None),
         "primeira-ministra": (HOG, None),
         "chanceler": ("chancellor_or_fm", None),
@@ -798,6 +803,19 @@ INFINITIVE_LINKS = {
 }
 # "s'est dit prêt à": adjectives of readiness after a reflexive speech verb.
 READY_WORDS = "prêt prête prêts prêtes disposé disposée favorable pronto pronta dispuesto dispuesta"
+
+# Prepositions before a leader that make them an object, not the subject of the
+# reporting verb further on ("Tajani ha invitato Kurti", "telefonou a Costa").
+OBJECT_PREPOSITIONS = {
+    "en": "to with by of for about",
+    "ro": "pe lui cu de la pentru despre",
+    "fr": "à au aux avec de du des par pour sur",
+    "de": "mit von an für über zu zum dem den",
+    "es": "a al con de del por para sobre",
+    "it": "a al alla con di del della da dal per su",
+    "pt": "a ao à com de do da por pelo pela para sobre",
+    "ru": "с со к о об от для с",
+}
 
 # German reported speech continues in the subjunctive (Konjunktiv I, or II where I
 # looks like the indicative) over the next sentences: "Die Entscheidung liege allein

@@ -1,0 +1,119 @@
+"""Write docs/benchmarks.md from the figures the benchmarks left in bench/results/
+(`make bench` runs them all, then this): one summary table against the targets, then
+every page at every size next to the admin baseline."""
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.results import load, machine  # noqa: E402
+
+TIMELINE = ("timeline", "timeline, leader", "timeline, country and dates", "timeline, page 50")
+
+
+def _ms(value: float) -> str:
+    return f"{value:,.1f}"
+
+
+def summary(extract, ingest, pages) -> list[str]:
+    lines = ["| what | figure | target |", "|---|---:|---|"]
+    if extract:
+        lines += [
+            f"| extraction, median per ~3 KB article | {extract['median_ms_per_3kb']:.2f} ms "
+            "| ≤ 5 ms |",
+            f"| extraction, loading | {extract['load_ms']:.0f} ms | ≤ 2 s |",
+            f"| extraction, resident memory | {extract['memory_mb']:.0f} MB | ≤ 300 MB |",
+        ]
+    for workers in (1, 2):
+        if run := ingest.get(workers):
+            lines.append(
+                f"| ingestion, {workers} worker process{'es' if workers > 1 else ''} "
+                f"| {run['per_second']:.1f} articles/s, p95 upload→done {run['p95_s']:.1f} s "
+                f"| {'≥ 50 articles/s' if workers == 2 else '—'} |"
+            )
+    if pages:
+        largest = max(row["size"] for row in pages)
+        at = {row["page"]: row for row in pages if row["size"] == largest}
+        admin = at.get("baseline: admin meetings")
+        for page, target in [
+            *[(name, "≤ 50 ms") for name in TIMELINE],
+            ("leader (most active)", "≤ 80 ms"),
+            ("network, one year", "≤ 200 ms"),
+            ("statement search", "≤ 100 ms"),
+        ]:
+            if row := at.get(page):
+                lines.append(f"| {page} at {largest:,} meetings, p95 (first request) "
+                             f"| {_ms(row['p95_ms'])} ms ({_ms(row['cold_ms'])} ms) "
+                             f"| {target} |")  # fmt: skip
+        if admin and (row := at.get("timeline")):
+            lines.append(f"| timeline vs admin changelist at {largest:,}, p95 "
+                         f"| {admin['p95_ms'] / row['p95_ms']:,.0f}× faster | ≥ 10× |")  # fmt: skip
+    return lines
+
+
+def page_table(pages) -> list[str]:
+    lines = [
+        "| meetings | page | first request ms | p50 ms | p95 ms | req/s | queries |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in pages:
+        lines.append(
+            f"| {row['size']:,} | {row['page']} | {_ms(row['cold_ms'])} | {_ms(row['p50_ms'])} "
+            f"| {_ms(row['p95_ms'])} | {row['per_second']:.1f} | {row['queries']} |"
+        )
+    return lines
+
+
+def main() -> None:
+    extract = load("extract")
+    ingest = {n: load(f"ingest-{n}") for n in (1, 2)}
+    ingest = {n: run for n, run in ingest.items() if run}
+    pages = load("pages") or []
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {datetime.now(UTC):%Y-%m-%d}. Machine: {machine()}. "
+        "Everything (PostgreSQL, Redis, workers, gunicorn and the load generator) shares "
+        "these cores.",
+        "",
+        "## Summary",
+        "",
+        *summary(extract, ingest, pages),
+        "",
+        "## Ingestion",
+        "",
+        "`bench/ingest_throughput.py`: 2,000 articles uploaded in batches of 100 (as an "
+        "uploaded .zip or JSON Lines file is stored), queued through Redis, extracted by "
+        "Celery worker processes into PostgreSQL.",
+        "",
+        "| workers | articles/s | median upload→done s | p95 s | worker CPU ms/article "
+        "| machine CPU ms/article |",
+        "|---:|---:|---:|---:|---:|---:|",
+        *[
+            f"| {n} | {r['per_second']:.1f} | {r['median_s']:.1f} | {r['p95_s']:.1f} "
+            f"| {r['worker_cpu_ms']:.1f} | {r['machine_cpu_ms']:.1f} |"
+            for n, r in sorted(ingest.items())
+        ],  # fmt: skip
+        "",
+        "## Pages",
+        "",
+        "`bench/pages.py`: data from `generate_data` (statements three times the meetings), "
+        "gunicorn with 3 workers, 8 concurrent clients, 200 requests a page. *First "
+        "request*: the page with its cached parts empty (right after a start or a change "
+        "of the data); then p50/p95 and requests per second under load, and the queries "
+        "one request makes (cache empty). The baseline is what an editor would use "
+        "otherwise: the Django admin changelist of meetings.",
+        "",
+        *page_table(pages),
+        "",
+    ]
+    out = ROOT / "docs" / "benchmarks.md"
+    out.write_text("\n".join(lines))
+    print("\n".join(summary(extract, ingest, pages)))
+    print(f"written to {out}")
+
+
+if __name__ == "__main__":
+    main()
