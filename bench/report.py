@@ -100,7 +100,8 @@ def main() -> None:
         "## Pages",
         "",
         "`bench/pages.py`: data from `generate_data` (statements three times the meetings), "
-        "gunicorn with 3 workers, 8 concurrent clients, 200 requests a page. *First "
+        "gunicorn with 3 workers, 8 concurrent clients, 200 requests a page (40 for the "
+        "baseline, which takes seconds a request). *First "
         "request*: the page with its cached parts empty (right after a start or a change "
         "of the data); then p50/p95 and requests per second under load, and the queries "
         "one request makes (cache empty). The baseline is what an editor would use "

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from diplomacy.articles.models import Article
 from diplomacy.leaders.models import Leader
 from diplomacy.meetings.models import Evidence, Meeting, Participation, Statement
+from diplomacy.meetings.pairs import pairs_add
 from diplomacy.meetings.services import participants_changed
 
 
@@ -64,6 +65,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
             Participation(meeting=self, leader=person) for person in people
         )
         participants_changed(self)
+        pairs_add(self)
 
     @factory.post_generation
     def source(self, create, extracted, **kwargs):

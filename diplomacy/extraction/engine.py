@@ -92,6 +92,7 @@ class _Lang:
     reported_mood: set[str]
     ready: set[str]
     object_prepositions: set[str]
+    future_sequences: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=16)
@@ -172,6 +173,9 @@ def _lang(language: str) -> _Lang:
         reported_mood=_words(lexicon.REPORTED_MOOD.get(language, "")),
         ready=_words(lexicon.READY_WORDS),
         object_prepositions=_words(lexicon.OBJECT_PREPOSITIONS.get(language, "")),
+        future_sequences=tuple(
+            fold_phrase(p) for p in lexicon.FUTURE_SEQUENCES.get(language, ())
+        ),
     )
 
 
@@ -231,6 +235,10 @@ _PARTICLES = _words(lexicon.NAME_PARTICLES)
 # Romanian genitive endings: "Apărării", "Externelor", "Guvernului" are not names.
 _RO_GENITIVE = ("ului", "ilor", "elor", "ii", "iei")
 _REQUEST = _words(lexicon.REQUEST_WORDS)
+_LIST_CONTINUERS = _words(lexicon.LIST_CONTINUERS)
+_DE_PARTICLES = {
+    particle: (reason, stems) for particle, (reason, stems) in lexicon.DE_PARTICLE_VERBS.items()
+}
 _NEGATIONS = _words(lexicon.NEGATIONS)
 _PRESENCE_PAIRS = {fold_phrase(p) for p in lexicon.PRESENCE_PAIRS.split("|")}
 _POSSESSIVES = _words(lexicon.POSSESSIVES)
@@ -245,14 +253,18 @@ _RECEIVE = _words(
     "recibido recibida welcomed принимал принимала sentito ricevuti ricevute accolti accolta "
     "reçus reçues accueillis recibidos recibidas recebidos recebidas"
 )
-# Future verb endings, on the lower-cased word with its accents ("terranno", "será").
+# Future and conditional verb endings, on the lower-cased word with its accents
+# ("terranno", "será", "incontrerebbe", "pourrait", "reuniría", "encontraria"; German
+# Konjunktiv II by its umlaut, which folding would lose: "würde", "könnte").
 _FUTURE_RE = {
-    "it": re.compile(r"\w{2,}(?:rà|ranno)$"),
-    "es": re.compile(r"\w{2,}(?:rá|rán)$"),
-    "pt": re.compile(r"\w{2,}(?:rá|rão)$"),
+    "it": re.compile(r"\w{2,}(?:rà|ranno|rebbe|rebbero)$"),
+    "es": re.compile(r"\w{2,}(?:rá|rán|[aei]ría|[aei]rían|[bd]ría|[bd]rían)$"),
+    "pt": re.compile(r"\w{2,}(?:rá|rão|[aei]ria|[aei]riam)$"),
     "fr": re.compile(
-        r"\w{2,}(?:era|eront|ira|iront|dra|dront|rra|rront)$|^(?:aura|auront|sera|seront|fera|feront)$"
+        r"\w{2,}(?:era|eront|ira|iront|dra|dront|rra|rront|rait|raient)$"
+        r"|^(?:aura|auront|sera|seront|fera|feront)$"
     ),
+    "de": re.compile(r"^(?:würden?|könnten?|dürften?|möchten?|hätten?|wären?)$"),
 }
 # "The day before" dates an event from the one just reported, not from publication.
 _EVE = {
@@ -1591,6 +1603,19 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
     s = doc.sent_of[ti]
     future = _FUTURE_RE.get(doc.language)
     reason = ""
+    if doc.language == "de":
+        # "um Macron zu treffen": an infinitive is a purpose or an intention; the clause
+        # end may deny or cancel ("traf Macron nicht", "sagte das Treffen ab").
+        if (
+            ti > 0
+            and doc.sent_of[ti - 1] == s
+            and toks[ti - 1].norm == "zu"
+            and toks[ti].raw[:1].islower()
+        ):
+            return "planned"
+        end = _de_clause_end(doc, ti, tj)
+        if end:
+            return end
     # Before the word: its own clause, up to ten words back ("no concrete plans for a
     # Putin-Trump conversation", "не получал предложений о новой встрече"), and the four
     # words right before it whatever the punctuation.
@@ -1610,6 +1635,8 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
             return "negated"
         if norm in blockers or norm in _REQUEST or norm in doc.lx.wishes:
             reason = "planned"
+        elif open_clause and _sequence_ends(doc, k, doc.lx.future_sequences):
+            reason = "planned"
         k -= 1
     if reason:
         # "Ein geplantes Treffen … wurde abgesagt": a cancellation after it still wins.
@@ -1620,9 +1647,13 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
     futures = doc.lx.future_verbs
     k = ti - 1
     comma_free = True  # no comma yet between token k and the meeting word
+    # A future or wish in another clause ("X, who will see Y on Friday, met Z") is that
+    # clause's, not the meeting word's.
+    clauses = _subclauses(doc, s)
+    own = _clause_of(clauses, toks[ti].start)
     while k >= 0 and doc.sent_of[k] == s:
         norm = toks[k].norm
-        if norm in futures or norm in wishes:
+        if (norm in futures or norm in wishes) and _clause_of(clauses, toks[k].start) == own:
             return "planned"
         comma_free = comma_free and not _clause_break(doc, k)
         if comma_free and norm in doc.lx.wishes and doc.quote_of[k] < 0:
@@ -1640,7 +1671,7 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
             return "planned"
         raw = toks[k].raw
         # Lower case only: "Narendra" ends like a French future, but is a name.
-        if future and doc.quote_of[k] < 0 and raw[0].islower() and future.match(raw):
+        if future and doc.quote_of[k] < 0 and _verb_mood(doc, k, future):
             return "planned"
         k -= 1
     for k in range(tj, min(len(toks), tj + 1)):
@@ -1671,6 +1702,7 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
         or (doc.language == "ru" and prev.endswith(("ой", "ая", "ый", "ий", "ей", "ое")))
     )
     if noun and ti - lo <= 2 and all(toks[k].raw[:1].islower() or k == lo for k in range(lo, ti)):
+        relative = False
         for k in range(tj, _sentence_tokens(doc, s).stop):
             norm = toks[k].norm
             gap = doc.text[toks[k - 1].end : toks[k].start]
@@ -1678,8 +1710,19 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
                 break  # ", а отдельной встречи … не планируется" is another clause
             if doc.quote_of[k] >= 0:
                 continue
+            if _clause_break(doc, k - 1):
+                # "…, qui n'avait pas eu lieu depuis 2019,": a relative clause's negation
+                # is its own.
+                relative = norm in _RELATIVES
             if norm in _RULED_OUT or (doc.language == "de" and _final_nicht(doc, k)):
                 return "negated"
+            if (
+                not relative
+                and norm in _NEGATIONS
+                and norm in blockers
+                and norm in _PREDICATE_NEGATIONS
+            ):
+                return "negated"  # "Встреча … не состоялась", "La reunión no se celebró"
             if norm not in doc.lx.after_blockers:
                 continue
             if norm in _NEGATIONS:
@@ -1693,12 +1736,14 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
         if doc.sent_of[k] != s or doc.quote_of[k] >= 0:
             break
         raw = toks[k].raw
+        if _new_predicate(doc, k):
+            break  # "met X on Tuesday and will see Y on Friday": another predicate
         if toks[k].norm in _NEGATIONS and (
             toks[k - 1].norm in _YET or (k + 1 < len(toks) and toks[k + 1].norm in _YET)
         ):
             # "A primeira reunião entre X e Y ainda não tem data": not yet, so planned.
             return "planned"
-        if toks[k].norm in after or (future and raw[0].islower() and future.match(raw)):
+        if toks[k].norm in after or (future and _verb_mood(doc, k, future)):
             return "negated" if toks[k].norm in _NEGATIONS else "planned"
         if k + 1 < len(toks) and "," in doc.text[toks[k].end : toks[k + 1].start]:
             if toks[k + 1].norm in _RELATIVES and _wish_in_clause(doc, k + 1):
@@ -1716,6 +1761,100 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
 
 
 _RULED_OUT = _words(lexicon.RULED_OUT)
+# Negations of a verb (not of a noun: "no", "kein", "niciun" deny the meeting noun itself).
+_PREDICATE_NEGATIONS = _words("not never nu ne jamais nicht no nunca non mai não не")
+
+
+def _verb_mood(doc: _Doc, k: int, mood: re.Pattern) -> bool:
+    """Token k is a lower-case future or conditional verb: not a name ("Narendra"), nor
+    a noun after its article ("la secretaría", "un portrait")."""
+    raw = doc.tokens[k].raw
+    if not raw[0].islower() or not mood.match(raw):
+        return False
+    prev = doc.tokens[k - 1].norm if k > 0 else ""
+    return prev not in doc.lx.determiners and prev not in _INDEFINITE[doc.language]
+
+
+def _sequence_ends(doc: _Doc, k: int, sequences: tuple[tuple[str, ...], ...]) -> bool:
+    """One of the word sequences ends at token k ("o să", "is due to")."""
+    toks = doc.tokens
+    for seq in sequences:
+        n = len(seq)
+        if k + 1 >= n and toks[k].norm == seq[-1] and all(
+            toks[k - n + 1 + i].norm == seq[i] for i in range(n - 1)
+        ):
+            return True
+    return False
+
+
+# "and" as written (unfolded: Italian "e" is not "è", French "a" is a verb).
+_AND = {
+    "en": {"and"},
+    "ro": {"și", "şi"},
+    "fr": {"et"},
+    "de": {"und"},
+    "es": {"y", "e"},
+    "it": {"e", "ed"},
+    "pt": {"e"},
+    "ru": {"и"},
+}
+
+
+def _new_predicate(doc: _Doc, k: int) -> bool:
+    """ "met Scholz and sent a letter to Xi", "a rencontré X et a critiqué Y": a
+    conjunction followed by a lower-case word that starts no noun phrase (no determiner,
+    role, preposition or name) opens a new predicate, with its own objects and tense."""
+    toks = doc.tokens
+    if (
+        toks[k].raw.lower() not in _AND[doc.language]
+        or k + 1 >= len(toks)
+        or doc.sent_of[k + 1] != doc.sent_of[k]
+    ):
+        return False
+    nxt = toks[k + 1]
+    lx = doc.lx
+    if (
+        not nxt.raw[:1].islower()
+        or nxt.norm in lx.determiners
+        or nxt.norm in _WITH
+        or nxt.norm in lx.object_prepositions
+        or nxt.norm in lx.locative
+        or nxt.norm in _LIST_CONTINUERS
+        or nxt.norm in _INDEFINITE[doc.language]
+        or nxt.norm in _POSSESSIVES
+    ):
+        return False
+    # "and former President X", "și fostul premier X": an adjective before a role.
+    for j in range(k + 1, min(len(toks), k + 4)):
+        if j in doc.role_tokens or j in doc.country_tokens:
+            return False
+        if any(m.ti == j for m in doc.mentions if m.kind in ("role", "demonym")):
+            return False
+    return True
+
+
+def _de_clause_end(doc: _Doc, ti: int, tj: int) -> str:
+    """German closes a main clause with "nicht" or a separated particle: "Scholz traf
+    Macron nicht", "Scholz sagte das Treffen mit Macron ab", "lud X zu Gesprächen ein"."""
+    toks = doc.tokens
+    s = doc.sent_of[ti]
+    k = tj - 1
+    while k + 1 < len(toks) and doc.sent_of[k + 1] == s and not _clause_break(doc, k):
+        k += 1
+        if k - tj > 12:
+            return ""
+    last = toks[k].norm
+    if k >= tj and last == "nicht" and doc.quote_of[k] < 0:
+        return "negated"
+    if k < tj or last not in _DE_PARTICLES:
+        return ""
+    reason, stems = _DE_PARTICLES[last]
+    j = ti - 1
+    while j >= 0 and doc.sent_of[j] == s and ti - j <= 12 and not _clause_break(doc, j):
+        if toks[j].norm.startswith(stems):
+            return reason
+        j -= 1
+    return ""
 # German separable particles and participles that close a clause after "nicht".
 _DE_CLOSERS = _words("statt stattgefunden zustande zusammen")
 
@@ -3240,12 +3379,17 @@ def _quote_speaker(doc: _Doc, qi: int, sentence: int, said: list[_Said]) -> str 
             nxt = _attribution_subject(doc, sentence + 1)
             if nxt:
                 return nxt
-    if not short and said and said[-1]._sentence == sentence and said[-1].kind == "direct":
-        # "«…», a déclaré Trump, avant de saluer un « homme d'État remarquable »": a
-        # second quotation in the sentence of an attributed one, no one else named
-        # in between, is the same speaker's.
-        if not any(said[-1].end <= m.start < qs for m in cands if not _object(doc, m)):
-            return said[-1]._key
+    # "«…», a déclaré Trump, avant de saluer un « homme d'État remarquable »": a second
+    # quotation in the sentence of an attributed one, no one else named in between, is
+    # the same speaker's.
+    if (
+        not short
+        and said
+        and said[-1]._sentence == sentence
+        and said[-1].kind == "direct"
+        and not any(said[-1].end <= m.start < qs for m in cands if not _object(doc, m))
+    ):
+        return said[-1]._key
     return None
 
 
@@ -3626,9 +3770,7 @@ def _according_to(doc: _Doc, s: int, k: int, direct: list[_Said]) -> str | None:
     knowledge base); "Según explicó después, …" (the one just spoken of)."""
     toks = doc.tokens
     after = [
-        m
-        for m in doc.mentions
-        if m.sentence == s and k <= m.ti <= k + 3 and m.kind != "pronoun"
+        m for m in doc.mentions if m.sentence == s and k <= m.ti <= k + 3 and m.kind != "pronoun"
     ]
     if after:
         return _speaker_of(doc, after[0], direct)
@@ -3704,11 +3846,14 @@ def _reporting_subject(doc: _Doc, idx: list[int], pos: int, direct: list[_Said])
         and not m.oblique
         and not _object(doc, m)
     ]
-    if subjects and subjects[0].ti <= _clause_start(doc, s, subjects[0].ti + 1) + 2:
-        if len(subjects) == 1 or all(m.key == subjects[0].key for m in subjects):
-            key = _speaker_of(doc, subjects[0], direct)
-            if key:
-                return key
+    if (
+        subjects
+        and subjects[0].ti <= _clause_start(doc, s, subjects[0].ti + 1) + 2
+        and all(m.key == subjects[0].key for m in subjects)
+    ):
+        key = _speaker_of(doc, subjects[0], direct)
+        if key:
+            return key
     if not subjects:
         # "El portavoz del Ejecutivo japonés, Yoshimasa Hayashi, explicó que …"
         unknown = _unknown_speaker(doc, max(first, k - 10), k + 1, verb_seen=False)

@@ -677,7 +677,7 @@ WISH_VERBS = {
     "en": "wants want wanted hopes ready seeks willing welcome",
     "ro": "vrea vor dorește doresc speră pregătit pregătită dispus dispusă",
     "fr": "souhaite souhaitent veut veulent espère espèrent doit doivent prêt prête prêts",
-    "de": "soll sollen will wollen möchte möchten hofft bereit",
+    "de": "soll sollen will wollen möchte möchten hofft bereit sollte sollten",
     "es": "quiere quieren espera desea desean dispuesto dispuesta",
     "it": "vuole vogliono spera auspica pronto pronta disposto disposta",
     "pt": "quer querem deseja desejam espera pronto pronta disposto disposta",
@@ -743,8 +743,7 @@ REPORTING_VERBS = {
     "añadiendo asegurando",
     "it": "accusato proposto promesso parlato bollato definito invitato chiesto ammesso "
     "riconosciuto aggiungendo",
-    "pt": "acusou propôs prometeu descartou pediu classificou criticou acrescentando "
-    "afirmando",
+    "pt": "acusou propôs prometeu descartou pediu classificou criticou acrescentando afirmando",
     "ru": "выразил выразила призвал призвала предложил предложила обвинил обвинила "
     "назвал назвала пообещал пообещала",
 }
@@ -769,8 +768,7 @@ REPORTS_ALONE = {
 PERSON_NOUNS = {
     "en": "minister president leader premier chancellor politician tycoon billionaire "
     "republican democrat",
-    "ro": "liderul președintele premierul ministrul șeful cancelarul politicianul "
-    "miliardarul",
+    "ro": "liderul președintele premierul ministrul șeful cancelarul politicianul miliardarul",
     "fr": "ministre président présidente chef cheffe dirigeant dirigeante locataire "
     "milliardaire chancelier chancelière représentant",
     "de": "politiker politikerin kanzler kanzlerin präsident präsidentin chef chefin "
@@ -1189,7 +1187,8 @@ AFTER_BLOCKERS = {
     "it": "annullato annullata rinviato rinviata possibile previsto prevista sarà calendario "
     "programma",
     "pt": "cancelado cancelada adiado adiada possível previsto prevista será",
-    "ru": "отменена отменен отменили перенесена перенесли возможна возможен планируется "
+    "ru": "отменена отменен отменили перенесена перенесли отложена отложен отложены "
+    "отложили возможна возможен планируется "
     "запланирована состоится пройдет пройдут будет может могут намечена намечен намечены "
     "предусмотрена предусмотрен предусмотрено",
 }
@@ -1199,5 +1198,37 @@ REQUEST_WORDS = (
     "solicitó pidió propuso chiesto proposto pediu propôs solicitou попросил предложил "
     "запросил forderte offered offers called urged souhaité предложений appelé appelle "
     "exhorté invité ofereceu ofreció offerto offert angeboten bot sede venue siège "
-    "esortato instó îndemnat призвал"
+    "esortato instó îndemnat призвал "
+    # Invitations: "invitó a Macron a una reunión", "lud Macron zu einem Treffen ein".
+    "invitó invitaron invitato invitata invitati convidou convidaram invitat invitată "
+    "invitase eingeladen lud luden пригласил пригласила пригласили"
 )
+
+# Words that may follow "and" inside one noun phrase or list of parties, so that the
+# "and" does not open a new predicate ("and also Xi", "and then with Modi").
+LIST_CONTINUERS = (
+    "also then too later și apoi de asemenea aussi puis ensuite auch dann danach también "
+    "luego después anche poi inoltre também depois ainda тоже также затем потом"
+)
+
+# Word sequences before a meeting word that put it in the future or make it intended:
+# "o să aibă o întrevedere", "is due to hold talks", "ar urma să se întâlnească".
+FUTURE_SEQUENCES = {
+    "en": ("is to", "are to", "due to", "set to", "going to", "poised to", "slated to"),
+    "ro": ("o să", "ar urma", "are de gând", "au de gând"),
+    "fr": ("est censé", "sont censés", "est appelé à"),
+    "de": (),
+    "es": ("tiene previsto", "tienen previsto", "tiene intención", "ir a"),
+    "it": ("ha in programma", "hanno in programma", "è atteso"),
+    "pt": ("tem previsto", "têm previsto", "está previsto", "deverá"),
+    "ru": ("должен", "должны", "собирается", "намерен", "намерены"),
+}
+
+# German verbs whose separated particle closes the clause, and what they do to a meeting
+# noun in that clause: "sagte das Treffen ab" (cancelled), "lud zu einem Treffen ein".
+DE_PARTICLE_VERBS = {
+    "ab": ("negated", ("sag", "brach", "lehnt")),
+    "ein": ("planned", ("lud", "lad")),
+    "vor": ("planned", ("schlug", "schläg", "schlag")),
+    "an": ("planned", ("bot", "biet", "kündig", "strebt", "streb", "regt")),
+}

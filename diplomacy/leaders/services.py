@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from diplomacy.leaders.models import Alias, Leader, Office
 from diplomacy.meetings.models import Mention, Participation, Statement
+from diplomacy.meetings.pairs import pairs_follow
 from diplomacy.meetings.services import (
     StaleEdit,
     apply_edit,
@@ -90,13 +91,14 @@ def leader_merge(*, keep: Leader, drop: Leader, by) -> Leader:
             office.leader = keep
             office.save()
     moved = list(Participation.objects.filter(leader=drop))
-    for participation in moved:
-        participation._history_user = by
-        if Participation.objects.filter(meeting=participation.meeting, leader=keep).exists():
-            participation.delete()
-        else:
-            participation.leader = keep
-            participation.save()
+    with pairs_follow(*{p.meeting_id for p in moved}):
+        for participation in moved:
+            participation._history_user = by
+            if Participation.objects.filter(meeting=participation.meeting, leader=keep).exists():
+                participation.delete()
+            else:
+                participation.leader = keep
+                participation.save()
     participants_changed(*{p.meeting_id for p in moved})
     Statement.objects.filter(speaker=drop).update(speaker=keep)
     Mention.objects.filter(leader=drop).update(leader=keep)

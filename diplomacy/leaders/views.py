@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.core import signing
-from django.db.models import Count, Max, Q
+from django.db.models import Case, F, Max, Q, Sum, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.utils.html import json_script
 
 from diplomacy.leaders.models import Leader, normalize_name
 from diplomacy.meetings.caching import lazy
-from diplomacy.meetings.models import Meeting, Participation, ReviewStatus, Statement
+from diplomacy.meetings.models import Meeting, PairCount, Statement
 from diplomacy.meetings.views import graph_data
 
 COUNTERPARTS_SHOWN = 50
@@ -21,21 +21,17 @@ FEED_SALT = "diplomacy.leader-feed"
 
 
 def counterparts(leader: Leader, limit: int = COUNTERPARTS_SHOWN) -> list[dict]:
-    """The people a leader met, most meetings first, with the date of the last one."""
+    """The people a leader met, most meetings first, with the date of the last one: read
+    from the pair counts (meetings/pairs.py), a few rows a counterpart and year."""
+    other = Case(When(leader_a=leader, then=F("leader_b")), default=F("leader_a"))
     rows = list(
-        Participation.objects.filter(
-            meeting__participations__leader=leader,
-            meeting__status__in=[ReviewStatus.EXTRACTED, ReviewStatus.VERIFIED],
-        )
-        .exclude(leader=leader)
-        .values("leader_id")
-        .annotate(count=Count("meeting_id", distinct=True), last=Max("meeting__date"))
-        .order_by("-count", "-last", "leader_id")[:limit]
+        PairCount.objects.filter(Q(leader_a=leader) | Q(leader_b=leader))
+        .values(other_id=other)
+        .annotate(count=Sum("meetings"), last=Max("last"))
+        .order_by("-count", F("last").desc(nulls_last=True), "other_id")[:limit]
     )
-    people = Leader.objects.in_bulk([r["leader_id"] for r in rows])
-    return [
-        {"leader": people[r["leader_id"]], "count": r["count"], "last": r["last"]} for r in rows
-    ]
+    people = Leader.objects.in_bulk([r["other_id"] for r in rows])
+    return [{"leader": people[r["other_id"]], "count": r["count"], "last": r["last"]} for r in rows]
 
 
 def leader_detail(request, slug: str):

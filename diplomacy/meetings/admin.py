@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
 from diplomacy.meetings.models import Evidence, Meeting, Participation, Statement
+from diplomacy.meetings.pairs import pairs_add, pairs_follow
 from diplomacy.meetings.services import participants_changed
 
 
@@ -24,9 +26,27 @@ class MeetingAdmin(SimpleHistoryAdmin):
     search_fields = ["place", "participants__name"]
     inlines = [ParticipationInline, EvidenceInline]
 
+    # An admin's change of a meeting, its participants or its status keeps the pair
+    # counts in step: read the meeting's contribution before, apply the difference after.
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST" or not object_id or not object_id.isdigit():
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with transaction.atomic(), pairs_follow(int(object_id)):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         participants_changed(form.instance)
+        if not change:
+            pairs_add(form.instance)
+
+    def delete_model(self, request, obj):
+        with pairs_follow(obj.pk):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with pairs_follow(*queryset.values_list("pk", flat=True)):
+            super().delete_queryset(request, queryset)
 
 
 @admin.register(Participation)
@@ -38,16 +58,19 @@ class ParticipationAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         before = Participation.objects.filter(pk=obj.pk).values_list("meeting_id", flat=True)
         moved_from = list(before) if change else []
-        super().save_model(request, obj, form, change)
+        with pairs_follow(obj.meeting_id, *moved_from):
+            super().save_model(request, obj, form, change)
         participants_changed(obj.meeting_id, *moved_from)
 
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
+        with pairs_follow(obj.meeting_id):
+            super().delete_model(request, obj)
         participants_changed(obj.meeting_id)
 
     def delete_queryset(self, request, queryset):
         meetings = set(queryset.values_list("meeting_id", flat=True))
-        super().delete_queryset(request, queryset)
+        with pairs_follow(*meetings):
+            super().delete_queryset(request, queryset)
         participants_changed(*meetings)
 
 

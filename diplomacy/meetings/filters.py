@@ -138,6 +138,24 @@ class MeetingFilter(forms.Form):
             )
         return meetings
 
+    def whole_years(self):
+        """When the only filter is a period of whole years (or none): (first year, last
+        year), either None when open, or None for no period at all; otherwise False. The
+        network of such periods is read from the pair counts."""
+        if not self.is_valid():
+            return False
+        data = self.cleaned_data
+        if any(data.get(name) for name in ("leader", "country", "kind", "status", "q")):
+            return False
+        start, end = data.get("date_from"), data.get("date_to")
+        if start is None and end is None:
+            return None
+        if (start and (start.month, start.day) != (1, 1)) or (
+            end and (end.month, end.day) != (12, 31)
+        ):
+            return False
+        return (start.year if start else None, end.year if end else None)
+
     def query_string(self) -> str:
         """The active filters as a query string, for links to the next page and exports."""
         if not self.is_valid():

@@ -166,6 +166,34 @@ class Participation(models.Model):
         return f"{self.leader} at {self.meeting_id}"
 
 
+class PairCount(models.Model):
+    """How many visible meetings two leaders had in a year (year 0: undated), and the
+    last one's date. Kept in step by meetings/pairs.py on every write, so that a
+    leader's counterparts and the network of whole years are read from a few rows
+    instead of aggregated out of millions of participations."""
+
+    leader_a = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="+")
+    leader_b = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    meetings = models.PositiveIntegerField(default=0)
+    last = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["leader_a", "leader_b", "year"], name="pair_unique"),
+            models.CheckConstraint(
+                condition=models.Q(leader_a__lt=models.F("leader_b")), name="pair_ordered"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["leader_b", "leader_a"], name="pair_b_idx"),
+            models.Index(fields=["year"], name="pair_year_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader_a_id}–{self.leader_b_id} in {self.year or 'undated'}"
+
+
 class Evidence(models.Model):
     """A meeting's link to an article and the sentence in it that reports the meeting."""
 

@@ -24,6 +24,7 @@ from diplomacy.meetings.models import (
     ReviewStatus,
     Statement,
 )
+from diplomacy.meetings.pairs import pairs_add, pairs_follow
 
 
 def parse_partial_date(value: str | None) -> tuple[date | None, str]:
@@ -136,6 +137,7 @@ def meeting_create(people: list[Leader], **fields) -> Meeting:
         participant_key=participant_key(p.pk for p in people), **fields
     )
     Participation.objects.bulk_create(Participation(meeting=meeting, leader=p) for p in people)
+    pairs_add(meeting, [p.pk for p in people])
     return meeting
 
 
@@ -332,14 +334,16 @@ def apply_edit(record, fields: dict, by) -> list[str]:
 def meeting_update(meeting_id: int, *, version: int, fields: dict, seen: dict, by) -> Meeting:
     """An editor's change of a meeting's date, precision, place, country, kind or occasion."""
     meeting = lock_for_edit(Meeting, meeting_id, version, seen)
-    apply_edit(meeting, fields, by)
+    with pairs_follow(meeting):
+        apply_edit(meeting, fields, by)
     return meeting
 
 
 @transaction.atomic
 def meeting_set_status(meeting_id: int, status: str, *, by) -> Meeting:
     meeting = lock_for_edit(Meeting, meeting_id, None)
-    apply_edit(meeting, {"status": status}, by)
+    with pairs_follow(meeting):
+        apply_edit(meeting, {"status": status}, by)
     return meeting
 
 
@@ -353,7 +357,8 @@ def _touch(meeting: Meeting, field: str, by) -> None:
 @transaction.atomic
 def meeting_participant_add(meeting_id: int, leader: Leader, *, by) -> Meeting:
     meeting = lock_for_edit(Meeting, meeting_id, None)
-    _, created = Participation.objects.get_or_create(meeting=meeting, leader=leader)
+    with pairs_follow(meeting):
+        _, created = Participation.objects.get_or_create(meeting=meeting, leader=leader)
     if created:
         participants_changed(meeting)
         _touch(meeting, "participants", by)
@@ -366,7 +371,8 @@ def meeting_participant_remove(meeting_id: int, leader_id: int, *, by) -> Meetin
     participation = Participation.objects.filter(meeting=meeting, leader_id=leader_id).first()
     if participation is not None:
         participation._history_user = by
-        participation.delete()
+        with pairs_follow(meeting):
+            participation.delete()
         participants_changed(meeting)
         _touch(meeting, "participants", by)
     return meeting
@@ -380,6 +386,12 @@ def meeting_merge(*, keep: Meeting, drop: Meeting, by) -> Meeting:
         raise ValueError("A meeting cannot be merged into itself.")
     keep = lock_for_edit(Meeting, keep.pk, None)
     drop = lock_for_edit(Meeting, drop.pk, None)
+    with pairs_follow(keep, drop):
+        keep = _merge_into(keep, drop, by)
+    return keep
+
+
+def _merge_into(keep: Meeting, drop: Meeting, by) -> Meeting:
     for evidence in drop.evidence.all():
         if not keep.evidence.filter(
             article=evidence.article, start=evidence.start, end=evidence.end, record=evidence.record
@@ -423,5 +435,9 @@ def revert_to(record, history_id: int, *, by):
     }
     with transaction.atomic():
         current = lock_for_edit(type(record), record.pk, None)
-        apply_edit(current, fields, by)
+        if isinstance(current, Meeting):
+            with pairs_follow(current):
+                apply_edit(current, fields, by)
+        else:
+            apply_edit(current, fields, by)
     return current

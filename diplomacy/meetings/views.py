@@ -1,7 +1,7 @@
 """Analyst pages: timeline, meeting, network and statement search."""
 
 from django.db import connection
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, Max, Sum
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import json_script
 
@@ -9,7 +9,7 @@ from diplomacy.leaders.models import Leader
 from diplomacy.meetings.caching import lazy
 from diplomacy.meetings.filters import Cursor, MeetingFilter, StatementFilter, page_of
 from diplomacy.meetings.highlight import highlight
-from diplomacy.meetings.models import Meeting, Mention, Participation, Statement
+from diplomacy.meetings.models import Meeting, Mention, PairCount, Participation, Statement
 
 MEETINGS_PER_PAGE = 50
 STATEMENTS_PER_PAGE = 50
@@ -99,17 +99,32 @@ def meeting_pairs(meetings, limit: int = NETWORK_PAIRS) -> list[dict]:
             meeting__in=meetings.values("pk"),
             meeting__participations__leader_id__gt=F("leader_id"),
         )
-        .values("leader_id", other_id=F("meeting__participations__leader_id"))
+        .values(a_id=F("leader_id"), b_id=F("meeting__participations__leader_id"))
         .annotate(count=Count("meeting_id"), last=Max("meeting__date"))
-        .order_by("-count", "-last", "leader_id", "other_id")[:limit]
     )
-    rows = list(rows)
-    people = Leader.objects.in_bulk({r["leader_id"] for r in rows} | {r["other_id"] for r in rows})
+    return _pairs_with_people(rows, limit)
+
+
+def counted_pairs(years: tuple[int | None, int | None] | None, limit: int = NETWORK_PAIRS):
+    """The same from the pair counts (meetings/pairs.py): every visible meeting (years
+    None) or those of whole years, first to last, either end open."""
+    rows = PairCount.objects.all()
+    if years is not None:
+        first, last = years
+        rows = rows.filter(year__gte=first or 1, **({"year__lte": last} if last else {}))
+    rows = rows.values(a_id=F("leader_a_id"), b_id=F("leader_b_id")).annotate(
+        count=Sum("meetings"), last=Max("last")
+    )
+    return _pairs_with_people(rows, limit)
+
+
+def _pairs_with_people(rows, limit: int) -> list[dict]:
+    rows = list(rows.order_by("-count", F("last").desc(nulls_last=True), "a_id", "b_id")[:limit])
+    people = Leader.objects.in_bulk({r["a_id"] for r in rows} | {r["b_id"] for r in rows})
     return [
-        {"a": people[r["leader_id"]], "b": people[r["other_id"]], "count": r["count"],
-         "last": r["last"]}
+        {"a": people[r["a_id"]], "b": people[r["b_id"]], "count": r["count"], "last": r["last"]}
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
 def graph_data(pairs: list[dict], centre: Leader | None = None) -> dict:
@@ -147,7 +162,11 @@ def network(request):
     sort = request.GET.get("sort", "count")
 
     def sorted_pairs():
-        pairs = meeting_pairs(filters.apply(Meeting.objects.visible()))
+        years = filters.whole_years()
+        if years is not False:
+            pairs = counted_pairs(years)
+        else:
+            pairs = meeting_pairs(filters.apply(Meeting.objects.visible()))
         pairs.sort(key=PAIR_SORTS.get(sort, PAIR_SORTS["count"]))
         return pairs
 

@@ -37,15 +37,18 @@ LANGUAGES = ("en", "ro", "fr", "de", "es", "it", "pt", "ru")
 # indirect_recall 0.715, trap_hits 0; the engine before it measured meetings_f1 0.634,
 # meetings_participants_f1 0.694, statements_f1 0.875, indirect_recall 0.695 and 19 trap
 # hits on the same 96). The second round measured meetings_f1 0.781 over xx-own-01…08, the
-# first 0.979 over the 32 articles 01–04 it was tuned on.
+# first 0.979 over the 32 articles 01–04 it was tuned on. The statements round after it
+# (reporting verbs, descriptions of speakers, quotations over paragraphs, subjunctive and
+# infinitive reported speech) measured statements_f1 0.944, quote_recall 0.965,
+# speaker_acc 0.97 and indirect_recall 0.92, meetings unchanged.
 OWN_FLOORS = {
     "meetings_f1": 0.70,
     "meetings_participants_f1": 0.76,
-    "statements_f1": 0.86,
+    "statements_f1": 0.92,
     "leaders_f1": 0.97,
-    "quote_recall": 0.83,
+    "quote_recall": 0.94,
     "speaker_acc": 0.95,
-    "indirect_recall": 0.69,
+    "indirect_recall": 0.89,
 }
 OWN_MAX_TRAP_HITS = 0
 # Per language: annotated meetings found exactly (participants and date), at least.

@@ -438,3 +438,18 @@ def test_owner_of_a_visit_is_not_the_subject_of_a_later_meeting(run):
 def test_ruling_out_a_meeting(run):
     text = "Marco Rubio told reporters on Sunday, ruling out any meeting with Nicolás Maduro."
     assert meetings(run(text, "2025-02-03")) == []
+
+
+# --- quotations over paragraphs, descriptions of the speaker ---
+
+
+def test_quote_over_two_paragraphs_then_description_with_a_country(run):
+    text = (
+        "Jean-Noël Barrot met Abbas Araghchi in Geneva on Friday. Barrot said the talks had "
+        "been useful. “There can be no solution by military means.\n\n"
+        "“France will remain ready to host such talks,” the French minister added."
+    )
+    assert direct(run(text, "2025-06-21")) == [
+        ("Jean-Noël Barrot", "There can be no solution by military means."),
+        ("Jean-Noël Barrot", "France will remain ready to host such talks,"),
+    ]

@@ -296,3 +296,31 @@ def test_videoconference_is_a_call(run):
     assert meetings(run(text, "2020-12-31")) == [
         (frozenset({"Angela Merkel", "Xi Jinping"}), "2020-12-30", None, "call", "current")
     ]
+
+
+def test_second_quote_in_the_sentence_of_an_attributed_one(run):
+    text = (
+        "« Nous avons une relation très spéciale », a déclaré Donald Trump, avant de saluer "
+        "en son hôte un « homme d'État remarquable »."
+    )
+    assert direct(run(text, "2018-04-25")) == [
+        ("Donald Trump", "Nous avons une relation très spéciale"),
+        ("Donald Trump", "homme d'État remarquable"),
+    ]
+
+
+def test_que_after_an_aside_is_reported_speech(run):
+    text = (
+        "Emmanuel Macron a jugé, lors de la conférence de presse finale, que les conditions "
+        "étaient réunies."
+    )
+    assert indirect(run(text, "2019-08-27")) == [
+        ("Emmanuel Macron", "Emmanuel Macron a jugé, lors d")
+    ]
+
+
+def test_a_dit_with_an_infinitive_is_reported_speech(run):
+    text = "Charles Michel a dit espérer s'entretenir avec Joe Biden dès janvier."
+    assert indirect(run(text, "2020-12-30")) == [
+        ("Charles Michel", "Charles Michel a dit espérer s")
+    ]

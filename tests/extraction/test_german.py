@@ -261,3 +261,23 @@ def test_meeting_ruled_out_after_a_semicolon_leaves_the_first_clause(run):
     assert meetings(run(text, "2023-10-31")) == [
         (frozenset({"Olaf Scholz", "William Ruto"}), "2023-10-30", None, "bilateral", "current")
     ]
+
+
+def test_description_after_the_verb_is_the_leader_spoken_of(run):
+    text = (
+        "Olaf Scholz besuchte am Montag Ghana. „Wir wollen keine neuen Abhängigkeiten "
+        "schaffen“, sagte der SPD-Politiker in Accra."
+    )
+    assert direct(run(text, "2023-10-31")) == [
+        ("Olaf Scholz", "Wir wollen keine neuen Abhängigkeiten schaffen")
+    ]
+
+
+def test_subjunctive_goes_on_reporting_the_last_speaker(run):
+    text = (
+        "„Die Ukraine ist der Nato heute so nah wie nie zuvor“, sagte Jens Stoltenberg. "
+        "Die Alliierten hätten sich darauf verständigt, auf den Aktionsplan zu verzichten."
+    )
+    assert indirect(run(text, "2023-07-12")) == [
+        ("Jens Stoltenberg", "Die Alliierten hätten sich dar")
+    ]

@@ -256,3 +256,28 @@ def test_dateline_date_does_not_date_the_news(run):
     assert meetings(run(text, "2025-04-18")) == [
         (frozenset({MELONI, TRUMP}), "2025-04-17", "Washington", "bilateral", "current")
     ]
+
+
+def test_subject_of_the_reporting_verb_not_its_object_speaks(run):
+    text = (
+        "Antonio Tajani ha invitato Albin Kurti a venire in Italia «per ascoltare le sue ragioni»."
+    )
+    assert direct(run(text, "2023-09-15")) == [("Antonio Tajani", "per ascoltare le sue ragioni")]
+
+
+def test_characterising_verb_introduces_the_quote(run):
+    text = "Sergej Lavrov ha bollato la riunione come «un club di nostalgici dell'egemonia»."
+    assert direct(run(text, "2024-04-19")) == [
+        ("Sergey Lavrov", "un club di nostalgici dell'egemonia")
+    ]
+
+
+def test_headline_quote_shortening_a_body_quote_is_not_repeated(run):
+    text = (
+        "Meloni da Trump: «Una delle vere leader del mondo»\n\n"
+        "«Ho grande rispetto per lei, è una delle vere leader del mondo», ha detto Donald "
+        "Trump ai giornalisti."
+    )
+    assert direct(run(text, "2025-04-18")) == [
+        ("Donald Trump", "Ho grande rispetto per lei, è una delle vere leader del mondo")
+    ]

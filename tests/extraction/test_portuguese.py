@@ -159,3 +159,26 @@ def test_country_adjective_names_the_speaker(run):
         'de Estado moçambicano afirmou que a independência "foi conquistada com sangue".'
     )
     assert direct(run(text, "2025-06-25")) == [("Daniel Chapo", "foi conquistada com sangue")]
+
+
+def test_disse_with_an_infinitive_is_reported_speech(run):
+    text = (
+        "Questionado sobre a eleição, António Costa disse esperar encontrar-se com Donald "
+        "Trump o mais cedo possível."
+    )
+    assert indirect(run(text, "2024-12-01")) == [
+        ("António Costa", "Questionado sobre a eleição, A")
+    ]
+
+
+def test_description_with_a_country_after_the_quote(run):
+    text = (
+        'Pedro Sánchez recebeu Luís Montenegro em Madrid. "Somos a prova de que a Península '
+        'Ibérica pode ser uma ilha de estabilidade", disse o chefe do Executivo espanhol.'
+    )
+    assert direct(run(text, "2024-10-23")) == [
+        (
+            "Pedro Sanchez",
+            "Somos a prova de que a Península Ibérica pode ser uma ilha de estabilidade",
+        )
+    ]

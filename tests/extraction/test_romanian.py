@@ -330,3 +330,21 @@ def test_received_from_a_leader_is_no_meeting(run):
         "merge la Kiev."
     )
     assert meetings(run(text, "2023-05-20")) == []
+
+
+def test_subject_named_before_an_earlier_verb_reports(run):
+    text = (
+        "Secretarul general al ONU, António Guterres, a salutat la rândul său acordul, dar a "
+        "spus că organizația are nevoie de acces."
+    )
+    assert indirect(run(text, "2023-11-22")) == [
+        ("António Guterres", "Secretarul general al ONU, Ant")
+    ]
+
+
+def test_role_with_a_country_is_that_countrys_leader_named_before(run):
+    text = (
+        "Potrivit lui Aleksandar Vucic, Serbia nu a semnat nimic. Liderul sârb a spus că "
+        "Belgradul va respecta doar acele prevederi care „nu încalcă Constituția”."
+    )
+    assert direct(run(text, "2023-03-19")) == [("Aleksandar Vučić", "nu încalcă Constituția")]

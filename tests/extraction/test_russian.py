@@ -156,3 +156,23 @@ def test_scheduled_meeting_is_only_planned(run):
     extraction = run(text, "2025-08-21")
     assert meetings(extraction) == []
     assert planned(extraction) == [(frozenset({"Sergey Lavrov", "Cyril Ramaphosa"}), "2025-08-21")]
+
+
+def test_name_in_quote_marks_is_not_a_statement_of_a_later_leader(run):
+    text = "Беседа Си Цзиньпина и Моди, проходившая в резиденции «Биньхай», продлилась почти час."
+    assert direct(run(text, "2025-08-31")) == []
+
+
+def test_imperfective_said_that_is_reported_speech(run):
+    text = "Дональд Трамп ранее говорил, что готов лично поговорить с Моди."
+    assert indirect(run(text, "2025-08-31")) == [("Donald Trump", "Дональд Трамп ранее говорил, ч")]
+
+
+def test_tak_prokommentiroval_attributes_the_quote_before(run):
+    text = (
+        "«Это рамочный, но очень содержательный документ». "
+        "Так прокомментировал подписание договора Дмитрий Песков."
+    )
+    assert direct(run(text, "2025-01-17")) == [
+        ("Dmitry Peskov", "Это рамочный, но очень содержательный документ")
+    ]

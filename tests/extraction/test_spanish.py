@@ -158,3 +158,43 @@ def test_conditional_meeting_is_only_planned(run):
     assert planned(extraction) == [
         (frozenset({"Javier Milei", "Luiz Inacio Lula da Silva"}), "2024-11-18")
     ]
+
+
+def test_ruling_out_reports_a_position(run):
+    text = (
+        "Jens Stoltenberg, por su parte, descartó reunirse con Vladimir Putin mientras dure "
+        "la guerra."
+    )
+    assert indirect(run(text, "2023-03-01")) == [
+        ("Jens Stoltenberg", "Jens Stoltenberg, por su parte")
+    ]
+
+
+def test_segun_with_a_verb_is_the_last_speaker(run):
+    text = (
+        "“Tuvimos una buena conversación”, escribió Claudia Sheinbaum en sus redes sociales. "
+        "Según explicó después en su conferencia matutina, México enviará 10.000 elementos."
+    )
+    assert indirect(run(text, "2025-02-04")) == [
+        ("Claudia Sheinbaum", "Según explicó después en su co")
+    ]
+
+
+def test_spokesperson_unknown_to_the_knowledge_base_reports(run):
+    text = (
+        "El portavoz del Ejecutivo japonés, Yoshimasa Hayashi, explicó esta mañana que Tokio "
+        "no ha recibido ninguna petición."
+    )
+    assert indirect(run(text, "2025-08-25")) == [
+        ("Yoshimasa Hayashi", "El portavoz del Ejecutivo japo")
+    ]
+
+
+def test_jefe_del_ejecutivo_is_the_head_of_government_named_before(run):
+    text = (
+        "Pedro Sánchez se reunió con Xi Jinping en Pekín. Tras la reunión, el jefe del "
+        "Ejecutivo aseguró que España apuesta por “unas relaciones más equilibradas” con China."
+    )
+    assert direct(run(text, "2025-04-12")) == [
+        ("Pedro Sanchez", "unas relaciones más equilibradas")
+    ]

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from diplomacy.meetings.pairs import pairs_rebuild
 from diplomacy.meetings.services import participant_key
 
 CITIES = [
@@ -233,6 +234,7 @@ class Command(BaseCommand):
             _reset_sequence(table)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+        self._step("pair counts", pairs_rebuild(), started)
         self.stdout.write(f"done in {time.monotonic() - started:.0f} s")
 
     def _step(self, what: str, count: int, started: float) -> None:

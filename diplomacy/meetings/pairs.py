@@ -1,0 +1,149 @@
+"""Pair counts (models.PairCount) kept in step with the meetings they count.
+
+A meeting contributes one to the count of every pair of its participants, in the year
+of its date, while it is visible (not rejected, not merged into another). Every write
+that can change a contribution (a new meeting, a participant added or removed, a date
+or status changed, a merge, an admin's edit or deletion) runs inside ``pairs_follow``
+with the meetings it touches: their contributions are read before and after, and the
+difference is added to the counts with atomic increments, so concurrent workers never
+lose an update. ``pairs_rebuild`` recomputes everything from scratch (after a bulk
+load; the tests compare the two).
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+from datetime import date
+from itertools import combinations
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max, Value
+from django.db.models.functions import Coalesce, ExtractYear, Greatest
+
+from diplomacy.meetings.models import Meeting, PairCount, Participation
+
+Cell = tuple[int, int, int]  # (leader_a, leader_b, year), leader_a < leader_b
+
+
+def _contributions(meeting_ids) -> dict[Cell, list]:
+    """{cell: [meetings, last date]} that these meetings add to the counts now."""
+    ids = list(meeting_ids)
+    if not ids:
+        return {}
+    dates = dict(Meeting.objects.visible().filter(pk__in=ids).values_list("pk", "date"))
+    people = defaultdict(set)
+    for meeting_id, leader_id in Participation.objects.filter(
+        meeting_id__in=list(dates)
+    ).values_list("meeting_id", "leader_id"):
+        people[meeting_id].add(leader_id)
+    cells: dict[Cell, list] = {}
+    for meeting_id, day in dates.items():
+        year = day.year if day else 0
+        for a, b in combinations(sorted(people[meeting_id]), 2):
+            cell = cells.setdefault((a, b, year), [0, None])
+            cell[0] += 1
+            if day and (cell[1] is None or day > cell[1]):
+                cell[1] = day
+    return cells
+
+
+@contextmanager
+def pairs_follow(*meetings: Meeting | int):
+    """Keep the pair counts in step with whatever the block does to these meetings."""
+    ids = [m if isinstance(m, int) else m.pk for m in meetings]
+    before = _contributions(ids)
+    yield
+    _apply(before, _contributions(ids))
+
+
+def pairs_add(meeting: Meeting, leader_ids=None) -> None:
+    """A meeting just created starts counting; with its participants' ids given (the
+    write path that created it knows them), without reading anything back."""
+    if leader_ids is None:
+        _apply({}, _contributions([meeting.pk]))
+        return
+    if meeting.status == "rejected" or meeting.merged_into_id:
+        return
+    year = meeting.date.year if meeting.date else 0
+    _apply({}, {(a, b, year): [1, meeting.date]
+                for a, b in combinations(sorted(set(leader_ids)), 2)})  # fmt: skip
+
+
+def _apply(before: dict[Cell, list], after: dict[Cell, list]) -> None:
+    for cell in before.keys() | after.keys():
+        was, now = before.get(cell, [0, None]), after.get(cell, [0, None])
+        delta = now[0] - was[0]
+        if delta > 0 or (now[1] and now[1] != was[1]):
+            _increase(cell, delta, now[1])
+        if delta < 0 or (was[1] and was[1] != now[1]):
+            _decrease(cell, min(delta, 0), was[1])
+
+
+def _filter(cell: Cell):
+    a, b, year = cell
+    return PairCount.objects.filter(leader_a_id=a, leader_b_id=b, year=year)
+
+
+def _increase(cell: Cell, delta: int, day: date | None) -> None:
+    changes = {"meetings": F("meetings") + delta}
+    if day is not None:
+        changes["last"] = Greatest(Coalesce("last", Value(day)), Value(day))
+    if _filter(cell).update(**changes):
+        return
+    a, b, year = cell
+    try:
+        with transaction.atomic():
+            PairCount.objects.create(leader_a_id=a, leader_b_id=b, year=year, meetings=delta,
+                                     last=day)  # fmt: skip
+    except IntegrityError:  # another worker created it meanwhile
+        _filter(cell).update(**changes)
+
+
+def _decrease(cell: Cell, delta: int, day: date | None) -> None:
+    if delta:
+        _filter(cell).update(meetings=F("meetings") + delta)
+    row = _filter(cell).first()
+    if row is None:
+        return
+    if row.meetings <= 0:
+        row.delete()
+    elif day is not None and row.last == day:
+        # The meeting that may have been the last one left: find the last again.
+        a, b, year = cell
+        row.last = (
+            Meeting.objects.visible()
+            .filter(participations__leader=a)
+            .filter(participations__leader=b)
+            .filter(**({"date__year": year} if year else {"date": None}))
+            .aggregate(last=Max("date"))["last"]
+        )
+        row.save(update_fields=["last"])
+
+
+def pairs_rebuild(apps=None) -> int:
+    """Recompute every pair count from the meetings (after a bulk load). With a
+    migration's ``apps``, from its historical models."""
+    models = (apps.get_model("meetings", name) for name in ("Meeting", "Participation",
+              "PairCount")) if apps else (Meeting, Participation, PairCount)  # fmt: skip
+    meeting_model, participation_model, pair_model = models
+    visible = meeting_model.objects.exclude(status="rejected").filter(merged_into=None)
+    rows = (
+        participation_model.objects.filter(
+            meeting__in=visible.values("pk"),
+            meeting__participations__leader_id__gt=F("leader_id"),
+        )
+        .values(
+            a=F("leader_id"),
+            b=F("meeting__participations__leader_id"),
+            year=Coalesce(ExtractYear("meeting__date"), 0),
+        )  # fmt: skip
+        .annotate(n=Count("meeting_id"), last=Max("meeting__date"))
+        .order_by()
+    )
+    with transaction.atomic():
+        pair_model.objects.all().delete()
+        created = pair_model.objects.bulk_create(
+            (pair_model(leader_a_id=r["a"], leader_b_id=r["b"], year=r["year"], meetings=r["n"],
+                        last=r["last"]) for r in rows.iterator(chunk_size=10_000)),
+            batch_size=10_000,
+        )  # fmt: skip
+    return len(created)
