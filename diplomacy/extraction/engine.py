@@ -173,9 +173,7 @@ def _lang(language: str) -> _Lang:
         reported_mood=_words(lexicon.REPORTED_MOOD.get(language, "")),
         ready=_words(lexicon.READY_WORDS),
         object_prepositions=_words(lexicon.OBJECT_PREPOSITIONS.get(language, "")),
-        future_sequences=tuple(
-            fold_phrase(p) for p in lexicon.FUTURE_SEQUENCES.get(language, ())
-        ),
+        future_sequences=tuple(fold_phrase(p) for p in lexicon.FUTURE_SEQUENCES.get(language, ())),
     )
 
 
@@ -365,6 +363,7 @@ class _Doc:
     anchor_day: date | None = None  # day of the last dated meeting reported so far
     last_pair: list[str] = field(default_factory=list)  # the last two leaders seen meeting
     titled: dict[str, tuple[int, str]] = field(default_factory=dict)  # bare role → named
+    clause_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- API
@@ -1633,9 +1632,12 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
         norm = toks[k].norm
         if norm in _NEGATIONS and norm in blockers:
             return "negated"
-        if norm in blockers or norm in _REQUEST or norm in doc.lx.wishes:
-            reason = "planned"
-        elif open_clause and _sequence_ends(doc, k, doc.lx.future_sequences):
+        if (
+            norm in blockers
+            or norm in _REQUEST
+            or norm in doc.lx.wishes
+            or (open_clause and _sequence_ends(doc, k, doc.lx.future_sequences))
+        ):
             reason = "planned"
         k -= 1
     if reason:
@@ -1669,7 +1671,6 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
         ):
             # "para conduzir as negociações com Vieira", "to hold talks with": a purpose.
             return "planned"
-        raw = toks[k].raw
         # Lower case only: "Narendra" ends like a French future, but is a name.
         if future and doc.quote_of[k] < 0 and _verb_mood(doc, k, future):
             return "planned"
@@ -1710,10 +1711,11 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
                 break  # ", а отдельной встречи … не планируется" is another clause
             if doc.quote_of[k] >= 0:
                 continue
-            if _clause_break(doc, k - 1):
-                # "…, qui n'avait pas eu lieu depuis 2019,": a relative clause's negation
-                # is its own.
-                relative = norm in _RELATIVES
+            if _clause_break(doc, k - 1) or norm in _RELATIVES:
+                # "…, qui n'avait pas eu lieu depuis 2019,", "I colloqui che X ha avuto con
+                # Y non hanno portato a nulla": a relative clause's negation is its own,
+                # and what follows it may judge the meeting, not deny it.
+                relative = relative or norm in _RELATIVES
             if norm in _RULED_OUT or (doc.language == "de" and _final_nicht(doc, k)):
                 return "negated"
             if (
@@ -1721,6 +1723,8 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
                 and norm in _NEGATIONS
                 and norm in blockers
                 and norm in _PREDICATE_NEGATIONS
+                and k + 1 < len(toks)
+                and toks[k + 1].norm not in doc.lx.after_blockers
             ):
                 return "negated"  # "Встреча … не состоялась", "La reunión no se celebró"
             if norm not in doc.lx.after_blockers:
@@ -1735,7 +1739,6 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
     while k < stop:
         if doc.sent_of[k] != s or doc.quote_of[k] >= 0:
             break
-        raw = toks[k].raw
         if _new_predicate(doc, k):
             break  # "met X on Tuesday and will see Y on Friday": another predicate
         if toks[k].norm in _NEGATIONS and (
@@ -1762,7 +1765,7 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
 
 _RULED_OUT = _words(lexicon.RULED_OUT)
 # Negations of a verb (not of a noun: "no", "kein", "niciun" deny the meeting noun itself).
-_PREDICATE_NEGATIONS = _words("not never nu ne jamais nicht no nunca non mai não не")
+_PREDICATE_NEGATIONS = _words("not never nu ne pas jamais nicht no nunca non mai não не")
 
 
 def _verb_mood(doc: _Doc, k: int, mood: re.Pattern) -> bool:
@@ -1780,8 +1783,10 @@ def _sequence_ends(doc: _Doc, k: int, sequences: tuple[tuple[str, ...], ...]) ->
     toks = doc.tokens
     for seq in sequences:
         n = len(seq)
-        if k + 1 >= n and toks[k].norm == seq[-1] and all(
-            toks[k - n + 1 + i].norm == seq[i] for i in range(n - 1)
+        if (
+            k + 1 >= n
+            and toks[k].norm == seq[-1]
+            and all(toks[k - n + 1 + i].norm == seq[i] for i in range(n - 1))
         ):
             return True
     return False
@@ -1797,6 +1802,21 @@ _AND = {
     "it": {"e", "ed"},
     "pt": {"e"},
     "ru": {"и"},
+}
+
+
+# Finite verbs and auxiliaries by their form: after "and", they open a new predicate.
+_FINITE_RE = {
+    "en": re.compile(r"\w+ed$|(?:has|had|have|was|were|is|are|will|would|did|does)$"),
+    "ro": re.compile(r"(?:a|au|s|l|i|le|va|vor|este|era|avea|aveau)$"),
+    "fr": re.compile(r"(?:a|ont|est|sont|avait|avaient|va|vont|sera|aura|doit)$"),
+    "de": re.compile(
+        r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden)$|\w+ten?$"
+    ),
+    "es": re.compile(r"\w+(?:ó|aron|ieron|ía|ían|rá|rán)$|(?:ha|han|había|habían|fue|fueron)$"),
+    "it": re.compile(r"\w+(?:ò|rono|rà|ranno)$|(?:ha|hanno|è|era|aveva|avevano|sono|fu)$"),
+    "pt": re.compile(r"\w+(?:ou|aram|eram|iram|eu|iu|rá|rão)$|(?:tem|têm|tinha|tinham|foi|foram)$"),
+    "ru": re.compile(r"\w+(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ют|ят|ут|ат)$"),
 }
 
 
@@ -1824,13 +1844,18 @@ def _new_predicate(doc: _Doc, k: int) -> bool:
         or nxt.norm in _POSSESSIVES
     ):
         return False
-    # "and former President X", "și fostul premier X": an adjective before a role.
-    for j in range(k + 1, min(len(toks), k + 4)):
+    # "and former President X", "și fostul premier X": an adjective before a role; "and
+    # were also attended by X": the same meeting, more of its people.
+    for j in range(k + 1, min(len(toks), k + 5)):
+        if toks[j].norm in lx.presence:
+            return False
         if j in doc.role_tokens or j in doc.country_tokens:
             return False
         if any(m.ti == j for m in doc.mentions if m.kind in ("role", "demonym")):
             return False
-    return True
+    # "and criticised Putin", "и раскритиковал", "e ha detto"; not "and businessman
+    # Jared Kushner", "și prima întâlnire".
+    return bool(_FINITE_RE[doc.language].match(nxt.raw.lower()))
 
 
 def _de_clause_end(doc: _Doc, ti: int, tj: int) -> str:
@@ -1855,6 +1880,8 @@ def _de_clause_end(doc: _Doc, ti: int, tj: int) -> str:
             return reason
         j -= 1
     return ""
+
+
 # German separable particles and participles that close a clause after "nicht".
 _DE_CLOSERS = _words("statt stattgefunden zustande zusammen")
 
@@ -2004,7 +2031,11 @@ def _meetings_of(
             trigs, assigned = kept, _assign(doc, people, kept)
         here = []
         for t in trigs:
-            meeting = _meeting_for(doc, t, assigned[id(t)], protagonist, news_date)
+            mentions = assigned[id(t)]
+            # "At the summit attended by A, B, C and D, A held talks with D": the list of
+            # those present before the meeting's clause is not its parties.
+            mentions = [m for m in mentions if not (m.tj <= t.ti and _attendee(doc, m, t))]
+            meeting = _meeting_for(doc, t, mentions, protagonist, news_date)
             if meeting is not None:
                 here.extend(_distribute(doc, t, assigned[id(t)], meeting, protagonist))
         if not here and len(trigs) > 1:
@@ -2067,6 +2098,28 @@ def _distribute(
             doc.undated.add(id(copy))
         out.append(copy)
     return out
+
+
+def _attendee(doc: _Doc, m: Mention, t: _Trigger) -> bool:
+    """Mention m is in a list governed by a word of presence ("attended by", "in the
+    presence of", "participaron") that a comma closes before the meeting word t."""
+    toks, lx = doc.tokens, doc.lx
+    k = m.ti - 1
+    while k >= 0 and doc.sent_of[k] == m.sentence and m.ti - k <= 30:
+        norm = toks[k].norm
+        if any(o.ti <= k < o.tj for o in doc.mentions):
+            k -= 1
+            continue
+        if k in doc.role_tokens or k in doc.country_tokens or norm in _CONJ:
+            k -= 1
+            continue
+        if norm in lx.determiners or norm in lx.titles or norm in _AGENT or norm in _OF_ORG:
+            k -= 1
+            continue
+        if not lx.presence.intersection(doc.forms[k]):
+            return False
+        return any(_clause_break(doc, j) for j in range(m.tj - 1, t.ti))
+    return False
 
 
 def _not_party(doc: _Doc, m: Mention) -> bool:
@@ -2168,6 +2221,21 @@ def _assign(doc: _Doc, people: list[Mention], trigs: list[_Trigger]) -> dict[int
         if after.startswith(","):
             mine.add(_clause_of(clauses, m.end + 1))
         local = [t for t in trigs if _clause_of(clauses, doc.tokens[t.ti].start) in mine]
+        if not local and mine == {0}:
+            # "Scholz ist nach Israel gereist und hat dort Netanjahu getroffen": the subject
+            # of the sentence is the subject of a predicate coordinated with "and"; so
+            # are all its leaders when that predicate names none ("l-a invitat pe X la
+            # masă și au stat de vorbă").
+            shared = [t for t in trigs if _coordinated(doc, clauses, t)][:1]
+            if shared and (
+                m is people[0]
+                or not any(
+                    _clause_of(clauses, o.start) == _clause_of(clauses, doc.tokens[t.ti].start)
+                    for o in people
+                    for t in shared
+                )
+            ):
+                local = shared
         if not local:
             # "che ha accolto X, la ministra tedesca Y, il britannico Z e …": the list
             # goes on past the clause that holds its meeting word.
@@ -2190,6 +2258,15 @@ def _assign(doc: _Doc, people: list[Mention], trigs: list[_Trigger]) -> dict[int
         owners[id(m)] = owner
         assigned[id(owner)].append(m)
     return assigned
+
+
+def _coordinated(doc: _Doc, clauses: list[tuple[int, int]], t: _Trigger) -> bool:
+    """The meeting word stands in a predicate opened by "and" ("… and met Netanyahu")."""
+    c = _clause_of(clauses, doc.tokens[t.ti].start)
+    if not c:
+        return False
+    k = _token_at(doc, clauses[c - 1][0])
+    return k < t.ti and doc.tokens[k].start == clauses[c - 1][0] and _new_predicate(doc, k)
 
 
 def _listed(doc: _Doc, a: Mention, b: Mention) -> bool:
@@ -2245,7 +2322,15 @@ def _and_joined(doc: _Doc, a: Mention, b: Mention) -> bool:
 
 def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
     """Spans of the sentence's subordinate and coordinated clauses: from a comma followed
-    by "who", "when", "and", "care", "qui", "que"... to the next comma."""
+    by "who", "when", "and", "care", "qui", "que"... to the next comma; from "after" to
+    the end; from an "and" that opens a new predicate to the next comma."""
+    spans = doc.clause_cache.get(sentence)
+    if spans is None:
+        spans = doc.clause_cache[sentence] = _find_subclauses(doc, sentence)
+    return spans
+
+
+def _find_subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
     s, e = doc.sentences[sentence]
     text = doc.text
     spans = []
@@ -2253,7 +2338,8 @@ def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
     while c >= 0:
         words = _first_word(text[c + 1 : c + 25])
         nxt = text.find(",", c + 1, e)
-        if words and words[0] in _AFTER:
+        if (words and words[0] in _AFTER) or _after_soon(text[c + 1 : c + 25]):
+            # ", a day after Putin accused …": a time clause of its own.
             # ", după ce liderul de la Kremlin, Vladimir Putin, a refuzat …": to the end.
             spans.append((c, e))
         elif (
@@ -2264,6 +2350,13 @@ def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
         ):
             spans.append((c, nxt if nxt >= 0 else e))
         c = nxt
+    # "met Scholz and sent a letter to Xi": the second predicate has its own objects;
+    # "criticised Putin after meeting Scholz": so has a clause opened by "after".
+    for k in _sentence_tokens(doc, sentence):
+        if _after_verb(doc, k) or _new_predicate(doc, k):
+            start = doc.tokens[k].start
+            nxt = text.find(",", start, e)
+            spans.append((start, nxt if nxt >= 0 else e))
     # "traf Scholz Ruto; ein Treffen mit Tiani hatte er abgesagt": a clause of its own.
     c = text.find(";", s, e)
     while c >= 0:
@@ -2271,6 +2364,29 @@ def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
         spans.append((c, nxt if nxt >= 0 else e))
         c = nxt
     return spans
+
+
+def _after_verb(doc: _Doc, k: int) -> bool:
+    """ "after meeting", "după ce", "nachdem er": "after" with no comma before it and a
+    lower-case word (no article: "dopo l'incontro") after it opens a clause."""
+    toks = doc.tokens
+    return (
+        toks[k].norm in _AFTER
+        and k > 0
+        and doc.sent_of[k - 1] == doc.sent_of[k]
+        and not _clause_break(doc, k - 1)
+        and k + 1 < len(toks)
+        and toks[k + 1].raw[:1].islower()
+        and toks[k + 1].norm not in doc.lx.determiners
+        and toks[k + 1].norm not in _INDEFINITE[doc.language]
+    )
+
+
+def _after_soon(text: str) -> bool:
+    """ ", a day after", ", two days after", ", hours after": "after" as a following
+    word, the clause it opens dated from the main one."""
+    words = [fold(w) for w in TOKEN_RE.findall(text)[:4]]
+    return any(w in _AFTER for w in words[1:4]) and words[0] not in _AFTER
 
 
 def _and_with(text: str) -> bool:
@@ -2310,6 +2426,12 @@ def _weak_ok(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
     if doc.tokens[t.ti].norm in _RECEIVE and (
         _receives_a_thing(doc, t) or _participle_phrase(doc, t)
     ):
+        return False
+    if t.event and any(
+        doc.lx.presence.intersection(doc.forms[k])
+        for k in range(max(_sentence_tokens(doc, t.sentence).start, t.ti - 3), t.ti)
+    ):
+        # "attended the summit with X and Y": they were there together, not in a meeting.
         return False
     w = _with_after(doc, t)
     # "with"/"between" must introduce a leader ("talks between US and Russian officials"
@@ -2721,6 +2843,7 @@ def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
         # "Trump was received by Trong … and then held talks with Phuc": the agent of
         # a passive is not the subject of the verb coordinated with it.
         and not _passive_agent(doc, m)
+        and not _object_of_verb(doc, m)
         and (_clause_of(clauses, m.start) == mine or _clause_of(clauses, m.start) == 0)
         and not (mine == 0 and _clause_of(clauses, m.start) != 0)
     ]
@@ -2733,6 +2856,49 @@ def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
         if key and key != other:
             return key
     return None
+
+
+_TIME_ADVERBS = _words(
+    "yesterday today tonight ieri azi astăzi aseară hier aujourd'hui gestern heute abends "
+    "ayer hoy anoche oggi stamattina ontem hoje вчера сегодня also too then"
+)
+
+
+def _object_of_verb(doc: _Doc, m: Mention) -> bool:
+    """ "Biden criticised Putin after meeting Scholz": a leader right after a lower-case
+    word that is no preposition, article, conjunction, time or meeting word is that
+    verb's object, not the subject of the meeting word after it."""
+    toks, lx = doc.tokens, doc.lx
+    k = m.ti - 1
+    while k >= 0 and (
+        k in doc.role_tokens
+        or k in doc.country_tokens
+        or toks[k].norm in lx.determiners
+        or toks[k].norm in lx.titles
+    ):
+        k -= 1
+    if k < 0 or doc.sent_of[k] != m.sentence or _clause_break(doc, k):
+        return False
+    w = toks[k]
+    norm = w.norm
+    return not (
+        not w.raw[:1].islower()
+        or norm in _WITH
+        or norm in lx.object_prepositions
+        or norm in lx.locative
+        or norm in _AGENT
+        or norm in _CONJ
+        or norm in _COORDINATORS
+        or norm in _RELATIVES
+        or norm in lx.complementizers
+        or norm in _CALENDAR
+        or norm in _TIME_ADVERBS
+        or norm in _INDEFINITE[doc.language]
+        or norm in lx.speech
+        or norm.endswith(("ly", "ment", "mente"))
+        or norm in lx.triggers.firsts
+        or any(d.start <= w.start < d.end for d in _dates_in(doc, *doc.sentences[m.sentence]))
+    )
 
 
 def _someone_between(doc: _Doc, a: int, b: int) -> bool:

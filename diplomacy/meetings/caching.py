@@ -24,13 +24,16 @@ from diplomacy.leaders.models import Alias, Leader, Office
 from diplomacy.meetings.models import Evidence, Meeting, Mention, Participation, Statement
 
 
-def _version_sources() -> list[tuple[str, str]]:
+@functools.cache
+def _version_sources() -> tuple[tuple[str, str], ...]:
+    """(table, primary key column) of every table the version reads; once a process:
+    reaching a history model through simple-history builds a manager class each time."""
     tables = [(Model._meta.db_table, Model._meta.pk.column)
               for Model in (Meeting, Evidence, Statement, Mention, LogEntry)]  # fmt: skip
     for Model in (Meeting, Participation, Statement, Leader, Alias, Office):
         history = Model.history.model
         tables.append((history._meta.db_table, history._meta.pk.column))
-    return tables
+    return tuple(tables)
 
 
 def data_version() -> str:

@@ -453,3 +453,50 @@ def test_quote_over_two_paragraphs_then_description_with_a_country(run):
         ("Jean-Noël Barrot", "There can be no solution by military means."),
         ("Jean-Noël Barrot", "France will remain ready to host such talks,"),
     ]
+
+
+def test_future_in_a_relative_clause_does_not_make_the_main_meeting_planned(run):
+    text = "Olaf Scholz, who will see Joe Biden on Friday, met Emmanuel Macron on Tuesday."
+    assert [m[0] for m in meetings(run(text, "2023-06-15"))] == [
+        frozenset({"Olaf Scholz", "Emmanuel Macron"})
+    ]
+
+
+def test_future_in_a_coordinated_predicate_is_its_own(run):
+    text = "Olaf Scholz met Emmanuel Macron on Tuesday and will meet Joe Biden on Friday."
+    assert [m[0] for m in meetings(run(text, "2023-06-15"))] == [
+        frozenset({"Olaf Scholz", "Emmanuel Macron"})
+    ]
+
+
+def test_object_of_another_verb_is_no_party(run):
+    text = "Joe Biden criticised Vladimir Putin after meeting Olaf Scholz on Tuesday."
+    assert [m[0] for m in meetings(run(text, "2023-06-15"))] == [frozenset({BIDEN, "Olaf Scholz"})]
+
+
+def test_subject_of_a_day_after_clause_is_no_party(run):
+    text = (
+        "Olaf Scholz met Emmanuel Macron on Tuesday, a day after Vladimir Putin accused "
+        "the West of lying."
+    )
+    assert [m[0] for m in meetings(run(text, "2023-06-15"))] == [
+        frozenset({"Olaf Scholz", "Emmanuel Macron"})
+    ]
+
+
+def test_attending_a_summit_together_is_not_a_meeting(run):
+    text = (
+        "Emmanuel Macron attended the summit with Olaf Scholz and Joe Biden, but did not "
+        "meet Xi Jinping."
+    )
+    assert meetings(run(text, "2023-06-15")) == []
+
+
+def test_those_listed_as_present_are_not_parties_of_a_later_meeting(run):
+    text = (
+        "At the summit attended by Joe Biden, Olaf Scholz, Emmanuel Macron and Narendra Modi, "
+        "Joe Biden held talks with Narendra Modi."
+    )
+    assert [m[0] for m in meetings(run(text, "2023-06-15"))] == [
+        frozenset({BIDEN, "Narendra Modi"})
+    ]

@@ -324,3 +324,8 @@ def test_a_dit_with_an_infinitive_is_reported_speech(run):
     assert indirect(run(text, "2020-12-30")) == [
         ("Charles Michel", "Charles Michel a dit espérer s")
     ]
+
+
+def test_meeting_that_did_not_take_place_is_no_meeting(run):
+    text = "La rencontre entre Emmanuel Macron et Olaf Scholz n'a pas eu lieu."
+    assert meetings(run(text, "2023-06-15")) == []

@@ -281,3 +281,25 @@ def test_subjunctive_goes_on_reporting_the_last_speaker(run):
     assert indirect(run(text, "2023-07-12")) == [
         ("Jens Stoltenberg", "Die Alliierten hätten sich dar")
     ]
+
+
+def test_purpose_infinitive_with_zu_is_no_meeting(run):
+    text = "Olaf Scholz reiste nach Paris, um Emmanuel Macron zu treffen."
+    assert meetings(run(text, "2023-06-15")) == []
+
+
+def test_final_nicht_denies_the_meeting(run):
+    assert meetings(run("Olaf Scholz traf Emmanuel Macron nicht.", "2023-06-15")) == []
+
+
+def test_separated_particle_cancels_or_invites(run):
+    for text in (
+        "Olaf Scholz sagte das Treffen mit Emmanuel Macron ab.",
+        "Olaf Scholz lud Emmanuel Macron zu einem Treffen nach Berlin ein.",
+    ):
+        assert meetings(run(text, "2023-06-15")) == [], text
+
+
+def test_konjunktiv_makes_the_meeting_hypothetical(run):
+    text = "Olaf Scholz könnte Emmanuel Macron in Brüssel treffen."
+    assert meetings(run(text, "2023-06-15")) == []

@@ -281,3 +281,13 @@ def test_headline_quote_shortening_a_body_quote_is_not_repeated(run):
     assert direct(run(text, "2025-04-18")) == [
         ("Donald Trump", "Ho grande rispetto per lei, è una delle vere leader del mondo")
     ]
+
+
+def test_invitation_to_a_meeting_is_no_meeting(run):
+    text = "Giorgia Meloni ha invitato Emmanuel Macron a un incontro a Roma."
+    assert meetings(run(text, "2023-06-15")) == []
+
+
+def test_conditional_meeting_is_no_meeting(run):
+    text = "Giorgia Meloni si incontrerebbe con Emmanuel Macron a Bruxelles."
+    assert meetings(run(text, "2023-06-15")) == []

@@ -182,3 +182,13 @@ def test_description_with_a_country_after_the_quote(run):
             "Somos a prova de que a Península Ibérica pode ser uma ilha de estabilidade",
         )
     ]
+
+
+def test_invitation_to_a_meeting_is_no_meeting(run):
+    text = "Lula convidou Emmanuel Macron para uma reunião em Brasília."
+    assert meetings(run(text, "2023-06-15")) == []
+
+
+def test_conditional_meeting_is_no_meeting(run):
+    text = "Lula se encontraria com Emmanuel Macron em Paris."
+    assert meetings(run(text, "2023-06-15")) == []

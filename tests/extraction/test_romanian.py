@@ -348,3 +348,8 @@ def test_role_with_a_country_is_that_countrys_leader_named_before(run):
         "Belgradul va respecta doar acele prevederi care „nu încalcă Constituția”."
     )
     assert direct(run(text, "2023-03-19")) == [("Aleksandar Vučić", "nu încalcă Constituția")]
+
+
+def test_future_with_o_sa_is_planned(run):
+    text = "Klaus Iohannis o să aibă o întrevedere cu Emmanuel Macron."
+    assert meetings(run(text, "2023-06-15")) == []

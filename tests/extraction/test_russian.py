@@ -176,3 +176,13 @@ def test_tak_prokommentiroval_attributes_the_quote_before(run):
     assert direct(run(text, "2025-01-17")) == [
         ("Dmitry Peskov", "Это рамочный, но очень содержательный документ")
     ]
+
+
+def test_meeting_that_did_not_take_place_is_no_meeting(run):
+    text = "Встреча Владимира Путина и Си Цзиньпина не состоялась."
+    assert meetings(run(text, "2023-06-15")) == []
+
+
+def test_postponed_meeting_is_no_meeting(run):
+    text = "Встреча Владимира Путина и Си Цзиньпина была отложена."
+    assert meetings(run(text, "2023-06-15")) == []

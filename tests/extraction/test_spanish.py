@@ -198,3 +198,13 @@ def test_jefe_del_ejecutivo_is_the_head_of_government_named_before(run):
     assert direct(run(text, "2025-04-12")) == [
         ("Pedro Sanchez", "unas relaciones más equilibradas")
     ]
+
+
+def test_invitation_to_a_meeting_is_no_meeting(run):
+    text = "Pedro Sánchez invitó a Emmanuel Macron a una reunión en Madrid."
+    assert meetings(run(text, "2023-06-15")) == []
+
+
+def test_conditional_meeting_is_no_meeting(run):
+    text = "Pedro Sánchez se reuniría con Emmanuel Macron el viernes."
+    assert meetings(run(text, "2023-06-15")) == []
