@@ -2352,7 +2352,10 @@ def _find_subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
         c = nxt
     # "met Scholz and sent a letter to Xi": the second predicate has its own objects;
     # "criticised Putin after meeting Scholz": so has a clause opened by "after".
+    toks = doc.tokens
     for k in _sentence_tokens(doc, sentence):
+        if toks[k].norm not in _OPENERS:
+            continue
         if _after_verb(doc, k) or _new_predicate(doc, k):
             start = doc.tokens[k].start
             nxt = text.find(",", start, e)
@@ -2411,6 +2414,8 @@ def _first_word(text: str) -> tuple[str, ...]:
 _ARTICLE_RELATIVES = {"der", "die"}
 # ", după ce Putin a refuzat să vină": a clause of its own, with its own people.
 _AFTER = _words("after după après nachdem después dopo depois после")
+# Words that may open a clause of their own within a sentence ("and", "after").
+_OPENERS = _AFTER | {fold(w) for words in _AND.values() for w in words}
 
 
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> int:
