@@ -31,6 +31,8 @@ os.environ["DATABASE_URL"] = os.environ.get(
 )
 os.environ["CELERY_BROKER_URL"] = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/1")
 os.environ.setdefault("SECRET_KEY", "benchmark-only")
+# As docs/deploy.md recommends: workers keep their database connection between tasks.
+os.environ.setdefault("CONN_MAX_AGE", "600")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "diplomacy.settings")
 
 

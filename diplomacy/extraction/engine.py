@@ -93,6 +93,9 @@ class _Lang:
     ready: set[str]
     object_prepositions: set[str]
     future_sequences: tuple[tuple[str, ...], ...]
+    visit_phrases: PhraseIndex
+    sidelines: set[str]
+    call_means: set[str]
 
 
 @lru_cache(maxsize=16)
@@ -135,6 +138,12 @@ def _lang(language: str) -> _Lang:
         pairs.add(fold_phrase(phrase), True)
     pairs.freeze()
     speech = _words(lexicon.SPEECH_VERBS.get(language, ""))
+    visit_phrases = PhraseIndex()
+    for phrase in lexicon.VISIT_PHRASES.get(language, ()):
+        visit_phrases.add(fold_phrase(phrase), "visit")
+    for phrase in lexicon.SEAT_PHRASES.get(language, ()):
+        visit_phrases.add(fold_phrase(phrase), "seat")
+    visit_phrases.freeze()
     return _Lang(
         places=places,
         roles=roles,
@@ -174,6 +183,9 @@ def _lang(language: str) -> _Lang:
         ready=_words(lexicon.READY_WORDS),
         object_prepositions=_words(lexicon.OBJECT_PREPOSITIONS.get(language, "")),
         future_sequences=tuple(fold_phrase(p) for p in lexicon.FUTURE_SEQUENCES.get(language, ())),
+        visit_phrases=visit_phrases,
+        sidelines=_words(lexicon.SIDELINES.get(language, ())),
+        call_means=_words(lexicon.CALL_MEANS.get(language, "")),
     )
 
 
@@ -612,7 +624,16 @@ def _find_places(doc: _Doc) -> None:
         if kind == "country" and extra == "name" and not _capitalised(toks[i]):
             i += n
             continue
-        if kind in ("city", "venue") and not _capitalised(toks[i]):
+        if kind in ("city", "venue") and not (
+            _capitalised(toks[i])
+            # "palais Chigi", "palais Bellevue": a building noun before the name.
+            or (
+                kind == "venue"
+                and n > 1
+                and toks[i].norm in _FILLERS
+                and _capitalised(toks[i + n - 1])
+            )
+        ):
             i += n
             continue
         if kind == "country":
@@ -2665,14 +2686,13 @@ def _meeting_for(
     window = range(max(span.start, t.ti - 6), min(span.stop, t.tj + 6))
     words = {f for k in window if doc.quote_of[k] < 0 for f in doc.forms[k]}
     countries = {_entry(doc, k).country for k in keys}
-    if words & doc.lx.calls:
+    if words & doc.lx.calls or _call_means(doc, t, span):
         kind = "call"
-    elif len(countries) >= 3:
+    elif len(countries) >= 3 or (len(countries) == 1 and len(keys) >= 3):
+        # Three sides, or a domestic consultation of three or more people.
         kind = "multilateral"
-    elif (
-        (doc.tokens[t.ti].norm in doc.lx.visits or _visit_noun_near(doc, t))
-        and place is not None
-        and place[1] in countries
+    elif _is_visit(doc, t, place, countries, _joint_subject(doc, t, mentions)) or (
+        len(countries) == 2 and _visit_before(doc, t, set(keys))
     ):
         kind = "visit"
     else:
@@ -2935,6 +2955,119 @@ def _passive_agent(doc: _Doc, m: Mention) -> bool:
     while k >= 0 and (k in doc.role_tokens or k in doc.country_tokens):
         k -= 1
     return k >= 0 and doc.tokens[k].norm in _AGENT_STRICT
+
+
+_NOT_SEATS = frozenset(fold_phrase(v) for v in lexicon.NOT_SEAT_VENUES.split("|"))
+
+
+def _joint_subject(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
+    """ "Petro y Maduro se reunieron", "the two leaders met": both sides as the subject."""
+    if _pair_subject(doc, t):
+        return True
+    before = [m for m in mentions if m.sentence == t.sentence and m.tj <= t.ti]
+    return any(
+        0 < b.ti - a.tj <= 4
+        and t.ti - b.tj <= 4
+        and any(doc.tokens[k].norm in _CONJ for k in range(a.tj, b.ti))
+        for a, b in zip(before, before[1:], strict=False)
+    )
+
+
+def _visit_phrase_in(doc: _Doc, sentence: int, wanted: set[str]) -> bool:
+    phrases = doc.lx.visit_phrases
+    for k in _sentence_tokens(doc, sentence):
+        if doc.quote_of[k] >= 0 or phrases.firsts.isdisjoint(doc.forms[k]):
+            continue
+        n, kinds = phrases.match(doc.tokens, k, doc.language, doc.joined, forms=doc.forms)
+        if n and wanted.intersection(kinds):
+            return True
+    return False
+
+
+def _visit_before(doc: _Doc, t: _Trigger, keys: set[str]) -> bool:
+    """ "Dan se află într-o vizită de lucru în Franța, iar Macron l-a întâmpinat … Dan
+    părea bucuros de întâlnirea cu președintele Franței": the sentence before, in the
+    same paragraph, names both sides on a visit."""
+    k = t.sentence - 1
+    if k < 0 or doc.paragraph_of_sentence[k] != doc.paragraph_of_sentence[t.sentence]:
+        return False
+    named = {_resolve(doc, m) for m in doc.mentions if m.sentence == k and not m.in_quote}
+    sidelines = doc.lx.sidelines
+    return (
+        keys <= named
+        and not any(doc.tokens[j].norm in sidelines for j in _sentence_tokens(doc, t.sentence))
+        and _visit_phrase_in(doc, k, {"visit"})
+    )
+
+
+def _is_visit(
+    doc: _Doc,
+    t: _Trigger,
+    place: tuple[str, str] | None,
+    countries: set[str | None],
+    joint: bool = False,
+) -> bool:
+    """A visit or a reception at the host's seat, not two sides talking elsewhere.
+
+    A visit or reception word by the meeting word counts with a place in a party's
+    country; the host's seat (a named one such as the Kremlin, or "the presidential
+    palace"), a named kind of visit or the honours of a reception count anywhere in
+    the sentence. On the sidelines of a gathering it is bilateral.
+    """
+    if len(countries) != 2:
+        return False
+    span = _sentence_tokens(doc, t.sentence)
+    if any(doc.tokens[k].norm in doc.lx.sidelines for k in span):
+        return False
+    host = place is not None and place[1] in countries
+    if host and (
+        _visit_noun_near(doc, t)
+        or any(doc.tokens[k].norm in doc.lx.visits and doc.quote_of[k] < 0 for k in span)
+    ):
+        return True
+    # "A and B met at the Kremlin": two sides meeting at a seat, not a reception.
+    if _visit_phrase_in(doc, t.sentence, {"visit"} if joint else {"visit", "seat"}):
+        return True
+    if joint:
+        return False
+    s, e = doc.sentences[t.sentence]
+    return any(
+        s <= p.start < e
+        and p.kind == "venue"
+        and p.code in countries
+        and (p.locative or _venue_as_scene(doc, p))
+        and not _in_quote_span(doc, p.start)
+        and tuple(tok.norm for tok in doc.tokens[p.ti : p.tj]) not in _NOT_SEATS
+        for p in doc.places
+    )
+
+
+def _call_means(doc: _Doc, t: _Trigger, span: range) -> bool:
+    """ "haben … per Videoschalte … beraten": a call given as the means, anywhere in the
+    meeting word's clause (German puts the verb at the end, far from the means)."""
+    lo, hi = t.ti, t.tj - 1
+    while lo > span.start and not _clause_break(doc, lo - 1):
+        lo -= 1
+    while hi < span.stop - 1 and not _clause_break(doc, hi):
+        hi += 1
+    calls = doc.lx.calls
+    return any(
+        doc.tokens[k].norm in doc.lx.call_means
+        and doc.quote_of[k] < 0
+        and any(f in calls for f in doc.forms[k + 1])
+        for k in range(lo, hi)
+    )
+
+
+def _venue_as_scene(doc: _Doc, p: Place) -> bool:
+    """A venue not after a locative word may still be the scene ("alla Casa Bianca"), but
+    not a source ("fuentes de la Casa Rosada", "пресс-служба Кремля") nor part of a
+    title ("White House envoy")."""
+    if doc.language == "ru" or p.tj in doc.role_tokens or p.ti in doc.role_tokens:
+        return False
+    if p.tj < len(doc.tokens) and doc.tokens[p.tj].norm in doc.lx.relational:
+        return False  # "Kremlin spokesman"
+    return not (_source_place(doc, p) or _of_venue(doc, p))
 
 
 def _visit_noun_near(doc: _Doc, t: _Trigger) -> bool:

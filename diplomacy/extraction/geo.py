@@ -1460,7 +1460,8 @@ _VENUES: list[tuple[str, str, str]] = [
         "Rome",
         "IT",
         "Palazzo Chigi|Quirinale|Quirinal|Farnesina|Villa Madama|Villa Doria Pamphilj"
-        "|Palazzo del Quirinale|Палаццо Киджи|Квиринальский дворец",
+        "|Palazzo del Quirinale|palais Chigi|palais du Quirinal|Palacio Chigi|Palácio Chigi"
+        "|Палаццо Киджи|Квиринальский дворец",
     ),
     (
         "Beijing",

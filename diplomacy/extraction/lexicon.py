@@ -566,6 +566,22 @@ CALL_WORDS = {
     "созвонились",
     "видеосвязи",
     "convorbire telefonică",
+    "видеоконференции",
+    "видеоконференция",
+    "видеосвязь",
+    "телефону",
+}
+# Words that introduce the means of a meeting ("per Videoschalte", "по телефону", "by
+# phone"): with a call word after them anywhere in the sentence, the meeting is a call.
+CALL_MEANS = {
+    "en": "by via over",
+    "ro": "prin",
+    "fr": "par",
+    "de": "per",
+    "es": "por",
+    "it": "per",
+    "pt": "por",
+    "ru": "по режиме",
 }
 # Words that make a meeting a visit or a reception at the host's seat.
 VISIT_WORDS = {
@@ -620,6 +636,167 @@ VISIT_WORDS = {
     "принял",
     "принимал",
     "принимала",
+    "recebido",
+    "recebida",
+    "ospitato",
+    "ospitata",
+    "ospitati",
+    "acogió",
+    "găzduită",
+}
+
+# Phrases anywhere in a meeting's sentence that make it a visit: a named kind of visit
+# or the honours of a reception.
+VISIT_PHRASES = {
+    "en": (
+        "state visit",
+        "official visit",
+        "working visit",
+        "guard of honour",
+        "guard of honor",
+        "military honours",
+        "military honors",
+        "red carpet",
+        "welcoming ceremony",
+    ),
+    "ro": (
+        "vizită de stat",
+        "vizita de stat",
+        "vizită oficială",
+        "vizita oficială",
+        "vizită de lucru",
+        "onoruri militare",
+        "garda de onoare",
+        "gardă de onoare",
+        "covorul roșu",
+        "ceremonia oficială de primire",
+    ),
+    "fr": (
+        "visite d'État",
+        "visite officielle",
+        "visite de travail",
+        "honneurs militaires",
+        "garde d'honneur",
+        "tapis rouge",
+        "cérémonie d'accueil",
+    ),
+    "de": (
+        "Staatsbesuch",
+        "Antrittsbesuch",
+        "Arbeitsbesuch",
+        "offiziellen Besuch",
+        "militärischen Ehren",
+        "Ehrenformation",
+        "Ehrengarde",
+        "roten Teppich",
+    ),
+    "es": (
+        "visita de Estado",
+        "visita oficial",
+        "visita de trabajo",
+        "honores militares",
+        "guardia de honor",
+        "alfombra roja",
+    ),
+    "it": (
+        "visita di Stato",
+        "visita ufficiale",
+        "visita di lavoro",
+        "onori militari",
+        "picchetto d'onore",
+        "guardia d'onore",
+        "tappeto rosso",
+    ),
+    "pt": (
+        "visita de Estado",
+        "visita oficial",
+        "visita de trabalho",
+        "honras militares",
+        "guarda de honra",
+        "tapete vermelho",
+    ),
+    "ru": (
+        "государственный визит",
+        "государственного визита",
+        "государственным визитом",
+        "официальный визит",
+        "официального визита",
+        "официальным визитом",
+        "рабочий визит",
+        "рабочего визита",
+        "рабочим визитом",
+        "почетный караул",
+        "почетного караула",
+        "воинскими почестями",
+        "красной дорожке",
+        "красная дорожка",
+    ),
+}
+# The host's seat named by a common noun: like a named seat (geo.py venues).
+SEAT_PHRASES = {
+    "en": (
+        "presidential palace",
+        "presidential residence",
+        "official residence",
+    ),
+    "ro": (
+        "palatul prezidențial",
+        "reședința oficială",
+    ),
+    "fr": (
+        "palais présidentiel",
+        "résidence officielle",
+    ),
+    "de": (
+        "Präsidentenpalast",
+        "Präsidentenpalais",
+        "Präsidialamt",
+        "Amtssitz",
+    ),
+    "es": (
+        "palacio presidencial",
+        "residencia oficial",
+    ),
+    "it": (
+        "palazzo presidenziale",
+        "residenza ufficiale",
+    ),
+    "pt": (
+        "palácio presidencial",
+        "residência oficial",
+    ),
+    "ru": (
+        "президентский дворец",
+        "президентском дворце",
+        "официальная резиденция",
+        "официальной резиденции",
+    ),
+}
+# Named venues that are no host's seat (ministries, parliaments, bases, conference
+# palaces, private estates used for summits): a meeting there is not a reception.
+NOT_SEAT_VENUES = (
+    "Pentagon|Pentagonul|Capitol Hill|Капитолийский холм|Quai d'Orsay|Palais Bourbon"
+    "|Farnesina|Itamaraty|Palácio do Itamaraty|Palatul Parlamentului|Casa Poporului"
+    "|Lancaster House|Mansion House|Filoli|Elmendorf-Richardson|Joint Base Elmendorf-Richardson"
+    "|Elmendorf|Эльмендорф-Ричардсон|Эльмендорф|Bocharov Ruchei|Bocharov Ruchey|Бочаров Ручей"
+    "|Konstantinovsky Palace|Constantine Palace|Palatul Konstantinovski|palais Constantin"
+    "|Konstantinpalast|Palacio Konstantínovski|Palazzo di Costantino|Palácio Konstantinovsky"
+    "|Константиновский дворец|Tauride Palace|Таврический дворец|Peace Palace|Vredespaleis"
+    "|Palais de la Paix|Friedenspalast|Palacio de la Paz|Palazzo della Pace|Palácio da Paz"
+    "|Дворец мира|Bundeshaus|Palais fédéral|Palazzo federale|Justus Lipsius|Egmont Palace"
+    "|Palais d'Egmont|Binnenhof"
+)
+# Words in a meeting's sentence that put it on the sidelines of a gathering: two sides
+# talking there are bilateral, even when one of them hosts the gathering.
+SIDELINES = {
+    "en": ("sidelines", "margins", "summit"),
+    "ro": ("marja", "marginea", "summitului", "summitul", "summit"),
+    "fr": ("marge", "sommet"),
+    "de": ("Rande", "Gipfels", "Gipfel", "Gipfeltreffens"),
+    "es": ("margen", "cumbre"),
+    "it": ("margine", "vertice"),
+    "pt": ("margem", "bastidores", "cúpula", "cimeira"),
+    "ru": ("полях", "саммита", "саммите", "саммит"),
 }
 
 # Words just before a meeting word that make it future, hypothetical, planned,

@@ -43,7 +43,7 @@ def leader_detail(request, slug: str):
         Statement.objects.visible()
         .filter(speaker=leader)
         .select_related("article", "meeting")
-        .order_by("-said_on", "-pk")[:20]
+        .order_by(F("said_on").desc(nulls_last=True), "-pk")[:20]
     )
 
     def graph():
@@ -114,7 +114,7 @@ class LeaderFeed(Feed):
         return (
             Meeting.objects.for_timeline()
             .filter(participations__leader=leader)
-            .order_by("-created_at", "-pk")[:50]
+            .order_by("-pk")[:50]  # creation order, read off the leader's participations
         )
 
     def item_title(self, meeting):

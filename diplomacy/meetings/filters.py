@@ -7,7 +7,8 @@ bookmarked, shared and exported.
 from datetime import date
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.http import urlencode
 
 from diplomacy.leaders.models import Leader, normalize_name
@@ -208,11 +209,13 @@ class StatementFilter(forms.Form):
 def search_statements(statements: QuerySet, words: str, *, vendor: str) -> QuerySet:
     """Full-text, accent-insensitive search on PostgreSQL; substring search elsewhere."""
     if vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        return statements.annotate(document=SearchVector("text", config="diplomacy")).filter(
-            document=SearchQuery(words, config="diplomacy", search_type="websearch")
+        # search_document: a stored tsvector column with a GIN index (migration 0009).
+        matches = RawSQL(
+            "meetings_statement.search_document @@ websearch_to_tsquery('diplomacy', %s)",
+            [words],
+            output_field=BooleanField(),
         )
+        return statements.filter(matches)
     for word in words.split():
         statements = statements.filter(text__icontains=word)
     return statements

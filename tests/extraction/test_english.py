@@ -500,3 +500,23 @@ def test_those_listed_as_present_are_not_parties_of_a_later_meeting(run):
     assert [m[0] for m in meetings(run(text, "2023-06-15"))] == [
         frozenset({BIDEN, "Narendra Modi"})
     ]
+
+
+# --- meeting kind: reception at the presidential palace, sidelines ---
+
+
+def test_received_at_the_presidential_palace_is_a_visit(run):
+    text = "Emmanuel Macron was received on Thursday by Cyril Ramaphosa at the presidential palace."
+    assert meetings(run(text, "2025-03-07")) == [
+        (frozenset({"Emmanuel Macron", "Cyril Ramaphosa"}), "2025-03-06", None, "visit", "current")
+    ]
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_bilateral(run):
+    text = (
+        "Donald Trump held talks with Emmanuel Macron on Tuesday on the sidelines of the summit "
+        "in Washington."
+    )
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({TRUMP, "Emmanuel Macron"}), "2025-03-04", "Washington", "bilateral", "current")
+    ]

@@ -329,3 +329,13 @@ def test_a_dit_with_an_infinitive_is_reported_speech(run):
 def test_meeting_that_did_not_take_place_is_no_meeting(run):
     text = "La rencontre entre Emmanuel Macron et Olaf Scholz n'a pas eu lieu."
     assert meetings(run(text, "2023-06-15")) == []
+
+
+# --- meeting kind: a seat named with a building noun ---
+
+
+def test_talks_at_the_palais_chigi_are_a_visit(run):
+    text = "Emmanuel Macron s'est entretenu mardi avec Giorgia Meloni au palais Chigi."
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({MACRON, "Giorgia Meloni"}), "2025-03-04", "Rome", "visit", "current")
+    ]

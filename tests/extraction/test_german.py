@@ -303,3 +303,32 @@ def test_separated_particle_cancels_or_invites(run):
 def test_konjunktiv_makes_the_meeting_hypothetical(run):
     text = "Olaf Scholz könnte Emmanuel Macron in Brüssel treffen."
     assert meetings(run(text, "2023-06-15")) == []
+
+
+# --- meeting kind: the host's seat, a call given as the means ---
+
+
+def test_meeting_at_the_hosts_seat_is_a_visit(run):
+    text = (
+        "Bundeskanzler Friedrich Merz ist am Dienstag im Weißen Haus mit Donald Trump "
+        "zusammengetroffen."
+    )
+    assert meetings(run(text, "2025-03-05")) == [
+        (
+            frozenset({"Friedrich Merz", "Donald Trump"}),
+            "2025-03-04",
+            "Washington",
+            "visit",
+            "current",
+        )
+    ]
+
+
+def test_per_videoschalte_far_from_the_final_verb_is_a_call(run):
+    text = (
+        "US-Präsident Joe Biden und Kremlchef Wladimir Putin haben gestern zwei Stunden lang "
+        "per Videoschalte über die Lage an der Grenze beraten."
+    )
+    assert meetings(run(text, "2021-12-08")) == [
+        (frozenset({"Joe Biden", "Vladimir Putin"}), "2021-12-07", None, "call", "current")
+    ]

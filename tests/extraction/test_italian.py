@@ -8,7 +8,7 @@ MELONI, MACRON = "Giorgia Meloni", "Emmanuel Macron"
 def test_meeting_at_the_elysee(run):
     text = "Giorgia Meloni ha incontrato il presidente francese all'Eliseo martedì."
     assert meetings(run(text, "2023-06-21")) == [
-        (frozenset({MELONI, MACRON}), "2023-06-20", "Paris", "bilateral", "current")
+        (frozenset({MELONI, MACRON}), "2023-06-20", "Paris", "visit", "current")
     ]
 
 
@@ -127,7 +127,7 @@ TAJANI, BLINKEN, BAERBOCK, CAMERON = (
 def test_cleft_reception_ad_accogliere_e_stato(run):
     text = "Ad accogliere la presidente del Consiglio alla Casa Bianca è stato ieri Donald Trump."
     assert meetings(run(text, "2025-04-18")) == [
-        (frozenset({MELONI, TRUMP}), "2025-04-17", "Washington", "bilateral", "current")
+        (frozenset({MELONI, TRUMP}), "2025-04-17", "Washington", "visit", "current")
     ]
 
 
@@ -291,3 +291,23 @@ def test_invitation_to_a_meeting_is_no_meeting(run):
 def test_conditional_meeting_is_no_meeting(run):
     text = "Giorgia Meloni si incontrerebbe con Emmanuel Macron a Bruxelles."
     assert meetings(run(text, "2023-06-15")) == []
+
+
+# --- meeting kind: a named kind of visit; the sidelines of a summit ---
+
+
+def test_on_a_state_visit_is_a_visit(run):
+    text = "Giorgia Meloni ha incontrato ieri Emmanuel Macron, in visita di Stato in Italia."
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({MELONI, MACRON}), "2025-03-04", None, "visit", "current")
+    ]
+
+
+def test_reception_on_the_sidelines_of_a_summit_is_bilateral(run):
+    text = (
+        "Giorgia Meloni ha ricevuto ieri Emmanuel Macron a Palazzo Chigi, a margine del "
+        "vertice sull'Ucraina."
+    )
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({MELONI, MACRON}), "2025-03-04", "Rome", "bilateral", "current")
+    ]

@@ -42,7 +42,7 @@ def test_speaker_after_quote_by_role(run):
 def test_passive_reception_pelo_presidente(run):
     text = "Lula foi recebido ontem na Casa Branca pelo presidente Joe Biden."
     assert meetings(run(text, "2023-02-11")) == [
-        (frozenset({LULA, "Joe Biden"}), "2023-02-10", "Washington", "bilateral", "current")
+        (frozenset({LULA, "Joe Biden"}), "2023-02-10", "Washington", "visit", "current")
     ]
 
 
@@ -192,3 +192,13 @@ def test_invitation_to_a_meeting_is_no_meeting(run):
 def test_conditional_meeting_is_no_meeting(run):
     text = "Lula se encontraria com Emmanuel Macron em Paris."
     assert meetings(run(text, "2023-06-15")) == []
+
+
+# --- meeting kind: honours of a reception ---
+
+
+def test_received_with_military_honours_is_a_visit(run):
+    text = "Lula foi recebido na quinta-feira por Emmanuel Macron com honras militares."
+    assert meetings(run(text, "2025-03-07")) == [
+        (frozenset({LULA, "Emmanuel Macron"}), "2025-03-06", None, "visit", "current")
+    ]

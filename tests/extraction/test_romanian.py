@@ -353,3 +353,32 @@ def test_role_with_a_country_is_that_countrys_leader_named_before(run):
 def test_future_with_o_sa_is_planned(run):
     text = "Klaus Iohannis o să aibă o întrevedere cu Emmanuel Macron."
     assert meetings(run(text, "2023-06-15")) == []
+
+
+# --- meeting kind: domestic consultation, a visit stated the sentence before ---
+
+
+def test_domestic_consultation_of_three_is_multilateral(run):
+    text = (
+        "Președintele Nicușor Dan a avut marți consultări la Palatul Cotroceni cu premierul "
+        "Ilie Bolojan și cu ministrul de externe Oana Țoiu."
+    )
+    assert meetings(run(text, "2025-03-05")) == [
+        (
+            frozenset({"Nicusor Dan", "Ilie Bolojan", "Oana Țoiu"}),
+            "2025-03-04",
+            "Bucharest",
+            "multilateral",
+            "current",
+        )
+    ]
+
+
+def test_visit_stated_in_the_sentence_before(run):
+    text = (
+        "Nicușor Dan se află într-o vizită de stat în Franța, la invitația lui Emmanuel Macron. "
+        "Marți, Dan a avut o întâlnire cu Macron."
+    )
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({"Nicusor Dan", "Emmanuel Macron"}), "2025-03-04", None, "visit", "current")
+    ]

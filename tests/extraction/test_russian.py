@@ -15,7 +15,7 @@ def test_instrumental_case_participants(run):
 def test_envoy_of_a_leader_in_genitive_is_not_a_participant(run):
     text = "Путин провел встречу со спецпосланником Трампа Стивеном Уиткоффом в Кремле."
     assert meetings(run(text, "2025-08-06")) == [
-        (frozenset({PUTIN, "Steve Witkoff"}), "2025-08-06", "Moscow", "bilateral", "current")
+        (frozenset({PUTIN, "Steve Witkoff"}), "2025-08-06", "Moscow", "visit", "current")
     ]
 
 
@@ -186,3 +186,23 @@ def test_meeting_that_did_not_take_place_is_no_meeting(run):
 def test_postponed_meeting_is_no_meeting(run):
     text = "Встреча Владимира Путина и Си Цзиньпина была отложена."
     assert meetings(run(text, "2023-06-15")) == []
+
+
+# --- meeting kind: a call given as the means, honours of a reception ---
+
+
+def test_talks_by_video_link_are_a_call(run):
+    text = "Владимир Путин во вторник провёл переговоры с Си Цзиньпином по видеосвязи."
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({PUTIN, XI}), "2025-03-04", None, "call", "current")
+    ]
+
+
+def test_guard_of_honour_makes_a_visit(run):
+    text = (
+        "Владимир Путин во вторник провёл переговоры с Си Цзиньпином, которого у Кремля "
+        "встретил почётный караул."
+    )
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({PUTIN, XI}), "2025-03-04", "Moscow", "visit", "current")
+    ]

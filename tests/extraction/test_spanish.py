@@ -208,3 +208,26 @@ def test_invitation_to_a_meeting_is_no_meeting(run):
 def test_conditional_meeting_is_no_meeting(run):
     text = "Pedro Sánchez se reuniría con Emmanuel Macron el viernes."
     assert meetings(run(text, "2023-06-15")) == []
+
+
+# --- meeting kind: honours make a visit; both sides as subject at a palace do not ---
+
+
+def test_received_with_military_honours_is_a_visit(run):
+    text = (
+        "Pedro Sánchez fue recibido este jueves con honores militares por el presidente "
+        "argentino Javier Milei."
+    )
+    assert meetings(run(text, "2024-08-30")) == [
+        (frozenset({"Pedro Sanchez", "Javier Milei"}), "2024-08-29", None, "visit", "current")
+    ]
+
+
+def test_both_sides_meeting_at_the_presidential_palace_is_bilateral(run):
+    text = (
+        "Gustavo Petro y Nicolás Maduro se reunieron este martes en el palacio presidencial "
+        "de Miraflores."
+    )
+    assert meetings(run(text, "2022-11-02")) == [
+        (frozenset({PETRO, MADURO}), "2022-11-01", None, "bilateral", "current")
+    ]
