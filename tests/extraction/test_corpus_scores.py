@@ -40,10 +40,13 @@ LANGUAGES = ("en", "ro", "fr", "de", "es", "it", "pt", "ru")
 # first 0.979 over the 32 articles 01–04 it was tuned on. The statements round after it
 # (reporting verbs, descriptions of speakers, quotations over paragraphs, subjunctive and
 # infinitive reported speech) measured statements_f1 0.944, quote_recall 0.965,
-# speaker_acc 0.97 and indirect_recall 0.92, meetings unchanged.
+# speaker_acc 0.97 and indirect_recall 0.92, meetings unchanged. The meeting-kind round
+# (host's seats, visit phrases and honours, sidelines, calls by their means, domestic
+# consultations) measured meeting_kind_acc 0.907, up from 0.809.
 OWN_FLOORS = {
     "meetings_f1": 0.70,
     "meetings_participants_f1": 0.76,
+    "meeting_kind_acc": 0.89,
     "statements_f1": 0.92,
     "leaders_f1": 0.97,
     "quote_recall": 0.94,
