@@ -122,6 +122,8 @@ _FUTURE_DAYS = {
     "pt": "amanhã|na próxima semana|no próximo mês|no próximo ano",
     "ru": "завтра|на следующей неделе|в следующем месяце|в следующем году",
 }
+# "прошли", "прошла": "took place", not "last", after a weekday.
+_RU_PASSED = frozenset({"прошли", "прошла", "прошло", "прошел", "прошёл"})
 # "last" before a weekday or month; "last year" after a month.
 _LAST = {
     "en": "last",
@@ -448,7 +450,10 @@ def _resolve(m, text, language, published, month_index, weekday_index) -> DateMe
             ):
                 return DateMention(s, e, "", "day", published, True)
             back = (published.weekday() - weekday) % 7
-            if m.group("wd_last") or m.group("wd_after_last"):
+            after_last = m.group("wd_after_last")
+            if after_last and after_last in _RU_PASSED:
+                after_last = None  # "Во вторник прошли переговоры": "took place", a verb
+            if m.group("wd_last") or after_last:
                 back = back or 7
             day = published - timedelta(days=back)
             if m.group("wd_d") and int(m.group("wd_d")) != day.day:
@@ -503,6 +508,10 @@ def _day_in_month(dd: int, published: date) -> date | None:
 _RO_DAY_PARTS = (" seara", " dimineata", " dupa-amiaza", " dupa amiaza", " noapte", " noaptea")
 
 
+# A past participle ("primit", "discutat", "avut", "spus") right before the word.
+_RO_PARTICIPLE_BEFORE = re.compile(r"\b(?:a|au|fost|s-a|s-au)\s+\w+(?:at|it|ut|ât|us|as)\s$")
+
+
 def _comma_near(text: str, m: re.Match) -> bool:
     """ "luni" is Monday between commas, at the start, or before a part of the day ("luni
     seară"); elsewhere it may be "months"."""
@@ -510,6 +519,8 @@ def _comma_near(text: str, m: re.Match) -> bool:
     after = text[m.end() : m.end() + 1]
     if text.startswith(_RO_DAY_PARTS, m.end()):
         return True
+    if _RO_PARTICIPLE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return True  # "a fost primit luni": a day after a past participle
     return "," in before or after == "," or before.strip() == "" and m.start() == 0
 
 

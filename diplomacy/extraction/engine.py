@@ -261,7 +261,7 @@ _RECEIVE = _words(
     "received hosted welcomed primit întâmpinat găzduit reçu reçue accueilli accueillie "
     "recibió ricevuto accolto recebeu принял empfing empfangen recebido recebida ricevuta "
     "recibido recibida welcomed принимал принимала sentito ricevuti ricevute accolti accolta "
-    "reçus reçues accueillis recibidos recibidas recebidos recebidas"
+    "reçus reçues accueillis recibidos recibidas recebidos recebidas принят принята приняты"
 )
 # Future and conditional verb endings, on the lower-cased word with its accents
 # ("terranno", "será", "incontrerebbe", "pourrait", "reuniría", "encontraria"; German
@@ -889,6 +889,9 @@ def _find_names(doc: _Doc) -> None:
             ):
                 i += 1
                 continue
+            if _other_given_name(doc, i):
+                i += 1
+                continue
         inflection = ""
         last = toks[i + n - 1]
         if doc.language == "ru" and all(last.norm != p[2] for p in payloads):
@@ -1063,6 +1066,20 @@ def _unknown_people(doc: _Doc, found: list) -> list:
                 j += 1
                 continue
             if (
+                not names
+                and skipped
+                and toks[j - 1].norm in _ROLE_LINKS
+                and _capitalised(t)
+                and j + 1 < len(toks)
+                and text[t.end : toks[j + 1].start] == ", "
+                and _capitalised(toks[j + 1])
+            ):
+                # "la secretaria general de la Presidencia, Karina Milei": the office's
+                # named complement, a comma, then the name.
+                skipped += 1
+                j += 1
+                continue
+            if (
                 _capitalised(t)
                 and t.raw.isalpha()
                 and j not in covered
@@ -1104,12 +1121,28 @@ def _later_surnames(doc: _Doc, found: list) -> list:
     base lists the surname as an alias."""
     local: dict[str, str] = {}
     first_at: dict[str, int] = {}
+    given: dict[str, set[str]] = {}
     for i, n, keys, single, _ in found:
         if not single and n >= 2 and len(keys) == 1:
             surname = doc.tokens[i + n - 1].norm
             if len(surname) >= 3 and surname not in local:
                 local[surname] = keys[0]
                 first_at[surname] = i
+            given.setdefault(doc.tokens[i].norm, set()).add(keys[0])
+    # "Marcelo Rebelo de Sousa … Marcelo": a name of three words or more may be cut to
+    # its first, when no other leader of the article bears it.
+    for i, n, keys, single, _ in found:
+        first = doc.tokens[i].norm
+        if (
+            not single
+            and n >= 3
+            and len(keys) == 1
+            and len(first) >= 4
+            and given.get(first) == {keys[0]}
+            and first not in local
+        ):
+            local[first] = keys[0]
+            first_at[first] = i
     if not local:
         return []
     covered = {k for i, n, *_ in found for k in range(i, i + n)}
@@ -1128,6 +1161,35 @@ def _later_surnames(doc: _Doc, found: list) -> list:
         inflection = _ru_ending(tok.norm) if doc.language == "ru" and tok.norm != hit else ""
         extra.append((k, 1, [local[hit]], False, inflection))
     return extra
+
+
+_HONORIFICS = _words(
+    "mr mrs ms dr sir sheikh herr frau monsieur madame don doña dom dona signor signora "
+    "domnul doamna господин госпожа"
+)
+
+
+def _other_given_name(doc: _Doc, i: int) -> bool:
+    """ "Karina Milei": a first name other than the leader's before his bare surname names
+    someone else of the family."""
+    k = i - 1
+    # German writes every noun capitalised: "Das Treffen Bidens".
+    if k < 0 or doc.language == "de" or _sentence_initial(doc, k) or not doc.joined[k]:
+        return False
+    prev = doc.tokens[k]
+    if doc.text[prev.end : doc.tokens[i].start] != " " or not _capitalised(prev):
+        return False
+    return (
+        prev.norm.isalpha()
+        and len(prev.norm) >= 3
+        and prev.norm not in _HONORIFICS
+        and prev.norm not in doc.lx.titles
+        and k not in doc.country_tokens
+        and not _is_known_word(doc, k)
+        and not any(p.ti <= k < p.tj for p in doc.places)
+        and not any(m.ti <= k < m.tj for m in doc.mentions if m.kind in ("role", "demonym"))
+        and not doc.kb.aliases.match(doc.tokens, k, doc.language, doc.joined, forms=doc.forms)[0]
+    )
 
 
 def _is_known_word(doc: _Doc, i: int) -> bool:
@@ -1990,8 +2052,8 @@ def _find_meetings(doc: _Doc) -> list[ExtractedMeeting]:
         (doc.planned if m.reported_as == "planned" else keep).append(m)
     for m in doc.planned:
         m.reported_as = "planned"
-    doc.planned[:] = _merge(doc.planned)
-    return _merge(keep)
+    doc.planned[:] = _merge(doc, doc.planned)
+    return _merge(doc, keep)
 
 
 def _meetings_of(
@@ -2084,7 +2146,7 @@ def _distribute(
     span = _sentence_tokens(doc, t.sentence)
     window = range(max(span.start, t.ti - 3), min(span.stop, t.tj + 4))
     marked = any(_DISTRIBUTIVE.intersection(doc.forms[k]) for k in window)
-    if not marked:
+    if not marked and not _each_with(doc, t, mentions):
         return [meeting]
     after = [m for m in mentions if m.ti >= t.tj and m.kind != "pronoun"]
     # "I colloqui separati che Borrell ha avuto con Kurti e con Vucic": the objects of
@@ -2113,7 +2175,8 @@ def _distribute(
     out = []
     for pair in pairs:
         copy = replace(meeting, participants=pair, evidence=list(meeting.evidence))
-        if copy.kind == "multilateral" and len(pair) == 2:
+        if copy.kind == "multilateral":
+            # Two sides each time: the hosts together, and the one they receive.
             copy.kind = "bilateral"
         if id(meeting) in doc.undated:
             doc.undated.add(id(copy))
@@ -2478,6 +2541,8 @@ def _weak_ok(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
     if doc.tokens[t.ti].norm in _RECEIVE:
         if doc.language == "de" and _verb_final(doc, t, mentions):
             return True
+        if doc.language == "es" and _subject_then_personal_a(doc, t, mentions):
+            return True
         # Time, place and a role may stand between the verb and its object: "recibió el
         # pasado jueves en la Casa de Nariño a su homólogo chileno, Gabriel Boric".
         return any(
@@ -2487,6 +2552,17 @@ def _weak_ok(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
             and not _possessive(doc, m)  # "welcomed Biden's decision" receives nobody
             for m in mentions
         ) and any(m.tj <= t.ti for m in mentions)
+    return False
+
+
+def _subject_then_personal_a(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
+    """ "Recibió el presidente argentino, Javier Milei, a su homólogo francés, Emmanuel
+    Macron": the subject after the verb, then the one received after the personal "a"."""
+    stop = min(_sentence_tokens(doc, t.sentence).stop, t.tj + 20)
+    after = [m for m in mentions if t.tj <= m.ti < stop and m.kind != "pronoun"]
+    for k in range(t.tj + 1, stop):
+        if doc.tokens[k].norm in ("a", "al") and doc.quote_of[k] < 0:
+            return any(m.tj <= k for m in after) and any(k < m.ti <= k + 6 for m in after)
     return False
 
 
@@ -2607,10 +2683,15 @@ def _meeting_for(
     elif when is not None and doc.published is not None:
         # "in der kommenden Woche": a time to come with no day; dated by publication.
         value, precision, day = doc.published.isoformat(), "day", doc.published
-    elif news_date is not None and t.sentence > 0:
+    elif (context := _context_day(doc, t.sentence)) is not None:
+        # "Den Weg … hatte ein Dreiertreffen am Montagabend freigemacht. Erdoğan kam in
+        # Vilnius mit Kristersson zusammen": an undated sentence goes on with the event
+        # of the sentence before it.
+        value, precision, day = context.isoformat(), "day", context
+    elif news_date is not None and (t.sentence > 0 or not t.blocked):
         # An undated meeting in the body ("Zeitgleich sprach Macron mit Putin", "Poco
-        # dopo…") belongs to the day of the article's news, which may be the day before
-        # publication.
+        # dopo…") or in the headline belongs to the day of the article's news, which may
+        # be the day before publication.
         value, precision, day = news_date.isoformat(), "day", news_date
     elif doc.published is not None:
         value, precision, day = doc.published.isoformat(), "day", doc.published
@@ -2661,6 +2742,12 @@ def _meeting_for(
             extra = _two_sides(doc, t, keys[0])
             keys.extend(k for k in extra if k not in keys)
             linked = bool(extra)
+    if len(keys) >= 2 and _each_with(doc, t, mentions) and not _pair_subject(doc, t):
+        # "o petista se encontrou com Ramaphosa, …, e com Prabowo": those met are all
+        # objects of "with"; the subject is the leader before, or the protagonist.
+        partner = _preceding_leader(doc, t, "") or protagonist
+        if partner and partner not in keys:
+            keys, linked = [partner, *keys], True
     if len(keys) < 2 and _pair_subject(doc, t):
         # "The two leaders last met in December": the pair just reported meeting, or
         # else the article's two main leaders.
@@ -2719,6 +2806,48 @@ def _meeting_for(
     elif precision == "day" and not planned:
         doc.anchor_day = day
     return meeting
+
+
+def _lede_paragraph(doc: _Doc) -> int | None:
+    """The paragraph of the first sentence that is not a headline."""
+    for k, (s, e) in enumerate(doc.sentences):
+        if not _headline_like(doc, s, e):
+            return doc.paragraph_of_sentence[k]
+    return None
+
+
+def _context_day(doc: _Doc, sentence: int) -> date | None:
+    """The day of the recent event told in the sentence or two before, within the
+    paragraph or at the end of the one before it; None when they date nothing or date
+    something long past (a back-reference)."""
+    if doc.published is None or sentence == 0:
+        return None
+    para = doc.paragraph_of_sentence[sentence]
+    for k in range(sentence - 1, max(-1, sentence - 3), -1):
+        other = doc.paragraph_of_sentence[k]
+        if other != para and (
+            doc.paragraph_of_sentence[k + 1] != para or other != _lede_paragraph(doc)
+        ):
+            return None  # across paragraphs only the lede's event goes on
+        s, e = doc.sentences[k]
+        dates = [
+            d
+            for d in _dates_in(doc, s, e)
+            if not _in_quote_span(doc, d.start)
+            and not _since(doc, d)
+            and not _dateline_date(doc, s, d)
+        ]
+        if not dates:
+            if other != para:
+                return None
+            continue
+        # "on Friday …, earlier this year": the day, not a looser time of a clause.
+        days = [d for d in dates if d.precision == "day"]
+        last = days[-1] if days else None
+        if last is None or last.future or not 0 <= (doc.published - last.day).days <= 7:
+            return None
+        return last.day
+    return None
 
 
 _DAY_AFTER = [
@@ -2847,6 +2976,13 @@ def _object_of_with(doc: _Doc, t: _Trigger, m: Mention) -> bool:
                 o is not m and k < o.ti < m.ti and o.kind != "pronoun" for o in doc.mentions
             )
     return False
+
+
+def _each_with(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
+    """Two leaders or more after the meeting word, each after a "with" of its own: "met
+    with X, and then with Y"."""
+    named = [m for m in mentions if m.kind != "pronoun"]
+    return len(named) >= 2 and all(_object_of_with(doc, t, m) for m in named)
 
 
 def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
@@ -3000,6 +3136,19 @@ def _visit_before(doc: _Doc, t: _Trigger, keys: set[str]) -> bool:
     )
 
 
+_PREPARATION = _words(
+    "preparation preparing pregătirea pregătirii préparation préparer vorbereitung "
+    "preparación preparar preparazione preparare preparação preparar подготовку подготовки "
+    "подготовке"
+)
+
+
+def _prepared(doc: _Doc, k: int) -> bool:
+    """ "обсудил подготовку августовского саммита": a summit being prepared, talked
+    about, is not the gathering the meeting is held on the sidelines of."""
+    return any(doc.tokens[j].norm in _PREPARATION for j in range(max(0, k - 3), k))
+
+
 def _is_visit(
     doc: _Doc,
     t: _Trigger,
@@ -3017,7 +3166,7 @@ def _is_visit(
     if len(countries) != 2:
         return False
     span = _sentence_tokens(doc, t.sentence)
-    if any(doc.tokens[k].norm in doc.lx.sidelines for k in span):
+    if any(doc.tokens[k].norm in doc.lx.sidelines and not _prepared(doc, k) for k in span):
         return False
     host = place is not None and place[1] in countries
     if host and (
@@ -3187,6 +3336,9 @@ def _date_of_trigger(doc: _Doc, t: _Trigger, s: int, e: int) -> DateMention | No
 
 
 _DATELINE_RE = re.compile(r"^[\W\d_]*[A-ZÀ-ÝА-Я][A-ZÀ-ÝА-Я .'’-]*(?:\([^)]*\))?,?\s*$")
+# A place in title case, followed by a comma: "Sharm el-Sheikh, 14 oct".
+_TITLE_DATELINE_RE = re.compile(r"^\s*[A-ZÀ-ÝА-Я][\w'’-]*(?: [\w'’-]+){0,2},\s*$")
+_AGENCY_RE = re.compile(r"^\s*[/(][^/()\n]{2,20}[/)]")
 # Prepositions that make a month qualify the noun before it rather than date the event.
 _OF = {"of", "din", "de", "d", "du", "di", "del", "della", "do", "da", "des", "vom"}
 
@@ -3227,9 +3379,10 @@ def _dateline_date(doc: _Doc, s: int, d: DateMention) -> bool:
     """The date follows an upper-case place at the start of the sentence and is followed
     by a dash: "PARIS, 8 mai —"."""
     head = doc.text[s : d.start]
-    if len(head) > 40 or not _DATELINE_RE.match(head):
+    if len(head) > 40 or not (_DATELINE_RE.match(head) or _TITLE_DATELINE_RE.match(head)):
         return False
-    tail = doc.text[d.end : d.end + 4].lstrip(" .")
+    # "Sharm el-Sheikh, 14 oct /Agerpres/ -": an agency's name may follow the date.
+    tail = _AGENCY_RE.sub("", doc.text[d.end : d.end + 40], count=1).lstrip(" .")
     return tail[:1] in ("—", "–", "-")
 
 
@@ -3287,9 +3440,9 @@ def _news_date(doc: _Doc, triggers: list[_Trigger]) -> date | None:
         when = _meeting_date(doc, t, s, e)
         if when is not None and _dateline_date(doc, s, when):
             when = None  # "WASHINGTON, 18 APR – Quasi due ore di colloquio": the report's
-        if when is None and t.sentence == 0 and _headline_like(doc, s, e):
-            continue
         para = doc.paragraph_of_sentence[t.sentence]
+        if when is None and para == doc.paragraph_of_sentence[0] and _headline_like(doc, s, e):
+            continue  # a headline, possibly of two sentences ("X, primit de Y. Z a lipsit")
         if when is None and any(
             o.ti > t.ti
             and doc.paragraph_of_sentence[o.sentence] == para
@@ -3479,13 +3632,27 @@ def _dated_elsewhere(doc: _Doc, s: int, e: int) -> bool:
 _KIND_ORDER = {"call": 0, "visit": 1, "multilateral": 2, "bilateral": 3}
 
 
-def _merge(found: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
+def _joined_by_aides(doc: _Doc, x: ExtractedMeeting, m: ExtractedMeeting) -> bool:
+    """ "Marcelo foi recebido por Chapo. Marcelo, acompanhado por Rangel, esteve reunido
+    com Chapo": on the same day, the same leaders with ministers of their own countries
+    are the same meeting, told again with more of its people."""
+    if x.date != m.date or x.date_precision != "day" or ("call" in (x.kind, m.kind)):
+        return False
+    small, big = sorted((set(x.participants), set(m.participants)), key=len)
+    if len(small) < 2 or not small < big:
+        return False
+    by_name = {_entry(doc, k).name: _entry(doc, k).country for k in doc.involved}
+    sides = {by_name.get(n) for n in small}
+    return None not in sides and all(by_name.get(n) in sides for n in big - small)
+
+
+def _merge(doc: _Doc, found: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
     merged: list[ExtractedMeeting] = []
     for m in found:
         same = next(
             (x for x in merged if set(x.participants) == set(m.participants) and x.date == m.date),
             None,
-        )
+        ) or next((x for x in merged if _joined_by_aides(doc, x, m)), None)
         if same is None:
             merged.append(m)
             continue

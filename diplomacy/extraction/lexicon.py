@@ -303,7 +303,7 @@ MEETING_WORDS = {
     "ru": "встретился встретилась встретились встреча встречи переговоры переговорах "
     "переговоров беседа беседовал беседовали разговор созвонились поговорил "
     "поговорили саммит визит принял обсудили встречались встречался встречалась принимал "
-    "принимала обед ужин",
+    "принимала обед ужин принят принята приняты",
 }
 # Separable verbs whose particle closes the clause: "Erdoğan kam in Vilnius mit
 # Kristersson zusammen". The verb is a meeting word only with its particle after it.
@@ -318,7 +318,7 @@ DISTRIBUTIVE = (
     "einzelgesprächen einzelgespräche einzelgespräch sendos sendas separadamente "
     "respectivamente sucesivamente separatamente rispettivamente singolarmente "
     "sucessivamente separati separate separato separata separados separadas séparés "
-    "séparées отдельные отдельных отдельно поочередно meetings întâlniri întâlnirile "
+    "séparées отдельные отдельных отдельно отдельности поочередно meetings întâlniri întâlnirile "
     "rencontres reuniones encuentros incontri reuniões encontros"
 )
 # Prepositions before a leader who is the topic, not a party: "a message for Orbán",
@@ -426,6 +426,9 @@ WEAK_MEETING_WORDS = {
     "recebidas",
     "принимал",
     "принимала",
+    "принят",
+    "принята",
+    "приняты",
     "recibido",
     "recibida",
     "conversado",
@@ -636,6 +639,9 @@ VISIT_WORDS = {
     "принял",
     "принимал",
     "принимала",
+    "принят",
+    "принята",
+    "приняты",
     "recebido",
     "recebida",
     "ospitato",
@@ -1114,7 +1120,8 @@ PRESENCE_WORDS = {
     "es": "participaron participó asistieron asistió presencia presentes",
     "it": "partecipato partecipavano presenti presente presenza",
     "pt": "participou participaram presença presentes",
-    "ru": "участвовали участвовал участием присутствовали участие",
+    "ru": "участвовали участвовал участием присутствовали участие присоединились "
+    "присоединился присоединилась",
 }
 # Two-word forms of the same ("took part", "nahmen teil", "hanno preso parte").
 PRESENCE_PAIRS = (

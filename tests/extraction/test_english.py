@@ -520,3 +520,24 @@ def test_talks_on_the_sidelines_of_a_summit_are_bilateral(run):
     assert meetings(run(text, "2025-03-05")) == [
         (frozenset({TRUMP, "Emmanuel Macron"}), "2025-03-04", "Washington", "bilateral", "current")
     ]
+
+
+def test_undated_meeting_after_the_lede_takes_the_day_of_the_lede(run):
+    text = (
+        "Joe Biden arrived in Paris on Friday for a two-day trip.\n\n"
+        "Biden then held talks with Emmanuel Macron at the Elysee."
+    )
+    assert meetings(run(text, "2024-06-08")) == [
+        (frozenset({"Joe Biden", "Emmanuel Macron"}), "2024-06-07", "Paris", "visit", "past")
+    ]
+
+
+def test_same_leaders_with_a_minister_the_same_day_are_the_same_meeting(run):
+    text = (
+        "President Joe Biden received Narendra Modi at the White House on Thursday. Biden and "
+        "Secretary of State Antony Blinken then held talks with Modi."
+    )
+    people = {"Joe Biden", "Narendra Modi", "Antony Blinken"}
+    assert meetings(run(text, "2023-06-23")) == [
+        (frozenset(people), "2023-06-22", "Washington", "visit", "current")
+    ]

@@ -339,3 +339,21 @@ def test_talks_at_the_palais_chigi_are_a_visit(run):
     assert meetings(run(text, "2025-03-05")) == [
         (frozenset({MACRON, "Giorgia Meloni"}), "2025-03-04", "Rome", "visit", "current")
     ]
+
+
+def test_hosts_receiving_separately_make_bilateral_meetings(run):
+    text = (
+        "Ursula von der Leyen et Charles Michel ont reçu séparément jeudi à Bruxelles "
+        "Volodymyr Zelensky et Maia Sandu."
+    )
+    hosts = {"Ursula von der Leyen", "Charles Michel"}
+    assert meetings(run(text, "2023-09-15")) == [
+        (
+            frozenset({*hosts, "Volodymyr Zelensky"}),
+            "2023-09-14",
+            "Brussels",
+            "bilateral",
+            "current",
+        ),
+        (frozenset({*hosts, "Maia Sandu"}), "2023-09-14", "Brussels", "bilateral", "current"),
+    ]

@@ -332,3 +332,20 @@ def test_per_videoschalte_far_from_the_final_verb_is_a_call(run):
     assert meetings(run(text, "2021-12-08")) == [
         (frozenset({"Joe Biden", "Vladimir Putin"}), "2021-12-07", None, "call", "current")
     ]
+
+
+def test_undated_meeting_goes_on_with_the_event_of_the_sentence_before(run):
+    text = (
+        "Olaf Scholz traf am Mittwoch Emmanuel Macron in Paris.\n\n"
+        "Am Montag begann der Gipfel in Rom. Scholz traf dort Giorgia Meloni."
+    )
+    assert meetings(run(text, "2023-07-12")) == [
+        (
+            frozenset({"Olaf Scholz", "Emmanuel Macron"}),
+            "2023-07-12",
+            "Paris",
+            "bilateral",
+            "current",
+        ),
+        (frozenset({"Olaf Scholz", "Giorgia Meloni"}), "2023-07-10", "Rome", "bilateral", "past"),
+    ]

@@ -202,3 +202,27 @@ def test_received_with_military_honours_is_a_visit(run):
     assert meetings(run(text, "2025-03-07")) == [
         (frozenset({LULA, "Emmanuel Macron"}), "2025-03-06", None, "visit", "current")
     ]
+
+
+def test_long_name_cut_to_its_first_word(run):
+    text = (
+        "O Presidente Marcelo Rebelo de Sousa foi recebido na terça-feira em Maputo pelo "
+        "Presidente Daniel Chapo. Marcelo, que se fez acompanhar pelo ministro Paulo Rangel, "
+        "esteve reunido com Chapo durante uma hora."
+    )
+    people = {"Marcelo Rebelo de Sousa", "Daniel Chapo", "Paulo Rangel"}
+    assert meetings(run(text, "2025-06-26")) == [
+        (frozenset(people), "2025-06-24", "Maputo", "visit", "current")
+    ]
+
+
+def test_each_leader_after_a_with_of_its_own_is_met_apart(run):
+    text = (
+        "Lula abriu neste domingo (6) a cúpula no Rio de Janeiro.\n\n"
+        "Mais tarde, o petista se encontrou com Cyril Ramaphosa e com Prabowo Subianto."
+    )
+    lula = "Luiz Inacio Lula da Silva"
+    assert meetings(run(text, "2025-07-07")) == [
+        (frozenset({lula, "Cyril Ramaphosa"}), "2025-07-06", None, "bilateral", "current"),
+        (frozenset({lula, "Prabowo Subianto"}), "2025-07-06", None, "bilateral", "current"),
+    ]

@@ -382,3 +382,29 @@ def test_visit_stated_in_the_sentence_before(run):
     assert meetings(run(text, "2025-03-05")) == [
         (frozenset({"Nicusor Dan", "Emmanuel Macron"}), "2025-03-04", None, "visit", "current")
     ]
+
+
+# --- dates: "luni" after a participle, a dateline in title case with its agency ---
+
+
+def test_monday_after_a_past_participle(run):
+    text = "Președintele Klaus Iohannis a fost primit luni de Maia Sandu la Chișinău."
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({"Klaus Iohannis", "Maia Sandu"}), "2025-03-03", "Chisinau", "visit", "current")
+    ]
+
+
+def test_title_case_dateline_with_agency_does_not_date_the_meeting(run):
+    text = (
+        "Chișinău, 5 mar /Agerpres/ - Întâlnirea dintre Klaus Iohannis și Maia Sandu a avut "
+        "loc ieri la Chișinău."
+    )
+    assert meetings(run(text, "2025-03-05")) == [
+        (
+            frozenset({"Klaus Iohannis", "Maia Sandu"}),
+            "2025-03-04",
+            "Chisinau",
+            "bilateral",
+            "current",
+        )
+    ]

@@ -206,3 +206,59 @@ def test_guard_of_honour_makes_a_visit(run):
     assert meetings(run(text, "2025-03-05")) == [
         (frozenset({PUTIN, XI}), "2025-03-04", "Moscow", "visit", "current")
     ]
+
+
+# --- passive reception ("был принят"), an undated headline, a summit being prepared ---
+
+
+def test_undated_headline_takes_the_date_of_the_body(run):
+    text = (
+        "Путин и Си Цзиньпин обсудили торговлю\n\n"
+        "Си Цзиньпин в понедельник был принят в Кремле Владимиром Путиным."
+    )
+    assert meetings(run(text, "2025-03-05")) == [
+        (frozenset({PUTIN, XI}), "2025-03-03", "Moscow", "visit", "current")
+    ]
+
+
+def test_summit_being_prepared_is_no_sidelines(run):
+    text = (
+        "Министр иностранных дел Сергей Лавров в понедельник был принят в Претории главой МИД "
+        "ЮАР Наледи Пандор, с которой обсудил подготовку саммита БРИКС."
+    )
+    assert meetings(run(text, "2023-01-25")) == [
+        (
+            frozenset({"Sergey Lavrov", "Naledi Pandor"}),
+            "2023-01-23",
+            "Pretoria",
+            "visit",
+            "current",
+        )
+    ]
+
+
+def test_ministers_who_joined_the_leaders_join_their_meeting(run):
+    text = (
+        "Путин и Эрдоган провели переговоры в Сочи в понедельник.\n\n"
+        "Сначала лидеры беседовали один на один, затем к ним присоединились министры "
+        "Сергей Лавров и Хакан Фидан."
+    )
+    people = {PUTIN, "Recep Tayyip Erdogan", "Sergey Lavrov", "Hakan Fidan"}
+    assert meetings(run(text, "2023-09-05")) == [
+        (frozenset(people), "2023-09-04", "Sochi", "bilateral", "current")
+    ]
+
+
+def test_talks_held_one_by_one_are_one_meeting_each(run):
+    text = "Си Цзиньпин по отдельности провёл переговоры с Владимиром Путиным и Нарендрой Моди."
+    assert meetings(run(text, "2025-08-31")) == [
+        (frozenset({XI, PUTIN}), "2025-08-31", None, "bilateral", "current"),
+        (frozenset({XI, "Narendra Modi"}), "2025-08-31", None, "bilateral", "current"),
+    ]
+
+
+def test_weekday_before_took_place_is_this_week(run):
+    text = "Во вторник прошли переговоры Владимира Путина и Си Цзиньпина."
+    assert meetings(run(text, "2025-01-21")) == [
+        (frozenset({PUTIN, XI}), "2025-01-21", None, "bilateral", "current")
+    ]

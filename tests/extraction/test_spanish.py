@@ -231,3 +231,28 @@ def test_both_sides_meeting_at_the_presidential_palace_is_bilateral(run):
     assert meetings(run(text, "2022-11-02")) == [
         (frozenset({PETRO, MADURO}), "2022-11-01", None, "bilateral", "current")
     ]
+
+
+# --- the host after the verb, a relative of a leader present at the meeting ---
+
+
+def test_host_after_the_verb_and_guest_after_personal_a(run):
+    text = (
+        "Recibió el presidente colombiano, Gustavo Petro, a su homólogo chileno, Gabriel Boric, "
+        "este martes en Bogotá."
+    )
+    assert meetings(run(text, "2024-05-08")) == [
+        (frozenset({"Gustavo Petro", "Gabriel Boric"}), "2024-05-07", "Bogota", "visit", "current")
+    ]
+
+
+def test_other_first_name_before_a_leaders_surname_is_someone_else(run):
+    text = (
+        "Gustavo Petro recibió el martes en Bogotá a Gabriel Boric. Al encuentro asistieron "
+        "también la secretaria general de la Presidencia, Laura Petro, y el canciller, Luis "
+        "Gilberto Murillo."
+    )
+    people = {"Gustavo Petro", "Gabriel Boric", "Laura Petro", "Luis Gilberto Murillo"}
+    assert meetings(run(text, "2024-05-08")) == [
+        (frozenset(people), "2024-05-07", "Bogota", "visit", "current")
+    ]
