@@ -202,7 +202,8 @@ def measure(size: int) -> list[dict]:
             count = BASELINE_REQUESTS if name.startswith("baseline") else REQUESTS
             p50, p95, rate = load(url, cookies[who], headers, count)
             rows.append({"size": size, "page": name, "cold_ms": cold, "p50_ms": p50,
-                         "p95_ms": p95, "per_second": rate, "queries": counts[name]})  # fmt: skip
+                         "p95_ms": p95, "per_second": rate, "queries": counts[name],
+                         "requests": count})  # fmt: skip
             print(f"{size:>9,} {name:34} first {cold:7.1f} ms  p50 {p50:7.1f} ms  "
                   f"p95 {p95:7.1f} ms  {rate:6.1f} req/s  {counts[name]:3} queries",
                   flush=True)  # fmt: skip

@@ -55,12 +55,13 @@ def summary(extract, ingest, pages) -> list[str]:
 
 def page_table(pages) -> list[str]:
     lines = [
-        "| meetings | page | first request ms | p50 ms | p95 ms | req/s | queries |",
-        "|---:|---|---:|---:|---:|---:|---:|",
+        "| meetings | page | requests | first request ms | p50 ms | p95 ms | req/s | queries |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in pages:
         lines.append(
-            f"| {row['size']:,} | {row['page']} | {_ms(row['cold_ms'])} | {_ms(row['p50_ms'])} "
+            f"| {row['size']:,} | {row['page']} | {row.get('requests', '')} "
+            f"| {_ms(row['cold_ms'])} | {_ms(row['p50_ms'])} "
             f"| {_ms(row['p95_ms'])} | {row['per_second']:.1f} | {row['queries']} |"
         )
     return lines
@@ -100,8 +101,8 @@ def main() -> None:
         "## Pages",
         "",
         "`bench/pages.py`: data from `generate_data` (statements three times the meetings), "
-        "gunicorn with 3 workers, 8 concurrent clients, 200 requests a page (40 for the "
-        "baseline, which takes seconds a request). *First "
+        "gunicorn with 3 workers, 8 concurrent clients, the number of requests in the "
+        "table (fewer for the baseline, which takes seconds a request). *First "
         "request*: the page with its cached parts empty (right after a start or a change "
         "of the data); then p50/p95 and requests per second under load, and the queries "
         "one request makes (cache empty). The baseline is what an editor would use "

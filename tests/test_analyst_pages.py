@@ -237,8 +237,8 @@ def _rows(n: int):
 # One literal count per page, the same with 1 and with 10 rows: no query per row. The
 # cached pages count one query for the data version (meetings/caching.py).
 QUERY_COUNTS = {
-    "network": 9,
-    "statements": 7,
+    "network": 7,
+    "statements": 5,
     "api_meetings": 5,
     "api_statements": 4,
     "api_leaders": 6,
@@ -323,7 +323,7 @@ def test_article_page_query_count(admin_client, django_assert_num_queries, rows)
     for _ in range(rows):
         meeting = MeetingFactory(participants=people, source=article)
         StatementFactory(speaker=people[0], meeting=meeting, article=article)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         admin_client.get(article.get_absolute_url())
 
 

@@ -136,3 +136,15 @@ def test_django_admin_is_for_admins_only(objects, roles):
     assert _client("analyst").get("/admin/").status_code == 302
     assert _client("editor").get("/admin/").status_code == 302
     assert _client("admin").get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "review", "upload"),
+    [("analyst", False, False), ("editor", True, False), ("admin", True, True)],
+)
+def test_menu_shows_what_the_role_may_do(roles, role, review, upload):
+    client = Client()
+    client.force_login(UserFactory(username=f"menu-{role}", role=role))
+    page = client.get(reverse("timeline")).content.decode()
+    assert (f'href="{reverse("review")}"' in page) is review
+    assert (f'href="{reverse("article_upload")}"' in page) is upload

@@ -89,13 +89,13 @@ def test_timeline_query_count_does_not_grow_with_rows(
     people = [LeaderFactory(), LeaderFactory(), LeaderFactory()]
     for _ in range(rows):
         MeetingFactory(participants=people)
-    # session, user, groups (role), user and group permissions (menu: two), data version,
-    # then on a cache miss: meetings, participants, leaders for the filter
-    with django_assert_num_queries(9):
+    # session, user, groups (role: also the menu), data version, then on a cache miss:
+    # meetings, participants, leaders for the filter
+    with django_assert_num_queries(7):
         response = analyst_client.get(TIMELINE)
     assert len(response.context["meetings"]) == rows
     # Again: the rows come from the cache while the data is unchanged.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         again = analyst_client.get(TIMELINE)
     rows_html = response.content.decode().split('<div id="timeline-rows">')[1]
     assert again.content.decode().split('<div id="timeline-rows">')[1] == rows_html

@@ -1129,6 +1129,14 @@ def _later_surnames(doc: _Doc, found: list) -> list:
                 local[surname] = keys[0]
                 first_at[surname] = i
             given.setdefault(doc.tokens[i].norm, set()).add(keys[0])
+            # "Lee Jae-myung", "Moon Jae-in": a family name first, before a hyphenated
+            # given name in lower case after the hyphen, is the bare surname used later.
+            family = doc.tokens[i].norm
+            if n == 3 and len(family) >= 3 and family not in local:
+                a, b = doc.tokens[i + 1], doc.tokens[i + 2]
+                if doc.text[a.end : b.start] == "-" and doc.text[b.start].islower():
+                    local[family] = keys[0]
+                    first_at[family] = i
     # "Marcelo Rebelo de Sousa … Marcelo": a name of three words or more may be cut to
     # its first, when no other leader of the article bears it.
     for i, n, keys, single, _ in found:
@@ -2715,7 +2723,10 @@ def _meeting_for(
     if len(keys) == 1:
         only = next((m for m in mentions if _resolve(doc, m) == keys[0]), mentions[0])
         pair = _pair_subject(doc, t) and (
-            _pair_in_paragraph(doc, t.sentence) or _main_pair(doc) or doc.last_pair
+            _pair_in_paragraph(doc, t.sentence)
+            or _main_pair(doc)
+            or _recent_pair(doc, t.sentence)
+            or doc.last_pair
         )
         if pair and keys[0] not in pair and _object_of_with(doc, t, only):
             # "les deux dirigeants ont eu un échange téléphonique avec X": the pair and X.
@@ -2751,7 +2762,12 @@ def _meeting_for(
     if len(keys) < 2 and _pair_subject(doc, t):
         # "The two leaders last met in December": the pair just reported meeting, or
         # else the article's two main leaders.
-        pair = _pair_in_paragraph(doc, t.sentence) or _main_pair(doc) or doc.last_pair
+        pair = (
+            _pair_in_paragraph(doc, t.sentence)
+            or _main_pair(doc)
+            or _recent_pair(doc, t.sentence)
+            or doc.last_pair
+        )
         if pair and set(keys) <= set(pair):
             keys, linked = list(pair), True
     elif len(keys) >= 2 and _pair_subject(doc, t) and not t.blocked:
@@ -2929,6 +2945,25 @@ def _pair_in_paragraph(doc: _Doc, sentence: int) -> list[str]:
             return keys
         if keys:
             break
+    return []
+
+
+def _recent_pair(doc: _Doc, sentence: int) -> list[str]:
+    """The two leaders named most recently before the sentence, even in an earlier
+    paragraph ("… talks between Ishiba and Lee. … Ishiba said … Both leaders had met in
+    June"): the last two distinct names within a few sentences, none a third in a tie."""
+    keys: list[str] = []
+    for s in range(sentence - 1, max(-1, sentence - 5), -1):
+        found = []
+        for m in doc.mentions:
+            named = m.sentence == s and m.kind == "name" and m.key and not m.in_quote
+            if named and m.key not in keys and m.key not in found:
+                found.append(m.key)
+        if len(keys) + len(found) > 2:
+            return []
+        keys.extend(found)
+        if len(keys) == 2:
+            return keys
     return []
 
 

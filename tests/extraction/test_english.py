@@ -541,3 +541,15 @@ def test_same_leaders_with_a_minister_the_same_day_are_the_same_meeting(run):
     assert meetings(run(text, "2023-06-23")) == [
         (frozenset(people), "2023-06-22", "Washington", "visit", "current")
     ]
+
+
+def test_the_two_ministers_stand_for_the_pair_just_named(run):
+    text = (
+        "Foreign Minister Faisal bin Farhan met Hossein Amir-Abdollahian in Beijing on "
+        "Thursday. The two ministers spoke by phone on Monday."
+    )
+    pair = frozenset({"Faisal bin Farhan Al Saud", "Hossein Amir-Abdollahian"})
+    assert [(m[0], m[1], m[3]) for m in meetings(run(text, "2023-04-07"))] == [
+        (pair, "2023-04-06", "bilateral"),
+        (pair, "2023-04-03", "call"),
+    ]

@@ -256,3 +256,16 @@ def test_other_first_name_before_a_leaders_surname_is_someone_else(run):
     assert meetings(run(text, "2024-05-08")) == [
         (frozenset(people), "2024-05-07", "Bogota", "visit", "current")
     ]
+
+
+def test_ambos_dirigentes_back_reference_across_paragraphs_and_korean_surname(run):
+    text = (
+        "Shigeru Ishiba recibió el sábado en Tokio a Lee Jae-myung.\n\n"
+        "Lee elogió la cooperación en seguridad.\n\n"
+        "Ambos dirigentes ya se habían reunido en junio en Kananaskis."
+    )
+    pair = frozenset({"Shigeru Ishiba", "Lee Jae-myung"})
+    assert meetings(run(text, "2025-08-24")) == [
+        (pair, "2025-08-23", "Tokyo", "visit", "current"),
+        (pair, "2025-06", "Kananaskis", "bilateral", "past"),
+    ]
