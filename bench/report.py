@@ -104,7 +104,8 @@ def main() -> None:
         "gunicorn with 3 workers, 8 concurrent clients, the number of requests in the "
         "table (fewer for the baseline, which takes seconds a request). *First "
         "request*: the page with its cached parts empty (right after a start or a change "
-        "of the data); then p50/p95 and requests per second under load, and the queries "
+        "of the data); then, after 12 requests that let every gunicorn process render the "
+        "page once, p50/p95 and requests per second under load, and the queries "
         "one request makes (cache empty). The baseline is what an editor would use "
         "otherwise: the Django admin changelist of meetings.",
         "",
