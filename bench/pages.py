@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.results import save  # noqa: E402
+from bench import results  # noqa: E402
 
 PORT = 8765
 CLIENTS = 8
@@ -235,7 +235,9 @@ def main() -> None:
     rows = []
     for size in sizes:
         rows += measure(size)
-    save("pages", rows)
+    # Sizes not measured in this run keep the figures of the last run that measured them.
+    kept = [row for row in results.load("pages") or [] if row["size"] not in sizes]
+    results.save("pages", sorted(kept + rows, key=lambda row: row["size"]))
     print("figures saved; `python bench/report.py` writes docs/benchmarks.md")
 
 

@@ -101,6 +101,20 @@ def test_timeline_query_count_does_not_grow_with_rows(
     assert again.content.decode().split('<div id="timeline-rows">')[1] == rows_html
 
 
+def test_cached_timeline_filtered_by_a_leader_looks_nothing_up(
+    analyst_client, django_assert_num_queries
+):
+    person = LeaderFactory()
+    MeetingFactory(participants=[person, LeaderFactory()])
+    url = f"{TIMELINE}?leader={person.slug}"
+    first = analyst_client.get(url)
+    assert person.name in first.content.decode()
+    # session, user, groups (role), data version: the leader and the rows are cached
+    with django_assert_num_queries(4):
+        again = analyst_client.get(url)
+    assert person.name in again.content.decode()
+
+
 def test_meeting_page_shows_its_source_sentence(analyst_client, seed_ingested):
     meeting = Meeting.objects.get(reported_as="past")
     html = analyst_client.get(meeting.get_absolute_url()).content.decode()

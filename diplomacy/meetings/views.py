@@ -41,22 +41,23 @@ def country_choices() -> list[str]:
 
 def timeline(request):
     filters = MeetingFilter(request.GET)
-    meetings = filters.apply(Meeting.objects.for_timeline())
     after = request.GET.get("after")
 
     def page():
+        meetings = filters.apply(Meeting.objects.for_timeline())
         rows, next_cursor = page_of(Cursor.after(meetings, after), MEETINGS_PER_PAGE)
         _mark_month_headers(rows, after)
         return rows, next_cursor
 
-    # Computed only when the cached fragment of the page is missing (caching.py).
+    # Computed only when the cached fragment of the page is missing (caching.py): on a
+    # hit, not even the leader of the filter is looked up.
     found = lazy(page)
     context = {
         "filters": filters,
-        "leader": filters.leader_obj,
+        "leader": lazy(lambda: (filters.is_valid(), filters.leader_obj)[1]),
         "meetings": lazy(lambda: found[0]),
         "next_cursor": lazy(lambda: found[1]),
-        "query": filters.query_string(),
+        "query": lazy(filters.query_string),
         "countries": lazy(country_choices),
     }
     if request.htmx and not request.htmx.boosted:
