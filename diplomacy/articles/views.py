@@ -65,13 +65,14 @@ def _store_many(items, *, user, batch) -> list[Outcome]:
     stored = services.articles_create(
         [item.article for item in readable], uploaded_by=user, batch=batch
     )
-    result = dict(zip((id(item) for item in readable), stored, strict=True))
+    results = iter(stored)  # one result per readable item, in order
     outcomes = []
     for item in items:
-        found = result.get(id(item))
-        if found is None:
+        if item.error:
             outcomes.append(Outcome(item.name, error=item.error))
-        elif isinstance(found, services.DuplicateArticle):
+            continue
+        found = next(results)
+        if isinstance(found, services.DuplicateArticle):
             outcomes.append(Outcome(item.name, duplicate=found.existing))
         else:
             outcomes.append(Outcome(item.name, article=found))

@@ -46,10 +46,12 @@ def leader_detail(request, slug: str):
         .order_by(F("said_on").desc(nulls_last=True), "-pk")[:20]
     )
 
-    def graph():
+    def graph_of_counterparts():
         pairs = [{"a": leader, "b": m["leader"], "count": m["count"], "last": m["last"]}
                  for m in met]  # fmt: skip
         return graph_data(pairs, centre=leader)
+
+    graph = lazy(graph_of_counterparts)
 
     token = signing.dumps(request.user.pk, salt=FEED_SALT)
     return render(
@@ -60,8 +62,8 @@ def leader_detail(request, slug: str):
             "counterparts": met,
             "meetings": meetings,
             "statements": statements,
-            "graph": lazy(graph),
-            "graph_script": lazy(lambda: json_script(graph(), "network-data")),
+            "graph": graph,
+            "graph_script": lazy(lambda: json_script(dict(graph), "network-data")),
             "feed_url": request.build_absolute_uri(
                 reverse("leader_feed", args=[leader.slug]) + f"?token={token}"
             ),

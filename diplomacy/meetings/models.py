@@ -44,7 +44,11 @@ class NewestFirstIndex(models.Index):
     """An index in the order the pages read: descending fields that may be empty put the
     empty ones last (ORDER BY ... DESC NULLS LAST), so that a page is read off the index
     instead of sorted out of a million rows. PostgreSQL needs that said in the index;
-    SQLite sorts NULLs last in a descending index anyway and cannot say it."""
+    SQLite sorts NULLs last in a descending index anyway and cannot say it. Fields and a
+    name only: nothing else given to an Index would reach the SQL written below."""
+
+    def __init__(self, *, fields, name):
+        super().__init__(fields=fields, name=name)
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":

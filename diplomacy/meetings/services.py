@@ -177,16 +177,14 @@ def meeting_upsert(
     article: Article,
     extracted: ExtractedMeeting,
     leaders: dict[str, Leader],
-    stored_spans: dict[tuple[int, int], int] | None = None,
+    stored_spans: dict[tuple[int, int], int],
 ) -> tuple[Meeting | None, bool]:
     """The meeting on record for an extracted one, or a new one; (None, False) when an
     editor rejected it. Existing meetings are never changed here: what an editor set stays.
 
     ``stored_spans`` maps the article's evidence spans already stored to their meetings
-    (read once per article by extraction_store); without it they are looked up here.
+    (read once per article by extraction_store).
     """
-    if stored_spans is None:
-        stored_spans = _stored_spans(article)
     # The same sentence of the same article was stored before: that meeting, whatever an
     # editor has since done to its participants, date or place.
     for span in extracted.evidence:

@@ -172,11 +172,12 @@ def network(request):
         return pairs
 
     pairs = lazy(sorted_pairs)
+    graph = lazy(lambda: graph_data(pairs))
     context = {
         "filters": filters,
         "pairs": pairs,
-        "graph": lazy(lambda: graph_data(pairs)),
-        "graph_script": lazy(lambda: json_script(graph_data(pairs), "network-data")),
+        "graph": graph,
+        "graph_script": lazy(lambda: json_script(dict(graph), "network-data")),
         "sort": sort,
         "query": filters.query_string(),
         "countries": lazy(country_choices),
