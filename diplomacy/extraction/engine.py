@@ -26,6 +26,7 @@ from diplomacy.extraction.dates import DateMention, find_dates, marker_end, read
 from diplomacy.extraction.knowledge import ROLE_RANK, KnowledgeBase
 from diplomacy.extraction.language import detect_language
 from diplomacy.extraction.phrases import PhraseIndex, variants
+from diplomacy.extraction.statement_cleanup import tidy_statements
 from diplomacy.extraction.text import (
     TOKEN_RE,
     Token,
@@ -388,7 +389,7 @@ def extract(text: str, published: date | None, kb: KnowledgeBase) -> Extraction:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _extract(text, published, kb)
+        return tidy_statements(_extract(text, published, kb), text)
     finally:
         if paused:
             gc.enable()

@@ -81,7 +81,7 @@ class ExtractedMeeting:
 class ExtractedStatement:
     speaker: str  # canonical name, as in ExtractedLeader.name
     text: str
-    kind: str  # direct | indirect
+    kind: str  # direct | indirect | fragment (a quotation of one or two words)
     start: int
     end: int
     language: str
@@ -97,3 +97,6 @@ class Extraction:
     statements: list[ExtractedStatement] = field(default_factory=list)
     # Future, wished-for or conditional meetings: reported, but not as having happened.
     planned_meetings: list[ExtractedMeeting] = field(default_factory=list)
+    # Quotations of one or two words ("curajul", "real progress"): highlights of the
+    # article, not statements (statement_cleanup sets them apart).
+    fragments: list[ExtractedStatement] = field(default_factory=list)

@@ -96,7 +96,7 @@ def test_dialogue_dash_quotation(run):
         "Владимир Путин встретился во вторник с Си Цзиньпином.\n"
         "— Мы договорились о многом, — сказал Путин журналистам."
     )
-    assert direct(run(text, "2025-03-05")) == [(PUTIN, "Мы договорились о многом,")]
+    assert direct(run(text, "2025-03-05")) == [(PUTIN, "Мы договорились о многом")]
 
 
 def test_place_of_a_planned_meeting_is_not_the_venue(run):

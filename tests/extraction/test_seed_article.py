@@ -55,18 +55,20 @@ def test_seed_has_no_trump_meeting(seed):
 def test_seed_quotes_and_their_speakers(seed):
     _, extraction = seed
     quotes = [(s.speaker, s.text[:40]) for s in extraction.statements if s.kind == "direct"]
-    # The six annotated quotes, plus three one- and two-word fragments (optional in the
-    # annotation) that are Putin's and Kim's own words.
+    # The six annotated quotes; the one- and two-word quotations (optional in the
+    # annotation) are Putin's and Kim's own words, kept apart as fragments.
     assert quotes == [
         (PUTIN, "Relațiile dintre țările noastre au căpăt"),
         (PUTIN, "Mă bucur să am ocazia să țin o întâlnire"),
-        (PUTIN, "curajul"),
-        (PUTIN, "eroismul"),
-        (KIM, "consolidat semnificativ"),
         (KIM, "dacă pot face ceva pentru dumneavoastră "),
         (TRUMP, "Vă rog să transmiteți salutările mele că"),
         (USHAKOV, "Vreau să spun că nimeni nu a complotat n"),
         (USHAKOV, "Niciunul dintre cei trei lideri nu s-a g"),
+    ]
+    assert [(s.speaker, s.text, s.kind) for s in extraction.fragments] == [
+        (PUTIN, "curajul", "fragment"),
+        (PUTIN, "eroismul", "fragment"),
+        (KIM, "consolidat semnificativ", "fragment"),
     ]
 
 
