@@ -41,6 +41,7 @@ def leaders_load(entries: Iterable[LeaderEntry]) -> tuple[int, int]:
             existing[entry.key] = leader
             fresh.append(leader)
     bulk_create_with_history(fresh, Leader)
+    fresh_keys = {leader.key for leader in fresh}
     # bulk_create does not return ids on every backend: read them back by key.
     ids = dict(Leader.objects.exclude(key=None).values_list("key", "pk"))
     updated = 0
@@ -50,7 +51,7 @@ def leaders_load(entries: Iterable[LeaderEntry]) -> tuple[int, int]:
     for entry in entries:
         leader = existing[entry.key]
         leader.pk = ids[entry.key]
-        if leader not in fresh and (leader.name, leader.country, leader.known) != (
+        if entry.key not in fresh_keys and (leader.name, leader.country, leader.known) != (
             entry.name,
             entry.country,
             True,

@@ -1,7 +1,9 @@
 """Build ``leaders.jsonl``, the knowledge base of leaders, from the curated table below.
 
 Run from the repository root: ``python diplomacy/leaders/data/build_leaders.py
-[WIKIDATA_JSONL]``.
+[WIKIDATA_JSONL [HISTORY_JSONL]]`` (by default ``../shared/data/leaders.jsonl`` and
+``../shared/data/leaders_history.jsonl``); it writes ``leaders.jsonl`` beside it, which
+is what the application loads (``manage.py load_kb``).
 
 The table below is hand-curated: every person named in the annotated corpus plus
 the current and recent heads of state/government and foreign ministers of the
@@ -17,10 +19,12 @@ is left out on purpose: a wrong alias makes false meetings.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import sys
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 HOS, HOG, FM, ORG, OFF = (
@@ -970,8 +974,15 @@ def from_wikidata(path: Path, curated: list[dict]) -> list[dict]:
 # order over the curated table and the Wikidata export: heads of state and government
 # of every UN member and observer state since 2015; foreign ministers of the G20 and EU,
 # heads of international organisations and the officials who speak for leaders; then
-# the spellings news uses for people whose entries came with their full name only.
-SUPPLEMENTS = ("world_heads.jsonl", "world_officials.jsonl", "world_aliases.jsonl")
+# the spellings news uses for people whose entries came with their full name only; then
+# the U.S. Presidents and Secretaries of State since 1861 (the visit and travel records
+# start in the 1860s), with their terms as the Office of the Historian lists them.
+SUPPLEMENTS = (
+    "world_heads.jsonl",
+    "world_officials.jsonl",
+    "world_aliases.jsonl",
+    "us_executive.jsonl",
+)
 
 
 def _same_office(old: dict, new: dict) -> bool:
@@ -1018,6 +1029,100 @@ def apply_supplements(rows: list[dict], paths: list[Path]) -> list[dict]:
     return rows
 
 
+DEFAULT_HISTORY = DEFAULT_WIKIDATA.with_name("leaders_history.jsonl")
+
+
+def _day_range(start: str | None, end: str | None) -> tuple[date, date]:
+    """A spell's first and last day, a partial date widened to its whole period."""
+    low = date.fromisoformat((start or "0001") + "-01-01"[len(start or "0001") - 4 :])
+    if not end:
+        return low, date.max
+    parts = [int(p) for p in end.split("-")]
+    month = parts[1] if len(parts) > 1 else 12
+    last = parts[2] if len(parts) > 2 else calendar.monthrange(parts[0], month)[1]
+    return low, date(parts[0], month, last)
+
+
+def _overlap_days(a: dict, b: dict) -> int:
+    a_low, a_high = _day_range(a["start"], a["end"])
+    b_low, b_high = _day_range(b["start"], b["end"])
+    low, high = max(a_low, b_low), min(a_high, b_high)
+    return (high - low).days + 1 if low <= high else 0
+
+
+def _country_title(title: str, country: str) -> str:
+    """'Prime Minister' of GR -> 'Prime Minister of Greece' (as the curated titles read)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+    from diplomacy.extraction.country_names import COUNTRY_NAMES
+
+    names = COUNTRY_NAMES.get(country) or [country]
+    if any(name in title for name in names):
+        return title
+    return f"{title} of {names[0]}"
+
+
+def merge_history(rows: list[dict], path: Path) -> list[dict]:
+    """Merge dated terms (``shared/data/leaders_history.jsonl``, Wikidata) by Wikidata id.
+
+    A person is found by id, else by name and country among people the tables above
+    keyed by slug; else added with full-name aliases only (a lone surname is matched
+    only after the full name appeared). A term is added unless the person already has
+    that office over the same time, or someone else holds it for more than a month of
+    it in the tables above: they were checked by hand, and an office holder at a date
+    must stay one person.
+    """
+    by_key = {row["key"]: row for row in rows}
+    by_name: dict[tuple[str, str], list[dict]] = {}
+    for row in rows:
+        for name in dict.fromkeys((row["name"], *row["aliases"])):
+            by_name.setdefault((_plain(name), row["country"]), []).append(row)
+    # Who holds what in the tables above; terms added here are checked against the
+    # person's own terms only (Wikidata lists co-holders: captains regent, co-princes).
+    holders: dict[tuple[str, str], list[tuple[dict, dict]]] = {}
+    for row in rows:
+        for office in row["offices"]:
+            holders.setdefault((office["country"], office["role"]), []).append((office, row))
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        key = (rec.get("person_id") or "").removeprefix("wikidata:")
+        role = WIKIDATA_ROLES.get(rec["office"])
+        if not key or role is None or not _date_ok(rec["start"]) or not _date_ok(rec["end"]):
+            continue
+        row = by_key.get(key)
+        if row is None:
+            same = [
+                r
+                for r in by_name.get((_plain(rec["name"]), rec["country"]), [])
+                if not r["key"].startswith("Q")
+            ]
+            row = same[0] if len(set(id(r) for r in same)) == 1 else None
+        if row is None:
+            row = {"key": key, "name": rec["name"], "country": rec["country"],
+                   "aliases": [], "offices": []}  # fmt: skip
+            rows.append(row)
+            by_key[key] = row
+        for alias in (rec["name"], *rec.get("aliases", [])):
+            if alias != row["name"] and alias not in row["aliases"] and len(alias.split()) > 1:
+                row["aliases"].append(alias)
+        office = {
+            "title": _country_title(rec["title"], rec["country"]),
+            "role": role,
+            "country": rec["country"],
+            "start": rec["start"],
+            "end": rec["end"],
+        }
+        own = [o for o in row["offices"] if (o["country"], o["role"]) == (rec["country"], role)]
+        others = [o for o, r in holders.get((rec["country"], role), []) if r is not row]
+        if any(_overlap_days(o, office) > 0 for o in own) or any(
+            _overlap_days(o, office) > 31 for o in others
+        ):
+            continue
+        row["offices"].append(office)
+    return rows
+
+
 if __name__ == "__main__":
     out = Path(__file__).with_name("leaders.jsonl")
     rows = build()
@@ -1026,6 +1131,9 @@ if __name__ == "__main__":
         rows += from_wikidata(source, rows)
     here = Path(__file__).resolve().parent
     rows = apply_supplements(rows, [here / name for name in SUPPLEMENTS if (here / name).exists()])
+    history = Path(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_HISTORY
+    if history.exists():
+        rows = merge_history(rows, history)
     with out.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
