@@ -52,7 +52,7 @@ def _each_article_once() -> None:
     expected_statements = expected_evidence = 0
     for article in Article.objects.all():
         found = extract(article.text, article.published, kb)
-        expected_statements += len(found.statements)
+        expected_statements += len(found.statements) + len(found.fragments)  # both stored
         expected_evidence += len({(s.start, s.end) for m in found.meetings for s in m.evidence})
     assert Statement.objects.count() == expected_statements
     assert Evidence.objects.count() == expected_evidence

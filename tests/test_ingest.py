@@ -9,13 +9,13 @@ from diplomacy.articles import services
 from diplomacy.articles.models import Article
 from diplomacy.articles.reading import ArticleText
 from diplomacy.articles.tasks import ingest_article
-from diplomacy.leaders.services import leader_merge
 from diplomacy.meetings.models import Evidence, Meeting, ReviewStatus, Statement
 from diplomacy.meetings.services import (
     meeting_find,
     meeting_participant_add,
     meeting_participant_remove,
 )
+from diplomacy.review.services import leader_merge
 from tests.factories import LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db

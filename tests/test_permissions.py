@@ -10,6 +10,7 @@ from django.urls import get_resolver, reverse
 
 from diplomacy.articles.models import Batch, Feed
 from diplomacy.leaders.models import Alias, Office
+from diplomacy.review.services import meeting_merge
 from tests.factories import (
     ArticleFactory,
     LeaderFactory,
@@ -36,13 +37,17 @@ def objects(db):
     article = ArticleFactory(status="failed", batch=batch)
     meeting = MeetingFactory(participants=[leader, other], source=article)
     spare = MeetingFactory(participants=[leader, other])
+    merged = meeting_merge(
+        keep=MeetingFactory(participants=[leader, other]),
+        drop=MeetingFactory(participants=[leader, other]), by=None,
+    )  # fmt: skip
     statement = StatementFactory(speaker=leader, meeting=meeting, article=article)
     alias = Alias.objects.create(leader=leader, name="Walky")
     office = Office.objects.create(leader=leader, title="Walker", role="official")
     return {
         "leader": leader.slug, "other": other, "article": article.pk, "meeting": meeting.pk,
         "spare": spare.pk, "statement": statement.pk, "batch": batch.pk, "alias": alias.pk,
-        "feed": feed.pk, "office": office.pk,
+        "feed": feed.pk, "office": office.pk, "merge": merged.pk,
         "meeting_history": meeting.history.first().history_id,
         "statement_history": statement.history.first().history_id,
         "leader_history": leader.history.first().history_id,
@@ -63,6 +68,12 @@ def table(o) -> dict[str, tuple[str, list, dict, dict]]:
         "leader": ("get", [slug], {}, READ),
         "leader_autocomplete": ("get", [], {"leader": "wa"}, READ),
         "leader_feed": ("get", [slug], {}, feed_anyone),
+        "feed_links_revoke": (
+            "post",
+            [slug],
+            {},
+            {**READ, "analyst": 302, "editor": 302, "admin": 302},
+        ),
         "export_meetings": ("get", ["csv"], {}, READ),
         "export_statements": ("get", ["json"], {}, READ),
         "api_meetings": ("get", [], {}, READ),
@@ -72,6 +83,7 @@ def table(o) -> dict[str, tuple[str, list, dict, dict]]:
         "article": ("get", [o["article"]], {}, READ),
         "article_upload": ("get", [], {}, ADMIN_ONLY),
         "article_retry": ("post", [o["article"]], {}, ADMIN_ONLY),
+        "article_edit": ("get", [o["article"]], {}, ADMIN_ONLY),
         "batch": ("get", [o["batch"]], {}, READ),
         "reextract_all": ("post", [], {}, ADMIN_ONLY),
         "feeds": ("get", [], {}, ADMIN_ONLY),
@@ -82,7 +94,9 @@ def table(o) -> dict[str, tuple[str, list, dict, dict]]:
         "meeting_status": ("post", [m], {"status": "verified"}, EDIT),
         "participant_add": ("post", [m], {"leader": "Walk Other"}, EDIT),
         "participant_remove": ("post", [m, o["other"].pk], {}, EDIT),
-        "meeting_merge": ("post", [m], {"other": o["spare"]}, EDIT),
+        "meeting_merge_search": ("get", [m], {"q": "walk"}, EDIT),
+        "meeting_merge": ("post", [m, o["spare"]], {}, EDIT),
+        "merge_undo": ("post", [o["merge"]], {}, EDIT),
         "meeting_revert": ("post", [m, o["meeting_history"]], {}, EDIT),
         "review_statement": ("get", [s], {}, EDIT),
         "statement_edit": ("post", [s], {}, {**EDIT, "editor": 400, "admin": 400}),
@@ -94,7 +108,7 @@ def table(o) -> dict[str, tuple[str, list, dict, dict]]:
         "alias_remove": ("post", [slug, o["alias"]], {}, EDIT),
         "office_add": ("post", [slug], {"title": "T", "role": "official"}, EDIT),
         "office_remove": ("post", [slug, o["office"]], {}, EDIT),
-        "leader_merge": ("post", [slug], {"other": "nobody"}, EDIT),
+        "leader_merge": ("post", [slug], {"leader": "nobody"}, EDIT),
         "leader_revert": ("post", [slug, o["leader_history"]], {}, EDIT),
     }
 

@@ -148,7 +148,7 @@ def test_merging_two_meetings(editor_client):
     keep = MeetingFactory(participants=[a, b])
     drop = MeetingFactory(participants=[b, c])
     said = StatementFactory(speaker=b, meeting=drop)
-    editor_client.post(reverse("meeting_merge", args=[keep.pk]), {"other": drop.pk})
+    editor_client.post(reverse("meeting_merge", args=[keep.pk, drop.pk]))
     drop.refresh_from_db()
     assert drop.merged_into_id == keep.pk
     assert _people(keep) == sorted([a.name, b.name, c.name])
@@ -164,7 +164,7 @@ def test_merging_two_leaders_moves_everything(editor_client, kb):
     Alias.objects.create(leader=twin, name="Vova Duplicatovich")
     meeting = MeetingFactory(participants=[twin, LeaderFactory()])
     said = StatementFactory(speaker=twin)
-    response = editor_client.post(reverse("leader_merge", args=[putin.slug]), {"other": twin.slug})
+    response = editor_client.post(reverse("leader_merge", args=[putin.slug]), {"leader": twin.slug})
     assert response.status_code == 302
     assert putin.pk in set(meeting.participations.values_list("leader_id", flat=True))
     assert Statement.objects.get(pk=said.pk).speaker_id == putin.pk
@@ -231,7 +231,7 @@ def test_rejected_and_merged_meetings_are_not_created_again(editor_client, seed)
     bilateral = Meeting.objects.get(reported_as="current", kind="bilateral")
     multilateral = Meeting.objects.get(kind="multilateral")
     editor_client.post(reverse("meeting_status", args=[past.pk]), {"status": "rejected"})
-    editor_client.post(reverse("meeting_merge", args=[multilateral.pk]), {"other": bilateral.pk})
+    editor_client.post(reverse("meeting_merge", args=[multilateral.pk, bilateral.pk]))
     _reingest(seed)
     assert Meeting.objects.count() == 3
     assert [m.pk for m in Meeting.objects.visible()] == [multilateral.pk]

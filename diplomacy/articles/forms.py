@@ -1,8 +1,17 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import URLValidator
 
-from diplomacy.articles.models import Feed
+from diplomacy.articles.duplicates import canonical_url
+from diplomacy.articles.models import Article, Feed
 from diplomacy.articles.reading import ArticleText, UploadItem, UploadLimits, read_upload
+from diplomacy.articles.services import EDITABLE_FIELDS
+
+# Every URL given by a person is a web page's: http or https (Django's own URL check
+# also lets ftp through), so that no other kind of link is stored or shown.
+WEB_URL = [
+    URLValidator(schemes=["http", "https"], message="Enter an http or https URL.", code="web_url")
+]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -46,11 +55,14 @@ class UploadForm(forms.Form):
         "(one article a line: text or html, url, title, source, published); 5 MB a file.",
     )
     fetch_url = forms.URLField(
-        label="…or fetch a web page", required=False, max_length=2000, assume_scheme="https"
-    )
+        label="…or fetch a web page", required=False, max_length=2000, assume_scheme="https",
+        validators=WEB_URL,
+    )  # fmt: skip
     title = forms.CharField(max_length=500, required=False)
     source = forms.CharField(label="Source outlet", max_length=200, required=False)
-    url = forms.URLField(label="URL", max_length=2000, required=False, assume_scheme="https")
+    url = forms.URLField(
+        label="URL", max_length=2000, required=False, assume_scheme="https", validators=WEB_URL
+    )
     published = forms.DateField(
         label="Publication date",
         required=False,
@@ -113,7 +125,49 @@ class UploadForm(forms.Form):
 
 
 class FeedForm(forms.ModelForm):
+    url = forms.URLField(
+        label="Feed URL (RSS or Atom)", max_length=2000, assume_scheme="https", validators=WEB_URL
+    )
+
     class Meta:
         model = Feed
         fields = ["url", "title"]
         labels = {"url": "Feed URL (RSS or Atom)"}
+
+
+class ArticleEditForm(forms.Form):
+    """An admin's correction of what was given with an article (its text stays as stored)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(max_length=500, required=False)
+    source = forms.CharField(label="Source outlet", max_length=200, required=False)
+    url = forms.URLField(
+        label="URL", max_length=2000, required=False, assume_scheme="https", validators=WEB_URL
+    )
+    published = forms.DateField(
+        label="Publication date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Relative dates in the text ('on Monday', 'last June') are resolved against "
+        "it: changing it extracts the article again. Editors' corrections of its meetings and "
+        "statements are kept.",
+    )
+
+    def __init__(self, *args, article: Article, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {name: getattr(article, name) for name in ("version", *EDITABLE_FIELDS)},
+        )
+        super().__init__(*args, **kwargs)
+        self.article = article
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        found = canonical_url(url)
+        if found:
+            other = Article.objects.filter(canonical_url=found).exclude(pk=self.article.pk)
+            if other := other.only("pk", "title").first():
+                raise forms.ValidationError(
+                    f"Another article has this URL: {other} (number {other.pk})."
+                )
+        return url

@@ -6,6 +6,7 @@ import unicodedata
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 def content_hash(text: str) -> str:
@@ -75,6 +76,26 @@ class Article(models.Model):
     simhash_d = models.IntegerField(null=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
+    # Corrections by an admin (title, source, URL, publication date): a version for
+    # optimistic locking, and their history. The text and the processing state are left
+    # out of the history: the text never changes, and the state changes on every run.
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(
+        excluded_fields=[
+            "text",
+            "content_hash",
+            "status",
+            "error",
+            "attempts",
+            "batch",
+            "canonical_url",
+            "simhash_a",
+            "simhash_b",
+            "simhash_c",
+            "simhash_d",
+            "status_changed_at",
+        ]  # fmt: skip
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -128,7 +149,11 @@ class FeedEntry(models.Model):
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="feed_entries"
     )
+    # A fetch that failed: why, how many tries so far, and when a poll tries again
+    # (null once it has an article or after the last try; see feeds.py).
     error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    retry_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "feed entries"

@@ -212,6 +212,57 @@ def find_duplicate(digest: str, url: str, fingerprint: int | None) -> Article | 
     return same
 
 
+class ArticleChanged(Exception):
+    """Someone saved the article since the form was loaded."""
+
+    def __init__(self, current: Article):
+        super().__init__("The article was changed by someone else since you opened it.")
+        self.current = current
+
+
+class ArticleBusy(Exception):
+    """The article is being extracted right now with its old publication date."""
+
+
+EDITABLE_FIELDS = ("title", "source", "url", "published")
+
+
+@transaction.atomic
+def article_update(article_id: int, *, version: int, fields: dict, by) -> list[str]:
+    """An admin's correction of an article's title, source, URL or publication date; the
+    names of the fields that changed.
+
+    A new publication date queues the article for extraction again (once the change is
+    committed): relative dates ("on Monday") are resolved anew, while what editors
+    changed on its meetings and statements stays (meetings.services.meeting_upsert).
+    Raises ArticleChanged when the article was saved since ``version``, and ArticleBusy
+    when the date changes while a worker is extracting it with the old one.
+    """
+    if not set(fields) <= set(EDITABLE_FIELDS):
+        raise ValueError(f"Only {', '.join(EDITABLE_FIELDS)} of an article can be changed.")
+    article = Article.objects.select_for_update().get(pk=article_id)
+    if article.version != version:
+        raise ArticleChanged(article)
+    changed = [name for name, value in fields.items() if getattr(article, name) != value]
+    if not changed:
+        return []
+    reextract = "published" in changed
+    if reextract and article.status == Article.Status.PROCESSING:
+        raise ArticleBusy("The article is being extracted right now: save again in a moment.")
+    for name in changed:
+        setattr(article, name, fields[name])
+    article.canonical_url = canonical_url(article.url)
+    article.version += 1
+    article._history_user = by
+    article.save()
+    if reextract and article.status != Article.Status.QUEUED:
+        Article.objects.filter(pk=article.pk).update(
+            status=Article.Status.QUEUED, error="", status_changed_at=timezone.now()
+        )
+        article_enqueue(article)
+    return changed
+
+
 def _title_from(text: str) -> str:
     for line in text.splitlines():
         line = line.strip()

@@ -44,10 +44,10 @@ def poll_feeds() -> int:
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def poll_feed(feed_id: int) -> None:
-    from diplomacy.articles.feeds import feed_poll
+    from diplomacy.articles.feeds import feed_entry_enqueue, feed_poll
 
     for entry_id in feed_poll(feed_id):
-        ingest_feed_entry.delay(entry_id)
+        feed_entry_enqueue(entry_id)
 
 
 @shared_task(

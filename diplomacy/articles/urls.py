@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.article_list, name="articles"),
     path("new/", views.article_upload, name="article_upload"),
     path("<int:pk>/", views.article_detail, name="article"),
+    path("<int:pk>/edit/", views.article_edit, name="article_edit"),
     path("<int:pk>/retry/", views.article_retry, name="article_retry"),
     path("batches/<int:pk>/", views.batch_detail, name="batch"),
     path("reextract/", views.reextract_all, name="reextract_all"),

@@ -12,7 +12,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.http import urlencode
 
 from diplomacy.leaders.models import Leader, normalize_name
-from diplomacy.meetings.models import Meeting, Participation, ReviewStatus
+from diplomacy.meetings.models import Meeting, Participation, ReviewStatus, search_fold
 
 
 def leader_from_param(value: str) -> Leader | None:
@@ -128,15 +128,7 @@ class MeetingFilter(forms.Form):
         if date_to := data.get("date_to"):
             meetings = meetings.filter(date__lte=date_to)
         if text := (data.get("q") or "").strip():
-            meetings = meetings.filter(
-                Q(place__icontains=text)
-                | Q(occasion__icontains=text)
-                | Q(
-                    pk__in=Participation.objects.filter(leader__name__icontains=text).values(
-                        "meeting"
-                    )
-                )
-            )
+            meetings = meetings.filter(meeting_text_matches(text))
         return meetings
 
     def whole_years(self):
@@ -206,8 +198,22 @@ class StatementFilter(forms.Form):
         return urlencode({k: v for k, v in self.data.items() if k in self.fields and v})
 
 
+def meeting_text_matches(text: str) -> Q:
+    """The timeline's text filter: place or occasion (folded, so "Romania" finds
+    "România" and "grossbritannien" finds "Großbritannien" on any database), or a
+    participant by name or any of their aliases."""
+    folded = search_fold(text)
+    people = Q(leader__name__icontains=text)
+    if folded:
+        people |= Q(leader__aliases__normalized__contains=folded)
+    matches = Q(pk__in=Participation.objects.filter(people).values("meeting"))
+    return matches | Q(search_folded__contains=folded) if folded else matches
+
+
 def search_statements(statements: QuerySet, words: str, *, vendor: str) -> QuerySet:
-    """Full-text, accent-insensitive search on PostgreSQL; substring search elsewhere."""
+    """Accent-insensitive search. On PostgreSQL, full text over the stored document (its
+    configuration strips accents: migration 0003); elsewhere every folded word of the
+    query is a substring of the statement's folded text (``search_folded``)."""
     if vendor == "postgresql":
         # search_document: a stored tsvector column with a GIN index (migration 0009).
         matches = RawSQL(
@@ -216,6 +222,6 @@ def search_statements(statements: QuerySet, words: str, *, vendor: str) -> Query
             output_field=BooleanField(),
         )
         return statements.filter(matches)
-    for word in words.split():
-        statements = statements.filter(text__icontains=word)
+    for word in search_fold(words).split():
+        statements = statements.filter(search_folded__contains=word)
     return statements

@@ -5,7 +5,29 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from diplomacy.articles.models import Article
-from diplomacy.leaders.models import Leader
+from diplomacy.leaders.models import Leader, normalize_name
+
+
+def search_fold(*texts: str) -> str:
+    """The searchable form of some text: lower case, accents stripped (ț, ş, é, ß → ss),
+    punctuation as spaces, so that "relatiile" finds "Relațiile" on every database.
+    Searches fold what is typed the same way."""
+    return normalize_name(" ".join(t for t in texts if t))
+
+
+class SearchFolded:
+    """Keeps a model's ``search_folded`` column in step with the fields it is folded from
+    on every save, also a save of only some fields. Bulk writes (extraction, the data
+    generator, the migration) call ``search_fold`` themselves."""
+
+    search_from: tuple[str, ...] = ()
+
+    def save(self, *args, **kwargs):
+        self.search_folded = search_fold(*(getattr(self, f) for f in self.search_from))
+        fields = kwargs.get("update_fields")
+        if fields is not None and set(fields) & set(self.search_from):
+            kwargs["update_fields"] = {*fields, "search_folded"}
+        super().save(*args, **kwargs)
 
 
 class Precision(models.TextChoices):
@@ -63,7 +85,7 @@ class NewestFirstIndex(models.Index):
         )
 
 
-class Meeting(models.Model):
+class Meeting(SearchFolded, models.Model):
     class Kind(models.TextChoices):
         BILATERAL = "bilateral", "Bilateral"
         MULTILATERAL = "multilateral", "Multilateral"
@@ -104,9 +126,13 @@ class Meeting(models.Model):
     # with exactly these participants is one indexed lookup, however many meetings there
     # are. Kept in step by meetings.services.participants_changed on every write.
     participant_key = models.CharField(max_length=500, blank=True, default="", editable=False)
+    # Place and occasion folded for the timeline's accent-insensitive text filter.
+    search_folded = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_folded"])
+
+    search_from = ("place", "occasion")
 
     objects = MeetingQuerySet.as_manager()
 
@@ -244,16 +270,24 @@ class Mention(models.Model):
 
 class StatementQuerySet(models.QuerySet):
     def visible(self):
-        return self.exclude(status=ReviewStatus.REJECTED)
+        """Statements on record: not rejected, and not fragments (see highlights)."""
+        return self.exclude(status=ReviewStatus.REJECTED).exclude(kind=Statement.Kind.FRAGMENT)
+
+    def highlights(self):
+        """Quotations of one or two words, shown as highlights of their article."""
+        return self.exclude(status=ReviewStatus.REJECTED).filter(kind=Statement.Kind.FRAGMENT)
 
     def for_review(self):
-        return self.filter(status=ReviewStatus.EXTRACTED)
+        return self.filter(status=ReviewStatus.EXTRACTED).exclude(kind=Statement.Kind.FRAGMENT)
 
 
-class Statement(models.Model):
+class Statement(SearchFolded, models.Model):
     class Kind(models.TextChoices):
         DIRECT = "direct", "Direct"
         INDIRECT = "indirect", "Indirect"
+        # A quotation of one or two words ("curajul"): a highlight of its article, not a
+        # statement (not counted, reviewed or exported; found by search on its own).
+        FRAGMENT = "fragment", "Fragment"
 
     speaker = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="statements")
     text = models.TextField()
@@ -272,10 +306,13 @@ class Statement(models.Model):
     confidence = models.FloatField(default=0.0)
     edited_fields = models.JSONField(default=list, blank=True)
     version = models.PositiveIntegerField(default=1)
+    # The text folded for accent-insensitive search on any database (see search_fold).
+    search_folded = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_folded"])
 
     objects = StatementQuerySet.as_manager()
+    search_from = ("text",)
 
     class Meta:
         ordering = ["article", "start"]

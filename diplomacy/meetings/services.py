@@ -6,15 +6,18 @@ same date at the same precision) gets one more piece of evidence instead of a tw
 and a meeting an editor rejected is never created again.
 """
 
+from contextlib import nullcontext
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils.timezone import now
 from simple_history.utils import bulk_create_with_history
 
 from diplomacy.articles.models import Article
 from diplomacy.extraction.types import ExtractedLeader, ExtractedMeeting, Extraction
 from diplomacy.leaders.kb import DB_KEY_PREFIX
-from diplomacy.leaders.models import Alias, Leader, normalize_name
+from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
 from diplomacy.meetings.models import (
     Evidence,
     Meeting,
@@ -23,6 +26,7 @@ from diplomacy.meetings.models import (
     Precision,
     ReviewStatus,
     Statement,
+    search_fold,
 )
 from diplomacy.meetings.pairs import pairs_add, pairs_follow
 
@@ -177,46 +181,188 @@ def meeting_upsert(
     article: Article,
     extracted: ExtractedMeeting,
     leaders: dict[str, Leader],
-    stored_spans: dict[tuple[int, int], int],
+    stored_spans: dict[tuple[int, int], list[int]],
 ) -> tuple[Meeting | None, bool]:
     """The meeting on record for an extracted one, or a new one; (None, False) when an
-    editor rejected it. Existing meetings are never changed here: what an editor set stays.
+    editor rejected it.
 
+    A meeting this article reported before (one of its evidence sentences is stored) stays
+    that meeting, whatever an editor has since done to it, and takes the engine's new
+    values only where no editor changed them (see ``_meeting_refresh``): extracting again
+    after the article's publication date was corrected resolves "on Monday" anew. Only
+    when the article now plainly tells of another meeting than the other sources of that
+    one (another day, other people) do its sentences leave it, for the meeting they tell.
     ``stored_spans`` maps the article's evidence spans already stored to their meetings
     (read once per article by extraction_store).
     """
-    # The same sentence of the same article was stored before: that meeting, whatever an
-    # editor has since done to its participants, date or place.
-    for span in extracted.evidence:
-        meeting_id = stored_spans.get((span.start, span.end))
-        if meeting_id is not None:
-            return surviving_meeting(Meeting.objects.get(pk=meeting_id)), False
     people = [leaders[name] for name in extracted.participants if name in leaders]
     day, precision = parse_partial_date(extracted.date)
-    found = meeting_find({p.pk for p in people}, day, precision, extracted.location_name or "")
+    fresh = {
+        "date": day,
+        "date_precision": precision,
+        "place": extracted.location_name or "",
+        "country": extracted.location_country or "",
+        "kind": extracted.kind,
+        "occasion": extracted.occasion,
+        "reported_as": extracted.reported_as,
+        "confidence": extracted.confidence,
+    }
+    before = _meeting_reported_before(extracted, people, stored_spans)
+    if before is not None:
+        meeting, own = before
+        surviving = surviving_meeting(meeting)
+        if surviving is None or surviving.pk != meeting.pk:
+            return surviving, False  # rejected, or merged by an editor: theirs to decide
+        refreshed = _meeting_refresh(meeting, article, fresh, people, extracted, own=own)
+        if refreshed is not None:
+            return refreshed, False
+    found = meeting_find({p.pk for p in people}, day, precision, fresh["place"])
     if found is not None:
         return surviving_meeting(found), False
-    meeting = meeting_create(
-        people,
-        date=day,
-        date_precision=precision,
-        place=extracted.location_name or "",
-        country=extracted.location_country or "",
-        kind=extracted.kind,
-        occasion=extracted.occasion,
-        reported_as=extracted.reported_as,
-        confidence=extracted.confidence,
+    return meeting_create(people, **fresh), True
+
+
+def _meeting_reported_before(
+    extracted: ExtractedMeeting, people: list[Leader], stored_spans
+) -> tuple[Meeting, bool] | None:
+    """The stored meeting one of whose evidence sentences this extracted meeting gives
+    again, and whether all this article's evidence of it is among them (it is this
+    meeting's own record, not a neighbour's that shares a sentence: "Biden met Modi, and
+    later Morrison" is two meetings with one sentence)."""
+    spans = {(span.start, span.end) for span in extracted.evidence}
+    ids = {pk for span in spans for pk in stored_spans.get(span, ())}
+    if not ids:
+        return None
+    held: dict[int, set] = {pk: set() for pk in ids}
+    for span, meeting_ids in stored_spans.items():
+        for pk in meeting_ids:
+            if pk in held:
+                held[pk].add(span)
+    key = participant_key(p.pk for p in people)
+    candidates = Meeting.objects.in_bulk(ids).values()
+    best = max(
+        candidates,
+        key=lambda m: (
+            m.participant_key == key,
+            held[m.pk] <= spans,
+            len(held[m.pk] & spans),
+            -m.pk,
+        ),
     )
-    return meeting, True
+    return best, held[best.pk] <= spans
 
 
-def _stored_spans(article: Article) -> dict[tuple[int, int], int]:
-    return {
-        (start, end): meeting_id
-        for start, end, meeting_id in Evidence.objects.filter(article=article).values_list(
-            "start", "end", "meeting_id"
-        )
-    }
+# What the engine sets on a meeting, in the groups an editor changes together: a date is
+# never replaced without its precision, nor a place without its country.
+MACHINE_FIELDS = (
+    ("date", "date_precision"),
+    ("place", "country"),
+    ("kind",),
+    ("occasion",),
+    ("reported_as",),
+    ("confidence",),
+)
+
+
+def _meeting_refresh(
+    meeting: Meeting, article: Article, fresh: dict, people, extracted, *, own
+) -> Meeting | None:
+    """The engine's new values for a meeting it made from this article before; None when
+    this article's sentences left it (the caller finds or creates the meeting they tell).
+
+    What an editor changed (``edited_fields``) is never touched. The rest follows the new
+    extraction when the meeting is this article's alone. When other articles or imported
+    records back it too, a date none of them knew ("Date unknown") is filled in, and a
+    reading that contradicts them (another day, other people) takes this article's
+    sentences away from it. A meeting that now turns out to be another one on record (same
+    people, same day), and that no editor touched, is folded into it.
+    """
+    edited = set(meeting.edited_fields)
+    changes = {}
+    for group in MACHINE_FIELDS:
+        if edited.isdisjoint(group) and any(getattr(meeting, f) != fresh[f] for f in group):
+            changes.update((f, fresh[f]) for f in group)
+    key = participant_key(p.pk for p in people)
+    move_people = bool(people) and "participants" not in edited and key != meeting.participant_key
+    if not changes and not move_people:
+        return meeting
+    alone = own and not meeting.evidence.exclude(article=article).exists()
+    if not alone:
+        day, precision = changes.get("date"), changes.get("date_precision")
+        other_day = day is not None and meeting.date is not None
+        if own and (move_people or (other_day and not dates_compatible(
+            meeting.date, meeting.date_precision, day, precision
+        ))):  # fmt: skip
+            spans = Q()
+            for span in extracted.evidence:
+                spans |= Q(start=span.start, end=span.end)
+            meeting.evidence.filter(spans, article=article).delete()
+            return None
+        if meeting.date is not None or day is None:
+            return meeting
+        changes, move_people = {"date": day, "date_precision": precision}, False
+    with pairs_follow(meeting):
+        if move_people:
+            Participation.objects.filter(meeting=meeting).exclude(leader__in=people).delete()
+            Participation.objects.bulk_create(
+                [Participation(meeting=meeting, leader=p) for p in people], ignore_conflicts=True
+            )
+            participants_changed(meeting)
+        for name, value in changes.items():
+            setattr(meeting, name, value)
+        meeting.version += 1  # an editor's form opened before this is now stale
+        meeting.save()
+    if alone and not meeting.edited_fields and meeting.status == ReviewStatus.EXTRACTED:
+        twin = _meeting_twin(meeting)
+        if twin is not None:
+            return _meeting_fold(meeting, twin)
+    return meeting
+
+
+def _meeting_twin(meeting: Meeting) -> Meeting | None:
+    """Another visible meeting on record with the same participants on a compatible date
+    and place (as meeting_find matches them)."""
+    candidates = Meeting.objects.visible().filter(participant_key=meeting.participant_key)
+    if meeting.date is None:
+        candidates = candidates.filter(date=None)
+    else:
+        candidates = candidates.filter(date__range=_period(meeting.date, Precision.YEAR))
+    matches = [
+        m
+        for m in candidates.exclude(pk=meeting.pk).order_by("pk")
+        if dates_compatible(m.date, m.date_precision, meeting.date, meeting.date_precision)
+        and places_compatible(m.place, meeting.place)
+    ]
+    exact = [
+        m for m in matches if (m.date, m.date_precision) == (meeting.date, meeting.date_precision)
+    ]
+    return (exact or matches or [None])[0]
+
+
+def _meeting_fold(meeting: Meeting, twin: Meeting) -> Meeting:
+    """A machine-made meeting that duplicates ``twin`` points at it, with its evidence and
+    statements, as an editor's merge would leave it (and can be undone like one)."""
+    with pairs_follow(meeting, twin):
+        for evidence in meeting.evidence.all():
+            if twin.evidence.filter(article=evidence.article_id, start=evidence.start,
+                                    end=evidence.end).exists():  # fmt: skip
+                evidence.delete()
+            else:
+                Evidence.objects.filter(pk=evidence.pk).update(meeting=twin)
+        meeting.statements.update(meeting=twin)
+        meeting.merged_into = twin
+        meeting.version += 1
+        meeting.save()
+    return twin
+
+
+def _stored_spans(article: Article) -> dict[tuple[int, int], list[int]]:
+    spans: dict[tuple[int, int], list[int]] = {}
+    for start, end, meeting_id in Evidence.objects.filter(article=article).values_list(
+        "start", "end", "meeting_id"
+    ):
+        spans.setdefault((start, end), []).append(meeting_id)
+    return spans
 
 
 def extraction_store(article: Article, extraction: Extraction) -> dict:
@@ -226,19 +372,26 @@ def extraction_store(article: Article, extraction: Extraction) -> dict:
 
     A handful of queries whatever the article holds: what is already stored for the
     article is read once, and the new mentions, evidence and statements are written in
-    bulk (statements with their history rows).
+    bulk (statements with their history rows). Extracting an article again (after its
+    publication date was corrected, or the knowledge base grew) brings what the machine
+    made up to date and leaves what editors changed as they left it.
     """
     leaders = leaders_for(extraction.leaders)
-    Mention.objects.bulk_create(
-        [
-            Mention(article=article, leader=leaders[found.name], start=start, end=end)
-            for found in extraction.leaders
-            for start, end in found.mentions
-        ],
-        ignore_conflicts=True,
-    )
+    # Who a mention is can change with the date ("the US president"): the new reading wins.
+    mentions = {
+        (start, end): Mention(article=article, leader=leaders[found.name], start=start, end=end)
+        for found in extraction.leaders
+        for start, end in found.mentions
+    }
+    if mentions:
+        Mention.objects.bulk_create(
+            mentions.values(),
+            update_conflicts=True,
+            unique_fields=["article", "start", "end"],
+            update_fields=["leader"],
+        )
     stored_spans = _stored_spans(article) if extraction.meetings else {}
-    stored_evidence = {(m, start, end) for (start, end), m in stored_spans.items()}
+    stored_evidence = {(m, start, end) for (start, end), ms in stored_spans.items() for m in ms}
     meetings: list[Meeting | None] = []
     evidence = {}
     for extracted in extraction.meetings:
@@ -255,17 +408,26 @@ def extraction_store(article: Article, extraction: Extraction) -> dict:
                 )  # fmt: skip
     if evidence:
         Evidence.objects.bulk_create(evidence.values(), ignore_conflicts=True)
+    published = article.published or extraction.published
     stored_statements = (
-        set(Statement.objects.filter(article=article).values_list("start", "end"))
-        if extraction.statements
-        else set()
+        {
+            (s.start, s.end): s
+            for s in Statement.objects.filter(article=article).select_related("meeting")
+        }
+        if extraction.statements or extraction.fragments
+        else {}
     )
     statements = {}
-    for said in extraction.statements:
+    # Fragments (quotations of one or two words) are stored too, as highlights.
+    for said in [*extraction.statements, *extraction.fragments]:
         speaker = leaders.get(said.speaker)
-        if speaker is None or (said.start, said.end) in stored_statements:
+        if speaker is None:
             continue
         meeting = meetings[said.meeting] if said.meeting is not None else None
+        stored = stored_statements.get((said.start, said.end))
+        if stored is not None:
+            _statement_refresh(stored, speaker, meeting, published)
+            continue
         statements.setdefault(
             (said.start, said.end),
             Statement(
@@ -274,9 +436,10 @@ def extraction_store(article: Article, extraction: Extraction) -> dict:
                 end=said.end,
                 speaker=speaker,
                 text=said.text,
+                search_folded=search_fold(said.text),
                 kind=said.kind,
                 language=said.language or extraction.language,
-                said_on=meeting.date if meeting else article.published,
+                said_on=meeting.date if meeting else published,
                 meeting=meeting,
                 confidence=0.9 if said.kind == "direct" else 0.6,
             ),
@@ -287,6 +450,26 @@ def extraction_store(article: Article, extraction: Extraction) -> dict:
     if article.published is None and extraction.published is not None:
         found["published"] = extraction.published
     return found
+
+
+def _statement_refresh(statement: Statement, speaker: Leader, meeting, published) -> None:
+    """A statement stored before, with the engine's new speaker, meeting and date where no
+    editor changed them; its date follows its meeting's, or the article's."""
+    edited = set(statement.edited_fields)
+    changes = {}
+    if "speaker" not in edited and statement.speaker_id != speaker.pk:
+        changes["speaker"] = speaker
+    if "meeting" not in edited and statement.meeting_id != (meeting.pk if meeting else None):
+        changes["meeting"] = meeting
+    linked = changes.get("meeting", statement.meeting)
+    said_on = linked.date if linked is not None else published
+    if "said_on" not in edited and statement.said_on != said_on:
+        changes["said_on"] = said_on
+    if changes:
+        for name, value in changes.items():
+            setattr(statement, name, value)
+        statement.version += 1
+        statement.save()
 
 
 # --- Editors' writes ---------------------------------------------------------------
@@ -377,38 +560,6 @@ def meeting_participant_remove(meeting_id: int, leader_id: int, *, by) -> Meetin
 
 
 @transaction.atomic
-def meeting_merge(*, keep: Meeting, drop: Meeting, by) -> Meeting:
-    """Two records of one meeting become one: evidence and statements move to `keep`,
-    participants unite, and `drop` points at `keep` (re-extraction follows the pointer)."""
-    if keep.pk == drop.pk:
-        raise ValueError("A meeting cannot be merged into itself.")
-    keep = lock_for_edit(Meeting, keep.pk, None)
-    drop = lock_for_edit(Meeting, drop.pk, None)
-    with pairs_follow(keep, drop):
-        keep = _merge_into(keep, drop, by)
-    return keep
-
-
-def _merge_into(keep: Meeting, drop: Meeting, by) -> Meeting:
-    for evidence in drop.evidence.all():
-        if not keep.evidence.filter(
-            article=evidence.article, start=evidence.start, end=evidence.end, record=evidence.record
-        ).exists():
-            evidence.meeting = keep
-            evidence.save(update_fields=["meeting"])
-    drop.statements.update(meeting=keep)
-    for leader_id in drop.participations.values_list("leader_id", flat=True):
-        Participation.objects.get_or_create(meeting=keep, leader_id=leader_id)
-    participants_changed(keep)
-    _touch(keep, "participants", by)
-    drop.merged_into = keep
-    drop._history_user = by
-    drop.version += 1
-    drop.save()
-    return keep
-
-
-@transaction.atomic
 def statement_update(statement_id: int, *, version: int, fields: dict, seen: dict, by):
     statement = lock_for_edit(Statement, statement_id, version, seen)
     apply_edit(statement, fields, by)
@@ -422,20 +573,184 @@ def statement_set_status(statement_id: int, status: str, *, by) -> Statement:
     return statement
 
 
-def revert_to(record, history_id: int, *, by):
-    """Restore a record's fields as they were in one of its history entries."""
-    past = record.history.get(history_id=history_id).instance
-    fields = {
-        f.attname: getattr(past, f.attname)
-        for f in record._meta.concrete_fields
-        if f.attname
-        not in ("id", "version", "edited_fields", "participant_key", "created_at", "updated_at")
-    }
-    with transaction.atomic():
-        current = lock_for_edit(type(record), record.pk, None)
-        if isinstance(current, Meeting):
-            with pairs_follow(current):
-                apply_edit(current, fields, by)
+# --- Revert ------------------------------------------------------------------------
+
+# What an editor can change on each kind of record, and so what a revert restores. What
+# only the machine or a merge sets (confidence, keys, merged_into) is left as it is.
+REVERTED_FIELDS = {
+    "meeting": ["date", "date_precision", "place", "country", "kind", "occasion", "status"],
+    "statement": ["speaker", "text", "kind", "meeting", "status"],
+    "leader": ["name", "country"],
+}
+
+
+def rows_at(
+    history_model, parent: dict, current: dict[int, dict], when, values, machine_until=None
+) -> dict:
+    """The rows of a child model (participations of a meeting, aliases of a leader) as
+    they were at `when`, worked back from the rows now (`current`: id -> values) through
+    the history written since. `parent` is the filter that says a row belongs ({"meeting_id":
+    5}); `values(row)` the values kept of a row. A row changed without a history entry
+    before the change (bulk-created) keeps its present values: the only such changes are
+    a leader merge moving it, and the same person stays. What the machine wrote before
+    `machine_until` counts as done by `when` (a record's creation with its rows: a
+    leader's aliases are written just after the leader)."""
+    ids = set(current) | set(
+        history_model.objects.filter(**parent).values_list("id", flat=True).distinct()
+    )
+    records = list(history_model.objects.filter(id__in=ids).order_by("history_date", "history_id"))
+    earlier: dict[int, object] = {}
+    previous = {}
+    for record in records:
+        previous[record.history_id] = earlier.get(record.id)
+        earlier[record.id] = record
+    rows = dict(current)
+    ((key, value),) = parent.items()
+
+    def restore(record) -> None:  # the row as this record has it, if it belongs then
+        if getattr(record, key) == value:
+            rows[record.id] = values(record)
         else:
-            apply_edit(current, fields, by)
+            rows.pop(record.id, None)
+
+    for record in reversed(records):
+        if record.history_date <= when:
+            break
+        if machine_until and record.history_user_id is None and record.history_date < machine_until:
+            continue
+        if record.history_type == "+":
+            rows.pop(record.id, None)
+        elif record.history_type == "-":
+            restore(record)
+        elif (before := previous[record.history_id]) is not None:
+            restore(before)
+    return rows
+
+
+def _surviving_leader_ids(leader_ids) -> set[int]:
+    """The leaders standing for these ones, merges followed; deleted ones left out."""
+    pointers = dict(Leader.objects.values_list("pk", "merged_into_id").filter(pk__in=leader_ids))
+    result = set()
+    for pk in leader_ids:
+        seen = set()
+        while pk in pointers and pointers[pk] and pk not in seen:
+            seen.add(pk)
+            nxt = pointers[pk]
+            if nxt not in pointers:
+                pointers.update(Leader.objects.filter(pk=nxt).values_list("pk", "merged_into_id"))
+            pk = nxt
+        if pk in pointers:
+            result.add(pk)
+    return result
+
+
+def _participants_revert(meeting: Meeting, when, by, machine_until=None) -> bool:
+    current = {
+        p.pk: {"leader_id": p.leader_id} for p in Participation.objects.filter(meeting=meeting)
+    }
+    then = rows_at(Participation.history.model, {"meeting_id": meeting.pk}, current, when,
+                   lambda r: {"leader_id": r.leader_id}, machine_until)  # fmt: skip
+    wanted = _surviving_leader_ids({row["leader_id"] for row in then.values()})
+    present = {row["leader_id"]: pk for pk, row in current.items()}
+    changed = False
+    for leader_id, pk in present.items():
+        if leader_id not in wanted:
+            participation = Participation.objects.get(pk=pk)
+            participation._history_user = by
+            participation.delete()
+            changed = True
+    for leader_id in wanted - set(present):
+        participation = Participation(meeting=meeting, leader_id=leader_id)
+        participation._history_user = by
+        participation.save()
+        changed = True
+    if changed:
+        participants_changed(meeting)
+    return changed
+
+
+def _aliases_revert(leader: Leader, when, by, machine_until=None) -> bool:
+    current = {a.pk: {"name": a.name, "language": a.language} for a in leader.aliases.all()}
+    then = rows_at(Alias.history.model, {"leader_id": leader.pk}, current, when,
+                   lambda r: {"name": r.name, "language": r.language}, machine_until)  # fmt: skip
+    wanted = {row["name"]: row["language"] for row in then.values()}
+    changed = False
+    for alias in leader.aliases.all():
+        if alias.name not in wanted:
+            alias._history_user = by
+            alias.delete()
+            changed = True
+    have = set(leader.aliases.values_list("name", flat=True))
+    for name, language in wanted.items():
+        if name not in have:
+            alias = Alias(leader=leader, name=name, language=language)
+            alias._history_user = by
+            alias.save()
+            changed = True
+    return changed
+
+
+def _offices_revert(leader: Leader, when, by, machine_until=None) -> bool:
+    names = ["title", "role", "country", "start", "end"]
+    current = {o.pk: {n: getattr(o, n) for n in names} for o in leader.offices.all()}
+    then = rows_at(Office.history.model, {"leader_id": leader.pk}, current, when,
+                   lambda r: {n: getattr(r, n) for n in names}, machine_until)  # fmt: skip
+    wanted = {(row["title"], row["start"]): row for row in then.values()}
+    changed = False
+    for office in leader.offices.all():
+        row = wanted.pop((office.title, office.start), None)
+        if row is None:
+            office._history_user = by
+            office.delete()
+            changed = True
+        elif any(getattr(office, n) != row[n] for n in names):
+            for n in names:
+                setattr(office, n, row[n])
+            office._history_user = by
+            office.save()
+            changed = True
+    for row in wanted.values():
+        office = Office(leader=leader, **row)
+        office._history_user = by
+        office.save()
+        changed = True
+    return changed
+
+
+def revert_to(record, history_id: int, *, by):
+    """Restore what an editor can change on a record as it was in one of its history
+    entries: a meeting's fields and participants (pair counts and participant_key kept
+    in step), a statement's fields, a leader's name, country, aliases and offices."""
+    past = record.history.get(history_id=history_id)
+    model = type(record)
+    when, machine_until = past.history_date, None
+    if past.history_type == "+":
+        # Reverting to the machine's first version keeps what the machine wrote with it.
+        following = record.history.filter(history_date__gt=when).order_by("history_date")
+        machine_until = following.values_list("history_date", flat=True).first() or now()
+    with transaction.atomic():
+        current = lock_for_edit(model, record.pk, None)
+        changed = []
+        for name in REVERTED_FIELDS[model._meta.model_name]:
+            attname = model._meta.get_field(name).attname
+            if getattr(current, attname) != getattr(past, attname):
+                setattr(current, attname, getattr(past, attname))
+                changed.append(name)
+        follow = pairs_follow(current) if isinstance(current, Meeting) else nullcontext()
+        with follow:
+            if isinstance(current, Meeting) and _participants_revert(
+                current, when, by, machine_until
+            ):
+                changed.append("participants")
+            if isinstance(current, Leader):
+                if _aliases_revert(current, when, by, machine_until):
+                    changed.append("aliases")
+                if _offices_revert(current, when, by, machine_until):
+                    changed.append("offices")
+            if changed:
+                current.edited_fields = sorted(set(current.edited_fields) | set(changed))
+                current.version += 1
+                current._history_user = by
+                current._change_reason = f"revert:{history_id}"
+                current.save()
     return current

@@ -13,6 +13,7 @@ from diplomacy.meetings.models import Meeting, Mention, PairCount, Participation
 
 MEETINGS_PER_PAGE = 50
 STATEMENTS_PER_PAGE = 50
+HIGHLIGHTS_SHOWN = 20
 NETWORK_PAIRS = 300
 
 
@@ -161,6 +162,7 @@ PAIR_SORTS = {
 def network(request):
     filters = MeetingFilter(request.GET)
     sort = request.GET.get("sort", "count")
+    sort = sort if sort in PAIR_SORTS else "count"  # the page shows back only a known sort
 
     def sorted_pairs():
         years = filters.whole_years()
@@ -168,7 +170,7 @@ def network(request):
             pairs = counted_pairs(years)
         else:
             pairs = meeting_pairs(filters.apply(Meeting.objects.visible()))
-        pairs.sort(key=PAIR_SORTS.get(sort, PAIR_SORTS["count"]))
+        pairs.sort(key=PAIR_SORTS[sort])
         return pairs
 
     pairs = lazy(sorted_pairs)
@@ -186,6 +188,20 @@ def network(request):
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/network.html#network-body", context)
     return render(request, "meetings/network.html", context)
+
+
+def _highlights(filters: StatementFilter) -> list[Statement]:
+    """Quotations of one or two words matching the words searched for. They are no
+    statements, so never in the results; the page shows them in a section of their own."""
+    if not filters.is_valid() or not filters.cleaned_data["q"].strip():
+        return []
+    found = filters.apply(
+        Statement.objects.highlights()
+        .select_related("speaker", "article")
+        .order_by(F("said_on").desc(nulls_last=True), "-id"),
+        vendor=connection.vendor,
+    )
+    return list(found[:HIGHLIGHTS_SHOWN])
 
 
 def statement_search(request):
@@ -206,6 +222,7 @@ def statement_search(request):
         "filters": filters,
         "statements": lazy(lambda: found[0]),
         "next_cursor": lazy(lambda: found[1]),
+        "highlights": lazy(lambda: _highlights(filters)),
         "query": filters.query_string(),
         "languages": ["en", "ro", "fr", "de", "es", "it", "pt", "ru"],
     }

@@ -69,8 +69,11 @@ class ParticipantAddForm(forms.Form):
         return leader
 
 
-class MergeForm(forms.Form):
-    other = forms.IntegerField(label="Merge with meeting number", min_value=1)
+class MeetingSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Find the duplicate meeting", required=False,
+        help_text="Participants' names and a date (2025, 2025-09 or 2025-09-03)",
+    )  # fmt: skip
 
 
 class LeaderEditForm(forms.Form):
@@ -102,6 +105,64 @@ class OfficeForm(forms.Form):
 
 
 class LeaderMergeForm(forms.Form):
-    other = forms.CharField(
-        label="Merge this duplicate into it", help_text="The other leader's name or slug"
+    """The duplicate to merge into `keep`, by name (the leader autocomplete fills it in,
+    hence the field's name), alias or slug; never `keep` or a leader already merged."""
+
+    leader = forms.CharField(
+        label="Merge this duplicate into it", help_text="The other leader's name, alias or slug"
     )
+
+    def __init__(self, *args, keep=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keep = keep
+
+    def clean_leader(self):
+        from diplomacy.leaders.models import Leader, normalize_name
+
+        typed = self.cleaned_data["leader"].strip()
+        others = Leader.objects.filter(merged_into=None)
+        if self.keep is not None:
+            others = others.exclude(pk=self.keep.pk)
+        by_slug = others.filter(slug=typed).first()
+        if by_slug is not None:
+            return by_slug
+        found = list(others.filter(name__iexact=typed)[:2]) or list(
+            others.filter(aliases__normalized=normalize_name(typed)).distinct()[:2]
+        )
+        if not found:
+            raise forms.ValidationError("No other leader by this name.")
+        if len(found) > 1:
+            raise forms.ValidationError(
+                f"More than one leader is called “{typed}”: give the slug "
+                f"({found[0].slug}, {found[1].slug}, …)."
+            )
+        return found[0]
+
+
+class QueueFilter(forms.Form):
+    """The review queue's GET parameters; a value that does not clean answers 400."""
+
+    type = forms.ChoiceField(
+        required=False, choices=[("meetings", "Meetings"), ("statements", "Statements")]
+    )
+    article = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    leader = forms.CharField(required=False, max_length=200)
+    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *Meeting.Kind.choices])
+    source = forms.ChoiceField(
+        required=False, choices=[("", "Any"), ("imported", "Imported"), ("articles", "Articles")]
+    )
+    # The cursor the queue gives out: "confidence:id".
+    after = forms.RegexField(
+        required=False, regex=r"\A[0-9.eE+-]{1,32}:[0-9]{1,18}\Z", error_messages={
+            "invalid": "Not a cursor this site gave out."
+        },
+    )  # fmt: skip
+
+    def clean_after(self) -> tuple[float, int] | None:
+        if not (value := self.cleaned_data["after"]):
+            return None
+        confidence, _, pk = value.partition(":")
+        try:
+            return float(confidence), int(pk)
+        except ValueError:
+            raise forms.ValidationError("Not a cursor this site gave out.") from None

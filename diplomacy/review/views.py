@@ -1,33 +1,43 @@
 """Editors' review queue and inline corrections.
 
-Every write goes through a service in `meetings.services` or `leaders.services`,
-is checked for permission here on the server, and answers an HTMX request with the
-updated fragment (a plain request is redirected back, so it all works without JS).
+Every write goes through a service in `meetings.services`, `leaders.services` or
+`review.services` (merges, their undo, reverts), is checked for permission here on the
+server, and answers an HTMX request with the updated fragment (a plain request is
+redirected back, so it all works without JS).
 """
+
+import datetime
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from diplomacy.leaders import services as leader_services
-from diplomacy.leaders.models import Alias, Leader, Office
+from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
 from diplomacy.meetings import services
 from diplomacy.meetings.filters import leader_from_param
 from diplomacy.meetings.highlight import highlight
-from diplomacy.meetings.models import Meeting, Mention, ReviewStatus, Statement
+from diplomacy.meetings.models import Meeting, Mention, Participation, ReviewStatus, Statement
+from diplomacy.review import services as review_services
+from diplomacy.review.conflicts import stale_conflict
 from diplomacy.review.forms import (
     AliasForm,
     LeaderEditForm,
     LeaderMergeForm,
     MeetingEditForm,
-    MergeForm,
+    MeetingSearchForm,
     OfficeForm,
     ParticipantAddForm,
+    QueueFilter,
     StatementEditForm,
 )
-from diplomacy.review.history import history_entries, meeting_history
+from diplomacy.review.history import history_entries, leader_history, meeting_history
+from diplomacy.review.models import Merge
 
 QUEUE_PAGE = 50
 MEETING_FIELDS = ["date", "date_precision", "place", "country", "kind", "occasion"]
@@ -41,43 +51,55 @@ can_edit_leaders = permission_required("leaders.change_leader", raise_exception=
 # --- queue -------------------------------------------------------------------------
 
 
-def _queue_filters(request, meetings, statements):
-    if (article := request.GET.get("article", "").strip()) and article.isdigit():
-        meetings = meetings.filter(evidence__article_id=int(article)).distinct()
-        statements = statements.filter(article_id=int(article))
-    if name := request.GET.get("leader", "").strip():
+def _queue_filters(values: dict, meetings, statements):
+    """Narrow the queue by the cleaned parameters of a valid QueueFilter."""
+    if article := values["article"]:
+        meetings = meetings.filter(evidence__article_id=article).distinct()
+        statements = statements.filter(article_id=article)
+    if name := values["leader"]:
         leader = leader_from_param(name)
         meetings = meetings.filter(participations__leader=leader) if leader else meetings.none()
         statements = statements.filter(speaker=leader) if leader else statements.none()
-    if kind := request.GET.get("kind", "").strip():
+    if kind := values["kind"]:
         meetings = meetings.filter(kind=kind)
+    # Meetings imported from structured records (they keep the record's id) or read in
+    # articles: editors can work through each apart.
+    if source := values["source"]:
+        imported = Q(external_id__isnull=False)
+        meetings = meetings.filter(imported) if source == "imported" else meetings.exclude(imported)
     return meetings, statements
 
 
-def _after(queryset, cursor: str | None):
+def _after(queryset, cursor: tuple[float, int] | None):
     """Keyset pagination over (confidence, id) ascending: lowest confidence first."""
-    if not cursor or ":" not in cursor:
+    if cursor is None:
         return queryset
-    confidence, _, pk = cursor.partition(":")
-    try:
-        confidence, pk = float(confidence), int(pk)
-    except ValueError:
-        return queryset
+    confidence, pk = cursor
     return queryset.filter(Q(confidence__gt=confidence) | Q(confidence=confidence, pk__gt=pk))
+
+
+def _bad_parameters(form) -> HttpResponse:
+    """400 naming each parameter that did not clean and why."""
+    reasons = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
+    return HttpResponse(" ".join(reasons), status=400, content_type="text/plain; charset=utf-8")
 
 
 @can_edit_meetings
 def review_queue(request):
-    showing = "statements" if request.GET.get("type") == "statements" else "meetings"
+    form = QueueFilter(request.GET)
+    if not form.is_valid():
+        return _bad_parameters(form)
+    values = form.cleaned_data
+    showing = values["type"] or "meetings"
     meetings, statements = _queue_filters(
-        request, Meeting.objects.for_review(), Statement.objects.for_review()
+        values, Meeting.objects.for_review(), Statement.objects.for_review()
     )
     counts = {"meetings": meetings.count(), "statements": statements.count()}
     if showing == "meetings":
         items = meetings.prefetch_related("participants").order_by("confidence", "pk")
     else:
         items = statements.select_related("speaker", "article").order_by("confidence", "pk")
-    page = list(_after(items, request.GET.get("after"))[: QUEUE_PAGE + 1])
+    page = list(_after(items, values["after"])[: QUEUE_PAGE + 1])
     rows, more = page[:QUEUE_PAGE], len(page) > QUEUE_PAGE
     params = request.GET.copy()
     params.pop("after", None)
@@ -119,15 +141,15 @@ def _article_texts(evidence, participants) -> list[dict]:
     ]
 
 
-def meeting_panel_context(meeting: Meeting, form=None, stale=None) -> dict:
+def meeting_panel_context(meeting: Meeting, form=None, stale=None, add_form=None) -> dict:
     participants = list(meeting.participants.all())
     evidence = list(meeting.evidence.select_related("article"))
     return {
         "meeting": meeting,
         "participants": participants,
         "form": form or MeetingEditForm(instance=meeting, initial={"version": meeting.version}),
-        "add_form": ParticipantAddForm(),
-        "merge_form": MergeForm(),
+        "add_form": add_form or ParticipantAddForm(),
+        "merge_form": MeetingSearchForm(),
         "sources": _article_texts(evidence, participants),
         "records": [e for e in evidence if e.article is None],
         "statements": Statement.objects.filter(meeting=meeting).select_related("speaker"),
@@ -136,13 +158,15 @@ def meeting_panel_context(meeting: Meeting, form=None, stale=None) -> dict:
     }
 
 
-def _meeting_reply(request, meeting_id: int, form=None, stale=None, status=200):
+def _meeting_reply(request, meeting_id: int, form=None, stale=None, status=200, add_form=None):
     meeting = get_object_or_404(Meeting.objects.prefetch_related("participants"), pk=meeting_id)
     if not request.htmx and status == 200:
         return redirect("review_meeting", meeting.pk)
-    # HTMX swaps the panel; a plain request with errors gets the whole page with them.
+    # HTMX swaps the panel, errors included (base.html's htmx-config swaps 400 and 409);
+    # a plain request with errors gets the whole page with them.
     template = "review/meeting.html#meeting-panel" if request.htmx else "review/meeting.html"
-    return render(request, template, meeting_panel_context(meeting, form, stale), status=status)
+    context = meeting_panel_context(meeting, form, stale, add_form)
+    return render(request, template, context, status=status)
 
 
 @can_edit_meetings
@@ -171,13 +195,15 @@ def meeting_edit(request, pk: int):
         return _meeting_reply(request, pk, form=form, status=400)
     version = form.cleaned_data["version"]
     fields = {name: form.cleaned_data[name] for name in MEETING_FIELDS}
+    seen = _seen(meeting, version, MEETING_FIELDS)
     try:
-        services.meeting_update(
-            pk, version=version, fields=fields, seen=_seen(meeting, version, MEETING_FIELDS),
-            by=request.user,
-        )  # fmt: skip
+        services.meeting_update(pk, version=version, fields=fields, seen=seen, by=request.user)
     except services.StaleEdit as stale:
-        return _meeting_reply(request, pk, stale=stale, status=409)
+        conflict = stale_conflict(
+            form, stale, seen, fields={name: name for name in MEETING_FIELDS},
+            action=request.path, target="#meeting-panel",
+        )  # fmt: skip
+        return _meeting_reply(request, pk, stale=conflict, status=409)
     messages.success(request, "Meeting saved.")
     return _meeting_reply(request, pk)
 
@@ -188,6 +214,7 @@ def meeting_status(request, pk: int):
     status = request.POST.get("status")
     if status not in (ReviewStatus.VERIFIED, ReviewStatus.REJECTED, ReviewStatus.EXTRACTED):
         return _meeting_reply(request, pk, status=400)
+    get_object_or_404(Meeting, pk=pk)
     services.meeting_set_status(pk, status, by=request.user)
     return _meeting_reply(request, pk)
 
@@ -195,12 +222,10 @@ def meeting_status(request, pk: int):
 @require_POST
 @can_edit_meetings
 def participant_add(request, pk: int):
+    get_object_or_404(Meeting, pk=pk)
     form = ParticipantAddForm(request.POST)
     if not form.is_valid():
-        context = meeting_panel_context(get_object_or_404(Meeting, pk=pk))
-        context["add_form"] = form
-        template = "review/meeting.html#meeting-panel" if request.htmx else "review/meeting.html"
-        return render(request, template, context, status=400)
+        return _meeting_reply(request, pk, add_form=form, status=400)
     services.meeting_participant_add(pk, form.cleaned_data["leader"], by=request.user)
     return _meeting_reply(request, pk)
 
@@ -208,33 +233,167 @@ def participant_add(request, pk: int):
 @require_POST
 @can_edit_meetings
 def participant_remove(request, pk: int, leader_id: int):
+    get_object_or_404(Meeting, pk=pk)
+    # A leader no longer taking part (a second click) is not an error; an unknown one is.
+    get_object_or_404(Leader, pk=leader_id)
     services.meeting_participant_remove(pk, leader_id, by=request.user)
     return _meeting_reply(request, pk)
 
 
-@require_POST
+# --- merges and reverts ------------------------------------------------------------
+# A merge is searched for, compared side by side and confirmed; every merge can be undone
+# from the history of the record that stayed (review/services.py keeps what it moved).
+
+
+def _date_range(token: str):
+    """'2025' / '2025-09' / '2025-09-03' -> (first day, last day), or None."""
+    if not re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", token):
+        return None
+    try:
+        day, precision = services.parse_partial_date(token)
+    except ValueError:
+        return None
+    if precision == "year":
+        return day, day.replace(month=12, day=31)
+    if precision == "month":
+        following = day.replace(year=day.year + day.month // 12, month=day.month % 12 + 1)
+        return day, following - datetime.timedelta(days=1)
+    return day, day
+
+
+def merge_candidates(keep: Meeting, query: str, limit: int = 20) -> list[Meeting]:
+    """Meetings that may be `keep`'s duplicate: with a participant named by each word of
+    the query and on a date given in it; with no query, those sharing a participant."""
+    found = (
+        Meeting.objects.filter(merged_into=None)
+        .exclude(status=ReviewStatus.REJECTED)
+        .exclude(pk=keep.pk)
+    )
+    words = []
+    for token in query.split():
+        if (period := _date_range(token)) is not None:
+            found = found.filter(date__range=period)
+        elif len(normalize_name(token)) >= 2:
+            words.append(token)
+    for word in words:
+        typed = normalize_name(word)
+        named = Leader.objects.filter(
+            Q(aliases__normalized__startswith=typed)
+            | Q(aliases__normalized__contains=f" {typed}")
+            | Q(name__icontains=word)
+        ).values("pk")
+        found = found.filter(
+            pk__in=Participation.objects.filter(leader__in=named).values("meeting")
+        )
+    if not query.strip():
+        found = found.filter(
+            pk__in=Participation.objects.filter(
+                leader__in=keep.participations.values("leader")
+            ).values("meeting")
+        )
+    newest_first = found.order_by(F("date").desc(nulls_last=True), "-pk")
+    return list(newest_first.prefetch_related("participants")[:limit])
+
+
 @can_edit_meetings
-def meeting_merge(request, pk: int):
-    form = MergeForm(request.POST)
+def meeting_merge_search(request, pk: int):
+    keep = get_object_or_404(Meeting.objects.prefetch_related("participants"), pk=pk)
+    form = MeetingSearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    if request.htmx:
+        context = {"meeting": keep, "candidates": merge_candidates(keep, query), "searched": True}
+        return render(request, "review/meeting.html#merge-candidates", context)
+    context = meeting_panel_context(keep)
+    context.update(candidates=merge_candidates(keep, query), searched=True, query=query)
+    return render(request, "review/meeting.html", context)
+
+
+def _side(meeting: Meeting) -> dict:
+    evidence = list(meeting.evidence.select_related("article"))
+    return {
+        "meeting": meeting,
+        "participants": sorted(meeting.participants.all(), key=lambda p: p.name),
+        "evidence": evidence,
+        "statements": meeting.statements.count(),
+    }
+
+
+@can_edit_meetings
+def meeting_merge(request, pk: int, other: int):
+    """GET: both meetings side by side, to confirm; POST: merge `other` into `pk`."""
     keep = get_object_or_404(Meeting, pk=pk)
-    if form.is_valid():
-        drop = Meeting.objects.filter(pk=form.cleaned_data["other"], merged_into=None).first()
-        if drop is None or drop.pk == keep.pk:
-            messages.error(request, "Choose another meeting that is still on record.")
+    drop = get_object_or_404(Meeting, pk=other)
+    if request.method == "POST":
+        try:
+            review_services.meeting_merge(keep=keep, drop=drop, by=request.user)
+        except review_services.MergeRefused as refused:
+            messages.error(request, str(refused))
         else:
-            services.meeting_merge(keep=keep, drop=drop, by=request.user)
-            messages.success(request, f"Meeting {drop.pk} merged into this one.")
-    return redirect("review_meeting", pk)
+            messages.success(
+                request, f"Meeting {drop.pk} merged into this one. Undo it from the history below."
+            )
+        return redirect("review_meeting", keep.pk)
+    problem = None
+    if drop.pk == keep.pk:
+        problem = "A meeting cannot be merged into itself."
+    elif drop.merged_into_id:
+        problem = f"Meeting {drop.pk} was already merged into meeting {drop.merged_into_id}."
+    elif keep.merged_into_id:
+        problem = (
+            f"Meeting {keep.pk} was itself merged into meeting {keep.merged_into_id}: merging "
+            f"meeting {drop.pk} into it would make a cycle."
+        )
+    if problem:
+        messages.error(request, problem)
+        return redirect("review_meeting", keep.pk)
+    return render(request, "review/merge_confirm.html", {"keep": _side(keep), "drop": _side(drop)})
+
+
+@require_POST
+def merge_undo(request, pk: int):
+    merge = get_object_or_404(Merge, pk=pk)
+    leaders = merge.kind == Merge.Kind.LEADER
+    if not request.user.has_perm("leaders.change_leader" if leaders else "meetings.change_meeting"):
+        raise PermissionDenied
+    try:
+        review_services.merge_undo(merge, by=request.user)
+    except review_services.MergeRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        label = merge.moved.get("drop_label", merge.drop_id)
+        messages.success(request, f"Merge undone: {label} is on record again.")
+    if leaders:
+        return redirect("review_leader", get_object_or_404(Leader, pk=merge.keep_id).slug)
+    return redirect("review_meeting", merge.keep_id)
+
+
+def _revert(request, record, history_id: int, reply):
+    """Revert, or show why not: in the panel for HTMX, as a message otherwise."""
+    get_object_or_404(record.history, history_id=history_id)
+    try:
+        review_services.record_revert(record, history_id, by=request.user)
+    except review_services.MergeRefused as refused:
+        if request.htmx:
+            return reply(str(refused))
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "Reverted to that version.")
+    return reply(None)
 
 
 @require_POST
 @can_edit_meetings
 def meeting_revert(request, pk: int, history_id: int):
     meeting = get_object_or_404(Meeting, pk=pk)
-    get_object_or_404(meeting.history, history_id=history_id)
-    services.revert_to(meeting, history_id, by=request.user)
-    messages.success(request, "Reverted to that version.")
-    return _meeting_reply(request, pk)
+
+    def reply(error):
+        if error is None:
+            return _meeting_reply(request, pk)
+        context = meeting_panel_context(meeting)
+        context["history_error"] = error
+        return render(request, "review/meeting.html#meeting-panel", context)
+
+    return _revert(request, meeting, history_id, reply)
 
 
 # --- statements --------------------------------------------------------------------
@@ -285,13 +444,15 @@ def statement_edit(request, pk: int):
         "kind": form.cleaned_data["kind"],
         "meeting": form.cleaned_data["meeting"],
     }
+    seen = _seen(statement, version, STATEMENT_FIELDS)
     try:
-        services.statement_update(
-            pk, version=version, fields=fields, seen=_seen(statement, version, STATEMENT_FIELDS),
-            by=request.user,
-        )  # fmt: skip
+        services.statement_update(pk, version=version, fields=fields, seen=seen, by=request.user)
     except services.StaleEdit as stale:
-        return _statement_reply(request, pk, stale=stale, status=409)
+        names = {"speaker": "speaker_name", "text": "text", "kind": "kind", "meeting": "meeting"}
+        conflict = stale_conflict(
+            form, stale, seen, fields=names, action=request.path, target="#statement-panel"
+        )
+        return _statement_reply(request, pk, stale=conflict, status=409)
     return _statement_reply(request, pk)
 
 
@@ -301,6 +462,7 @@ def statement_status(request, pk: int):
     status = request.POST.get("status")
     if status not in (ReviewStatus.VERIFIED, ReviewStatus.REJECTED, ReviewStatus.EXTRACTED):
         return _statement_reply(request, pk, status=400)
+    get_object_or_404(Statement, pk=pk)
     services.statement_set_status(pk, status, by=request.user)
     return _statement_reply(request, pk)
 
@@ -309,9 +471,15 @@ def statement_status(request, pk: int):
 @can_edit_statements
 def statement_revert(request, pk: int, history_id: int):
     statement = get_object_or_404(Statement, pk=pk)
-    get_object_or_404(statement.history, history_id=history_id)
-    services.revert_to(statement, history_id, by=request.user)
-    return _statement_reply(request, pk)
+
+    def reply(error):
+        if error is None:
+            return _statement_reply(request, pk)
+        context = statement_panel_context(statement)
+        context["history_error"] = error
+        return render(request, "review/statement.html#statement-panel", context)
+
+    return _revert(request, statement, history_id, reply)
 
 
 # --- leaders -----------------------------------------------------------------------
@@ -329,7 +497,7 @@ def leader_edit_context(leader: Leader, **forms) -> dict:
         "merge_form": forms.get("merge_form") or LeaderMergeForm(),
         "aliases": leader.aliases.all(),
         "offices": leader.offices.all(),
-        "history": history_entries(leader),
+        "history": leader_history(leader),
         "stale": forms.get("stale"),
     }
 
@@ -360,13 +528,17 @@ def leader_edit(request, slug: str):
         return _leader_reply(request, leader, status=400, edit_form=form)
     version = form.cleaned_data["version"]
     fields = {"name": form.cleaned_data["name"], "country": form.cleaned_data["country"]}
+    seen = _seen(leader, version, ["name", "country"])
     try:
         leader_services.leader_update(
-            leader.pk, version=version, fields=fields,
-            seen=_seen(leader, version, ["name", "country"]), by=request.user,
-        )  # fmt: skip
+            leader.pk, version=version, fields=fields, seen=seen, by=request.user
+        )
     except services.StaleEdit as stale:
-        return _leader_reply(request, leader, status=409, stale=stale)
+        conflict = stale_conflict(
+            form, stale, seen, fields={"name": "name", "country": "country"},
+            action=request.path, target="#leader-panel",
+        )  # fmt: skip
+        return _leader_reply(request, leader, status=409, stale=conflict)
     return _leader_reply(request, leader)
 
 
@@ -431,14 +603,19 @@ def office_remove(request, slug: str, office_id: int):
 @can_edit_leaders
 def leader_merge(request, slug: str):
     keep = get_object_or_404(Leader, slug=slug)
-    form = LeaderMergeForm(request.POST)
-    if form.is_valid():
-        drop = leader_from_param(form.cleaned_data["other"])
-        if drop is None or drop.pk == keep.pk or drop.merged_into_id:
-            messages.error(request, "Choose another leader who is still on record.")
-        else:
-            leader_services.leader_merge(keep=keep, drop=drop, by=request.user)
-            messages.success(request, f"{drop.name} merged into {keep.name}.")
+    form = LeaderMergeForm(request.POST, keep=keep)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("leader", ["Choose a leader."])))
+        return redirect("review_leader", keep.slug)
+    drop = form.cleaned_data["leader"]
+    try:
+        review_services.leader_merge(keep=keep, drop=drop, by=request.user)
+    except review_services.MergeRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request, f"{drop.name} merged into {keep.name}. Undo it from the history below."
+        )
     return redirect("review_leader", keep.slug)
 
 
@@ -446,6 +623,13 @@ def leader_merge(request, slug: str):
 @can_edit_leaders
 def leader_revert(request, slug: str, history_id: int):
     leader = get_object_or_404(Leader, slug=slug)
-    get_object_or_404(leader.history, history_id=history_id)
-    services.revert_to(leader, history_id, by=request.user)
-    return _leader_reply(request, leader)
+
+    def reply(error):
+        if error is None:
+            return _leader_reply(request, leader)
+        leader.refresh_from_db()
+        context = leader_edit_context(leader)
+        context["history_error"] = error
+        return render(request, "review/leader.html#leader-panel", context)
+
+    return _revert(request, leader, history_id, reply)

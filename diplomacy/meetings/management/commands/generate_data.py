@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from diplomacy.meetings.models import search_fold
 from diplomacy.meetings.pairs import pairs_rebuild
 from diplomacy.meetings.services import participant_key
 
@@ -139,11 +140,12 @@ class Command(BaseCommand):
         self._step("articles", _copy(
             "articles_article",
             ["id", "title", "text", "source", "url", "language", "published", "content_hash",
-             "status", "error", "attempts", "created_at", "status_changed_at", "canonical_url"],
+             "status", "error", "attempts", "created_at", "status_changed_at", "canonical_url",
+             "version"],
             ((pk, f"Generated article {pk}", f"Generated article {pk}.", "Generated Wire", "",
               "en", EPOCH + timedelta(days=rng.randrange(DAYS)),
               hashlib.sha256(f"generated {pk} {seed}".encode()).hexdigest(), "done", "", 1, now,
-              now, "") for pk in range(first_article, first_article + articles)),
+              now, "", 1) for pk in range(first_article, first_article + articles)),
         ), started)  # fmt: skip
 
         first_meeting = _next_id("meetings_meeting")
@@ -163,14 +165,14 @@ class Command(BaseCommand):
                 place, country = rng.choice(CITIES)
                 status, confidence = rng.choice(STATUSES), round(rng.random(), 3)
                 yield (pk, day, "day", place, country, rng.choice(KINDS), "", "current",
-                       status, confidence, None, "[]", 1, participant_key(people), now,
-                       now)  # fmt: skip
+                       status, confidence, None, "[]", 1, participant_key(people),
+                       search_fold(place), now, now)  # fmt: skip
 
         self._step("meetings", _copy(
             "meetings_meeting",
             ["id", "date", "date_precision", "place", "country", "kind", "occasion",
              "reported_as", "status", "confidence", "external_id", "edited_fields", "version",
-             "participant_key", "created_at", "updated_at"],
+             "participant_key", "search_folded", "created_at", "updated_at"],
             meeting_rows(),
         ), started)  # fmt: skip
 
@@ -217,14 +219,14 @@ class Command(BaseCommand):
                 article = first_article + number % articles
                 yield (pk, speaker, text, kind, language, said_on, meeting, article, number,
                        number + len(text), rng.choice(STATUSES), round(rng.random(), 3), "[]", 1,
-                       now)  # fmt: skip
+                       search_fold(text), now)  # fmt: skip
                 pk += 1
 
         self._step("statements", _copy(
             "meetings_statement",
             ["id", "speaker_id", "text", "kind", "language", "said_on", "meeting_id",
              "article_id", "start", "end", "status", "confidence", "edited_fields", "version",
-             "created_at"],
+             "search_folded", "created_at"],
             statement_rows(),
         ), started)  # fmt: skip
 

@@ -1,4 +1,8 @@
-"""Import visit and travel records (history.state.gov JSON Lines) as meetings."""
+"""Import visit and travel records (history.state.gov JSON Lines) as meetings.
+
+Prints what each file gave and what could not be resolved, by reason, with the
+first examples of each.
+"""
 
 from pathlib import Path
 
@@ -17,4 +21,6 @@ class Command(BaseCommand):
         for path in files:
             if not path.exists():
                 raise CommandError(f"{path}: no such file")
-            self.stdout.write(f"{path}: {import_records(path)}")
+            result = import_records(path)
+            self.stdout.write(f"{path}: {result}")
+            self.stdout.write(result.report())
