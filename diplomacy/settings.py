@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a body (the CSRF check does): refuses oversized ones unread.
+    "diplomacy.accounts.middleware.RequestBodyLimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -118,11 +120,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rendered parts of the analyst pages (diplomacy/meetings/caching.py), kept until the
 # data changes. In memory per process by default; CACHE_URL (redis://...) shares one
-# cache between the web processes of a deployment.
+# cache between the web processes of a deployment: its own Redis database with a
+# maxmemory and an eviction policy (docs/deploy.md). The cache is an optimisation only:
+# with Redis down or slow, pages are read from the database.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "3600")
 if cache_url := os.getenv("CACHE_URL", ""):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}
+        "default": {
+            "BACKEND": "diplomacy.meetings.caching.FailSafeRedisCache",
+            "LOCATION": cache_url,
+            # After a cache error, leave the cache alone this long.
+            "RETRY_SECONDS": envint("CACHE_RETRY_SECONDS", "5"),
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.getenv("CACHE_TIMEOUT_SECONDS", "0.5")),
+                "socket_timeout": float(os.getenv("CACHE_TIMEOUT_SECONDS", "0.5")),
+            },
+        }
     }
 else:
     CACHES = {
@@ -159,12 +172,21 @@ ZIP_MAX_BYTES = envint("ZIP_MAX_BYTES", str(100 * 1024 * 1024))
 JSONL_MAX_LINES = envint("JSONL_MAX_LINES", "10000")
 # Fetching articles from URLs and feeds.
 FETCH_TIMEOUT_SECONDS = envint("FETCH_TIMEOUT_SECONDS", "10")
+# The whole of one fetch, redirects and a slow body included.
+FETCH_DEADLINE_SECONDS = envint("FETCH_DEADLINE_SECONDS", "30")
 FETCH_MAX_BYTES = envint("FETCH_MAX_BYTES", str(5 * 1024 * 1024))
 FETCH_MAX_REDIRECTS = envint("FETCH_MAX_REDIRECTS", "5")
 # Only for tests against a local server: allow private and loopback addresses.
 FETCH_ALLOW_PRIVATE = envbool("FETCH_ALLOW_PRIVATE", "false")
 # Leave room for the rest of the form around a maximal pasted article.
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 1024 * 1024
+# Request bodies, refused from their Content-Length before they are read
+# (accounts/middleware.py): a signed-in request up to the largest upload and its form, an
+# anonymous one up to what the login form needs.
+REQUEST_BODY_MAX_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
+ANONYMOUS_BODY_MAX_BYTES = envint("ANONYMOUS_BODY_MAX_BYTES", str(64 * 1024))
+# A leader's feed link works this many days (accounts/feed_tokens.py).
+FEED_TOKEN_DAYS = envint("FEED_TOKEN_DAYS", "90")
 
 # Celery. With no broker, tasks run eagerly in the web process (the embedded default).
 CELERY_BROKER_URL = os.getenv("CELERY_BROKER_URL", "")

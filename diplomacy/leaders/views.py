@@ -1,23 +1,24 @@
 """Leader pages, the leader autocomplete and a leader's Atom feed of new meetings."""
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.core import signing
 from django.db.models import Case, F, Max, Q, Sum, When
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import json_script
+from django.views.decorators.http import require_POST
 
+from diplomacy.accounts.feed_tokens import feed_key_rotate, feed_token, feed_token_valid
 from diplomacy.leaders.models import Leader, normalize_name
 from diplomacy.meetings.caching import lazy
 from diplomacy.meetings.models import Meeting, PairCount, Statement
 from diplomacy.meetings.views import graph_data
 
 COUNTERPARTS_SHOWN = 50
-FEED_SALT = "diplomacy.leader-feed"
 
 
 def counterparts(leader: Leader, limit: int = COUNTERPARTS_SHOWN) -> list[dict]:
@@ -53,7 +54,7 @@ def leader_detail(request, slug: str):
 
     graph = lazy(graph_of_counterparts)
 
-    token = signing.dumps(request.user.pk, salt=FEED_SALT)
+    token = feed_token(request.user, leader)
     return render(
         request,
         "leaders/leader.html",
@@ -67,8 +68,19 @@ def leader_detail(request, slug: str):
             "feed_url": request.build_absolute_uri(
                 reverse("leader_feed", args=[leader.slug]) + f"?token={token}"
             ),
+            "feed_days": settings.FEED_TOKEN_DAYS,
         },
     )
+
+
+@require_POST
+def feed_links_revoke(request, slug: str):
+    """End every feed link this user was given, for every leader (a link leaked)."""
+    feed_key_rotate(request.user)
+    messages.success(
+        request, "Your feed links no longer work. Subscribe again with the new link below."
+    )
+    return redirect("leader", slug)
 
 
 def leader_autocomplete(request):
@@ -95,13 +107,11 @@ class LeaderFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug):
-        try:
-            user_id = signing.loads(request.GET.get("token", ""), salt=FEED_SALT)
-        except signing.BadSignature:
-            raise Http404("Unknown feed") from None
-        if not get_user_model().objects.filter(pk=user_id, is_active=True).exists():
+        leader = get_object_or_404(Leader, slug=slug)
+        # Unknown, not forbidden: a feed reader shows no difference, a prober learns nothing.
+        if not feed_token_valid(request.GET.get("token", ""), leader):
             raise Http404("Unknown feed")
-        return get_object_or_404(Leader, slug=slug)
+        return leader
 
     def title(self, leader):
         return f"Meetings of {leader.name}"

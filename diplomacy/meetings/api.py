@@ -6,19 +6,23 @@ matching row, so a large export never sits in memory.
 
 import csv
 import json
+import re
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import F, Q
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils.http import urlencode
 
 from diplomacy.leaders.models import Leader, normalize_name
-from diplomacy.meetings.caching import cached_response
+from diplomacy.meetings.caching import cached_response, cursor_value, form_values
 from diplomacy.meetings.filters import Cursor, MeetingFilter, StatementFilter, page_of
 from diplomacy.meetings.models import Meeting, Statement
 from diplomacy.meetings.serializers import (
     MEETING_CSV_HEADER,
     STATEMENT_CSV_HEADER,
+    csv_safe,
     leader_dict,
     meeting_csv_row,
     meeting_dict,
@@ -29,29 +33,68 @@ from diplomacy.meetings.serializers import (
 API_PAGE = 100
 API_MAX_PAGE = 500
 EXPORT_CHUNK = 2000
+_DIGITS = re.compile(r"[0-9]{1,18}")
+
+
+class LeaderQuery(forms.Form):
+    q = forms.CharField(required=False, max_length=200)
+    country = forms.CharField(required=False, max_length=2)
+
+
+# --- parameters: every one validated, a wrong one answers 400 with the reason --------
 
 
 def _limit(request) -> int:
-    try:
-        return max(1, min(int(request.GET.get("limit", API_PAGE)), API_MAX_PAGE))
-    except ValueError:
+    raw = request.GET.get("limit", "")
+    if not raw:
         return API_PAGE
+    if not _DIGITS.fullmatch(raw):
+        raise ValidationError(f"limit: a whole number from 1 to {API_MAX_PAGE}.")
+    return max(1, min(int(raw), API_MAX_PAGE))
 
 
-def _next_url(request, cursor: str | None) -> str | None:
+def _meeting_parameters(request) -> dict:
+    return form_values(MeetingFilter, request.GET, strict=True)
+
+
+def _statement_parameters(request) -> dict:
+    return form_values(StatementFilter, request.GET, strict=True)
+
+
+def _paged(filter_parameters):
+    def parameters(request) -> dict:
+        return {
+            **filter_parameters(request),
+            "cursor": cursor_value(request.GET.get("cursor"), strict=True),
+            "limit": _limit(request),
+        }
+
+    return parameters
+
+
+def _leader_parameters(request) -> dict:
+    values = form_values(LeaderQuery, request.GET, strict=True)
+    cursor = request.GET.get("cursor", "")
+    if cursor and not _DIGITS.fullmatch(cursor):
+        raise ValidationError("cursor: not a cursor this site gave out.")
+    return {**values, "cursor": cursor or None, "limit": _limit(request)}
+
+
+def _next_url(request, values: dict, cursor: str | None) -> str | None:
+    """The next page: the validated parameters and the new cursor, nothing else."""
     if cursor is None:
         return None
-    params = {k: v for k, v in request.GET.items() if k != "cursor"}
+    params = {k: v for k, v in values.items() if v is not None and k != "cursor"}
     params["cursor"] = cursor
     return request.build_absolute_uri(f"{request.path}?{urlencode(params)}")
 
 
-def _filtered_meetings(request):
-    return MeetingFilter(request.GET).apply(Meeting.objects.for_timeline())
+def _filtered_meetings(values: dict):
+    return MeetingFilter(values).apply(Meeting.objects.for_timeline())
 
 
-def _filtered_statements(request):
-    return StatementFilter(request.GET).apply(
+def _filtered_statements(values: dict):
+    return StatementFilter(values).apply(
         Statement.objects.visible()
         .select_related("speaker", "article")
         .order_by(F("said_on").desc(nulls_last=True), "-id"),
@@ -59,43 +102,43 @@ def _filtered_statements(request):
     )
 
 
-@cached_response
-def api_meetings(request):
-    meetings = Cursor.after(_filtered_meetings(request), request.GET.get("cursor"))
-    rows, cursor = page_of(meetings, _limit(request))
+@cached_response(_paged(_meeting_parameters))
+def api_meetings(request, values):
+    meetings = Cursor.after(_filtered_meetings(values), values["cursor"])
+    rows, cursor = page_of(meetings, values["limit"])
     return JsonResponse(
-        {"results": [meeting_dict(m) for m in rows], "next": _next_url(request, cursor)}
+        {"results": [meeting_dict(m) for m in rows], "next": _next_url(request, values, cursor)}
     )
 
 
-@cached_response
-def api_statements(request):
-    statements = Cursor.after(
-        _filtered_statements(request), request.GET.get("cursor"), field="said_on"
-    )
-    rows, cursor = page_of(statements, _limit(request), field="said_on")
+@cached_response(_paged(_statement_parameters))
+def api_statements(request, values):
+    statements = Cursor.after(_filtered_statements(values), values["cursor"], field="said_on")
+    rows, cursor = page_of(statements, values["limit"], field="said_on")
     return JsonResponse(
-        {"results": [statement_dict(s) for s in rows], "next": _next_url(request, cursor)}
+        {"results": [statement_dict(s) for s in rows], "next": _next_url(request, values, cursor)}
     )
 
 
-@cached_response
-def api_leaders(request):
+@cached_response(_leader_parameters)
+def api_leaders(request, values):
     """Leaders by name (`q`, any alias) and `country`; cursor is the last id seen."""
     leaders = Leader.objects.prefetch_related("aliases", "offices").order_by("pk")
-    if q := request.GET.get("q", "").strip():
+    if q := values.get("q", ""):
         by_alias = Leader.objects.filter(aliases__normalized__contains=normalize_name(q))
         leaders = leaders.filter(Q(name__icontains=q) | Q(pk__in=by_alias.values("pk")))
-    if country := request.GET.get("country", "").strip().upper():
+    if country := values.get("country", "").upper():
         leaders = leaders.filter(country=country)
-    cursor = request.GET.get("cursor", "")
-    if cursor.isdigit():
-        leaders = leaders.filter(pk__gt=int(cursor))
-    limit = _limit(request)
+    if values["cursor"]:
+        leaders = leaders.filter(pk__gt=int(values["cursor"]))
+    limit = values["limit"]
     rows = list(leaders[: limit + 1])
     next_cursor = str(rows[limit - 1].pk) if len(rows) > limit else None
     return JsonResponse(
-        {"results": [leader_dict(x) for x in rows[:limit]], "next": _next_url(request, next_cursor)}
+        {
+            "results": [leader_dict(x) for x in rows[:limit]],
+            "next": _next_url(request, values, next_cursor),
+        }
     )
 
 
@@ -115,7 +158,7 @@ def _csv_response(filename: str, header: list[str], rows) -> StreamingHttpRespon
     def body():
         yield writer.writerow(header)
         for row in rows:
-            yield writer.writerow(row)
+            yield writer.writerow([csv_safe(cell) for cell in row])
 
     response = StreamingHttpResponse(body(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -134,8 +177,16 @@ def _json_response(filename: str, items) -> StreamingHttpResponse:
     return response
 
 
+def _bad_request(error: ValidationError) -> HttpResponse:
+    return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
+
+
 def export_meetings(request, fmt: str):
-    meetings = _in_chunks(_filtered_meetings(request))
+    try:
+        values = _meeting_parameters(request)
+    except ValidationError as error:
+        return _bad_request(error)
+    meetings = _in_chunks(_filtered_meetings(values))
     if fmt == "csv":
         return _csv_response(
             "meetings.csv", MEETING_CSV_HEADER, (meeting_csv_row(m) for m in meetings)
@@ -144,7 +195,11 @@ def export_meetings(request, fmt: str):
 
 
 def export_statements(request, fmt: str):
-    statements = _in_chunks(_filtered_statements(request))
+    try:
+        values = _statement_parameters(request)
+    except ValidationError as error:
+        return _bad_request(error)
+    statements = _in_chunks(_filtered_statements(values))
     if fmt == "csv":
         return _csv_response(
             "statements.csv", STATEMENT_CSV_HEADER, (statement_csv_row(s) for s in statements)

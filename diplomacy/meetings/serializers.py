@@ -61,6 +61,19 @@ def leader_dict(leader: Leader) -> dict:
     }
 
 
+# A spreadsheet opening a CSV file runs a cell that starts with one of these as a
+# formula (=HYPERLINK(...), +cmd|...): such a text cell is written with a leading
+# apostrophe, which spreadsheets show as text (OWASP's advice on CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(cell):
+    """A CSV cell that a spreadsheet will show, never evaluate; numbers are left alone."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 MEETING_CSV_HEADER = [
     "id", "date", "date_precision", "participants", "place", "country", "kind",
     "occasion", "reported_as", "status", "confidence",
