@@ -206,44 +206,19 @@ _FILLERS = _words(lexicon.PLACE_FILLERS) | _words(lexicon.VENUE_NOUNS)
 _ROLE_LINKS = _words(lexicon.ROLE_LINKS)
 _ROLE_ELECT = _words(lexicon.ROLE_ELECT)
 # Of those, the words of an office about to be taken (not left: "former", "outgoing").
-_ELECT = _words(
-    "elect élu élue ales aleasă eletto eletta electo electa eleito eleita gewählte gewählter "
-    "избранный избранного"
-)
+_ELECT = _words(lexicon.every("elect"))
 _QUESTION = _words(lexicon.QUESTION_WORDS)
-_PAIR_NUMERALS = _words("two both doi ambii deux zwei beiden dos ambos due entrambi dois два оба")
-_CONJ = {"and", "si", "et", "und", "y", "e", "i", "и", "a"}
-_GENITIVE_RU = ("а", "я", "ого", "его", "ы", "и")
-_ACCORDING = {
-    "en": ("according", "to"),
-    "ro": ("potrivit",),
-    "fr": ("selon",),
-    "de": ("laut",),
-    "es": ("segun",),
-    "it": ("secondo",),
-    "pt": ("segundo",),
-    "ru": ("по", "словам"),
-}
-_ACCORDING_WORDS = {
-    "according",
-    "potrivit",
-    "conform",
-    "selon",
-    "laut",
-    "segun",
-    "secondo",
-    "segundo",
-    "словам",
-}
+_PAIR_NUMERALS = _words(lexicon.every("pair_numerals"))
+_CONJ = set(lexicon.every("conjunctions"))
+_GENITIVE_RU = lexicon.table("genitive_endings")["ru"]
+_ACCORDING = lexicon.table("according")
+_ACCORDING_WORDS = set(lexicon.every("according_words"))
 _RELATIVES = _words(lexicon.RELATIVES)
 # After a comma these start a new clause, with its own time ("…, and talks will go on").
-_COORDINATORS = _words(
-    "and but while whereas și iar dar însă et mais tandis y pero mientras e ma mentre mas "
-    "enquanto и а но"
-)
+_COORDINATORS = _words(lexicon.every("coordinators"))
 _PARTICLES = _words(lexicon.NAME_PARTICLES)
 # Romanian genitive endings: "Apărării", "Externelor", "Guvernului" are not names.
-_RO_GENITIVE = ("ului", "ilor", "elor", "ii", "iei")
+_RO_GENITIVE = lexicon.table("genitive_endings")["ro"]
 _REQUEST = _words(lexicon.REQUEST_WORDS)
 _LIST_CONTINUERS = _words(lexicon.LIST_CONTINUERS)
 _DE_PARTICLES = {
@@ -252,56 +227,16 @@ _DE_PARTICLES = {
 _NEGATIONS = _words(lexicon.NEGATIONS)
 _PRESENCE_PAIRS = {fold_phrase(p) for p in lexicon.PRESENCE_PAIRS.split("|")}
 _POSSESSIVES = _words(lexicon.POSSESSIVES)
-_EVENT_NOUNS = _words(
-    "summit summits summitul summitului sommet cumbre vertice cúpula саммит саммите саммита "
-    "gipfel conference conferință conférence conferencia conferenza conferência конференция"
-)
-_VISIT_NOUNS = _words("visit vizită vizita vizitei visite visita визит визита визите besuch")
-_RECEIVE = _words(
-    "received hosted welcomed primit întâmpinat găzduit reçu reçue accueilli accueillie "
-    "recibió ricevuto accolto recebeu принял empfing empfangen recebido recebida ricevuta "
-    "recibido recibida welcomed принимал принимала sentito ricevuti ricevute accolti accolta "
-    "reçus reçues accueillis recibidos recibidas recebidos recebidas принят принята приняты"
-)
+_EVENT_NOUNS = _words(lexicon.every("event_nouns"))
+_VISIT_NOUNS = _words(lexicon.every("visit_nouns"))
+_RECEIVE = _words(lexicon.every("receive"))
 # Future and conditional verb endings, on the lower-cased word with its accents
 # ("terranno", "será", "incontrerebbe", "pourrait", "reuniría", "encontraria"; German
 # Konjunktiv II by its umlaut, which folding would lose: "würde", "könnte").
-_FUTURE_RE = {
-    "it": re.compile(r"\w{2,}(?:rà|ranno|rebbe|rebbero)$"),
-    "es": re.compile(r"\w{2,}(?:rá|rán|[aei]ría|[aei]rían|[bd]ría|[bd]rían)$"),
-    "pt": re.compile(r"\w{2,}(?:rá|rão|[aei]ria|[aei]riam)$"),
-    "fr": re.compile(
-        r"\w{2,}(?:era|eront|ira|iront|dra|dront|rra|rront|rait|raient)$"
-        r"|^(?:aura|auront|sera|seront|fera|feront)$"
-    ),
-    "de": re.compile(r"^(?:würden?|könnten?|dürften?|möchten?|hätten?|wären?)$"),
-}
+_FUTURE_RE = lexicon.table("future_re")
 # "The day before" dates an event from the one just reported, not from publication.
-_EVE = {
-    "the day before",
-    "a day earlier",
-    "in ajun",
-    "la veille",
-    "am vortag",
-    "la vispera",
-    "il giorno prima",
-    "na vespera",
-    "накануне",
-}
-_THIS_SAID = {
-    "об",
-    "это",
-    "так",
-    "lo",
-    "so",
-    "this",
-    "acest",
-    "asta",
-    "cela",
-    "ceci",
-    "isso",
-    "esto",
-}
+_EVE = set(lexicon.every("eve"))
+_THIS_SAID = set(lexicon.every("this_said"))
 _US_STATES = {fold(s) for s in geo.US_STATES}
 
 # --------------------------------------------------------------------------- records
@@ -998,24 +933,9 @@ def _entry(doc: _Doc, key: str) -> LeaderEntry:
     return doc.unknown.get(key) or doc.kb.leaders[key]
 
 
-_NOT_NAME = _words(
-    "council european union nations ministry government parliament house office bank fund "
-    "court committee commission national federal federation republic party state states "
-    "united affairs foreign external security defence defense justice interior economy "
-    "consiliul consiliului comisia guvernul parlamentul ministerul partidul uniunea "
-    "conseil commission gouvernement ministère parti union consiglio governo ministero "
-    "consejo gobierno ministerio conselho governo ministério совет правительство "
-    "министерство мид asuntos exteriores exterior relações relacoes exteriores estrangeiros "
-    "negocios comissão comissao europeia europea europeo europeu affari esteri interni "
-    "interno interior república republica câmara camara cámara camera deputados diputados "
-    "deputati senado senato senate congress congresso congreso assembleia asamblea "
-    "assemblea assembly bundestag duma rada"
-)
+_NOT_NAME = _words(lexicon.every("not_name"))
 _FUNCTION_WORDS = {w for words in lexicon.STOPWORDS.values() for w in _words(words)}
-_CALENDAR = _words(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday"
-)
+_CALENDAR = _words(lexicon.every("calendar"))
 
 
 def _unknown_people(doc: _Doc, found: list) -> list:
@@ -1171,10 +1091,7 @@ def _later_surnames(doc: _Doc, found: list) -> list:
     return extra
 
 
-_HONORIFICS = _words(
-    "mr mrs ms dr sir sheikh herr frau monsieur madame don doña dom dona signor signora "
-    "domnul doamna господин госпожа"
-)
+_HONORIFICS = _words(lexicon.every("honorifics"))
 
 
 def _other_given_name(doc: _Doc, i: int) -> bool:
@@ -1379,7 +1296,7 @@ def _mark_relations(doc: _Doc) -> None:
         m.reporter = _is_reporter(doc, m)
 
 
-_POSSESSOR_OF = _words("of de di da do du des del della")
+_POSSESSOR_OF = _words(lexicon.every("possessor_of"))
 
 
 def _possessor(doc: _Doc, m: Mention) -> bool:
@@ -1649,7 +1566,7 @@ def _find_triggers(doc: _Doc) -> list[_Trigger]:
 
 
 _BREAKS = frozenset(",;:—–()")
-_OF_ORG = _words("of der des du de della del dello dei do da")
+_OF_ORG = _words(lexicon.every("of_organisation"))
 
 
 def _of_organisation(doc: _Doc, k: int) -> bool:
@@ -1856,7 +1773,7 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
 
 _RULED_OUT = _words(lexicon.RULED_OUT)
 # Negations of a verb (not of a noun: "no", "kein", "niciun" deny the meeting noun itself).
-_PREDICATE_NEGATIONS = _words("not never nu ne pas jamais nicht no nunca non mai não не")
+_PREDICATE_NEGATIONS = _words(lexicon.every("predicate_negations"))
 
 
 def _verb_mood(doc: _Doc, k: int, mood: re.Pattern) -> bool:
@@ -1884,31 +1801,11 @@ def _sequence_ends(doc: _Doc, k: int, sequences: tuple[tuple[str, ...], ...]) ->
 
 
 # "and" as written (unfolded: Italian "e" is not "è", French "a" is a verb).
-_AND = {
-    "en": {"and"},
-    "ro": {"și", "şi"},
-    "fr": {"et"},
-    "de": {"und"},
-    "es": {"y", "e"},
-    "it": {"e", "ed"},
-    "pt": {"e"},
-    "ru": {"и"},
-}
+_AND = lexicon.table("and_words")
 
 
 # Finite verbs and auxiliaries by their form: after "and", they open a new predicate.
-_FINITE_RE = {
-    "en": re.compile(r"\w+ed$|(?:has|had|have|was|were|is|are|will|would|did|does)$"),
-    "ro": re.compile(r"(?:a|au|s|l|i|le|va|vor|este|era|avea|aveau)$"),
-    "fr": re.compile(r"(?:a|ont|est|sont|avait|avaient|va|vont|sera|aura|doit)$"),
-    "de": re.compile(
-        r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden)$|\w+ten?$"
-    ),
-    "es": re.compile(r"\w+(?:ó|aron|ieron|ía|ían|rá|rán)$|(?:ha|han|había|habían|fue|fueron)$"),
-    "it": re.compile(r"\w+(?:ò|rono|rà|ranno)$|(?:ha|hanno|è|era|aveva|avevano|sono|fu)$"),
-    "pt": re.compile(r"\w+(?:ou|aram|eram|iram|eu|iu|rá|rão)$|(?:tem|têm|tinha|tinham|foi|foram)$"),
-    "ru": re.compile(r"\w+(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ют|ят|ут|ат)$"),
-}
+_FINITE_RE = lexicon.table("finite_re")
 
 
 def _new_predicate(doc: _Doc, k: int) -> bool:
@@ -1974,7 +1871,7 @@ def _de_clause_end(doc: _Doc, ti: int, tj: int) -> str:
 
 
 # German separable particles and participles that close a clause after "nicht".
-_DE_CLOSERS = _words("statt stattgefunden zustande zusammen")
+_DE_CLOSERS = _words(lexicon.every("clause_closers"))
 
 
 def _final_nicht(doc: _Doc, k: int) -> bool:
@@ -1987,8 +1884,8 @@ def _final_nicht(doc: _Doc, k: int) -> bool:
     return k + 1 >= len(toks) or doc.sent_of[k + 1] != doc.sent_of[k] or _clause_break(doc, k)
 
 
-_YET = _words("yet ainda încă encore noch todavía aún ancora ещё пока")
-_PURPOSE = _words("to para pour per pentru um чтобы")
+_YET = _words(lexicon.every("yet"))
+_PURPOSE = _words(lexicon.every("purpose"))
 
 
 def _wish_in_clause(doc: _Doc, k: int) -> bool:
@@ -2235,9 +2132,9 @@ def _not_party(doc: _Doc, m: Mention) -> bool:
 
 
 # "a primit din partea președintelui Zelenski o invitație": the sender of something.
-_SENDER = _words("partea part parte")
-_OF_SENDER = _words("de di da del do lui")
-_FROM_PART = _words("din de da la por")
+_SENDER = _words(lexicon.every("sender"))
+_OF_SENDER = _words(lexicon.every("of_sender"))
+_FROM_PART = _words(lexicon.every("from_part"))
 
 
 def _joins_meeting(doc: _Doc, s: int, meeting: ExtractedMeeting, people: list[Mention]) -> bool:
@@ -2503,9 +2400,9 @@ def _first_word(text: str) -> tuple[str, ...]:
     return (word,)
 
 
-_ARTICLE_RELATIVES = {"der", "die"}
+_ARTICLE_RELATIVES = set(lexicon.every("article_relatives"))
 # ", după ce Putin a refuzat să vină": a clause of its own, with its own people.
-_AFTER = _words("after după après nachdem después dopo depois после")
+_AFTER = _words(lexicon.every("after"))
 # Words that may open a clause of their own within a sentence ("and", "after").
 _OPENERS = _AFTER | {fold(w) for words in _AND.values() for w in words}
 
@@ -2574,7 +2471,7 @@ def _subject_then_personal_a(doc: _Doc, t: _Trigger, mentions: list[Mention]) ->
     return False
 
 
-_THEIR = _words("their leur loro lor ihr ihren ihres sua seu su свой свою своего")
+_THEIR = _words(lexicon.every("their"))
 
 
 def _their_event(doc: _Doc, t: _Trigger) -> bool:
@@ -2600,12 +2497,9 @@ def _no_break(doc: _Doc, a: int, b: int) -> bool:
     return not any(doc.tokens[k].norm in doc.lx.speech for k in range(a, b))
 
 
-_AGENT = _words("by par da dal dalla von vom por pelo pela de către от")
-_AGENT_STRICT = _words("by par către von pelo pela dal dalla")
-_PASSIVE_AUX = _words(
-    "was were been being is are fost été est sont fut stata stato sono fu foi "
-    "foram fue fueron wurde wurden worden был была были"
-)
+_AGENT = _words(lexicon.every("agent"))
+_AGENT_STRICT = _words(lexicon.every("agent_strict"))
+_PASSIVE_AUX = _words(lexicon.every("passive_auxiliaries"))
 
 
 def _participle_phrase(doc: _Doc, t: _Trigger) -> bool:
@@ -2618,16 +2512,7 @@ def _participle_phrase(doc: _Doc, t: _Trigger) -> bool:
 
 
 # Per language: folded French "à" and Spanish "a" (a preposition) are not English "a".
-_INDEFINITE = {
-    "en": {"a", "an"},
-    "ro": {"un"},
-    "fr": {"un", "une"},
-    "de": {"ein", "eine", "einen", "einer", "einem", "eines"},
-    "es": {"un", "una", "uno"},
-    "it": {"un", "uno", "una"},
-    "pt": {"um", "uma"},
-    "ru": set(),
-}
+_INDEFINITE = lexicon.table("indefinite")
 
 
 def _receives_a_thing(doc: _Doc, t: _Trigger) -> bool:
@@ -2640,7 +2525,7 @@ def _receives_a_thing(doc: _Doc, t: _Trigger) -> bool:
     return not any(doc.lx.calls.intersection(doc.forms[k]) for k in window)
 
 
-_DE_AUXILIARIES = _words("worden hat haben hatte hatten ist sind war waren wurde wurden")
+_DE_AUXILIARIES = _words(lexicon.every("clause_auxiliaries"))
 
 
 def _verb_final(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
@@ -2866,24 +2751,7 @@ def _context_day(doc: _Doc, sentence: int) -> date | None:
     return None
 
 
-_DAY_AFTER = [
-    fold_phrase(p)
-    for p in (
-        "a day after",
-        "one day after",
-        "the day after",
-        "la o zi după",
-        "un jour après",
-        "einen tag nach",
-        "einen tag nachdem",
-        "un día después",
-        "un giorno dopo",
-        "il giorno dopo",
-        "um dia depois",
-        "на следующий день после",
-        "через день после",
-    )
-]
+_DAY_AFTER = [fold_phrase(p) for p in lexicon.every("day_after")]
 
 
 _DAY_AFTER_FIRST = {p[0] for p in _DAY_AFTER}
@@ -2969,11 +2837,7 @@ def _recent_pair(doc: _Doc, sentence: int) -> list[str]:
 
 # Nouns after "the two" that make it a pair of something else ("the two countries",
 # "the two-day summit", "i due giorni").
-_NOT_PAIR_NOUNS = _words(
-    "day days week weeks year years hour hours countries nations states delegations "
-    "zile țări tari state jours pays semaines giorni paesi settimane días dias países "
-    "semanas tage länder wochen дня дней страны стран seiten sides lager"
-)
+_NOT_PAIR_NOUNS = _words(lexicon.every("not_pair_nouns"))
 
 
 def _not_a_pair_of_leaders(doc: _Doc, k: int) -> bool:
@@ -3054,10 +2918,7 @@ def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
     return None
 
 
-_TIME_ADVERBS = _words(
-    "yesterday today tonight ieri azi astăzi aseară hier aujourd'hui gestern heute abends "
-    "ayer hoy anoche oggi stamattina ontem hoje вчера сегодня also too then"
-)
+_TIME_ADVERBS = _words(lexicon.every("time_adverbs"))
 
 
 def _object_of_verb(doc: _Doc, m: Mention) -> bool:
@@ -3171,11 +3032,7 @@ def _visit_before(doc: _Doc, t: _Trigger, keys: set[str]) -> bool:
     )
 
 
-_PREPARATION = _words(
-    "preparation preparing pregătirea pregătirii préparation préparer vorbereitung "
-    "preparación preparar preparazione preparare preparação preparar подготовку подготовки "
-    "подготовке"
-)
+_PREPARATION = _words(lexicon.every("preparation"))
 
 
 def _prepared(doc: _Doc, k: int) -> bool:
@@ -3375,7 +3232,7 @@ _DATELINE_RE = re.compile(r"^[\W\d_]*[A-ZÀ-ÝА-Я][A-ZÀ-ÝА-Я .'’-]*(?:\(
 _TITLE_DATELINE_RE = re.compile(r"^\s*[A-ZÀ-ÝА-Я][\w'’-]*(?: [\w'’-]+){0,2},\s*$")
 _AGENCY_RE = re.compile(r"^\s*[/(][^/()\n]{2,20}[/)]")
 # Prepositions that make a month qualify the noun before it rather than date the event.
-_OF = {"of", "din", "de", "d", "du", "di", "del", "della", "do", "da", "des", "vom"}
+_OF = set(lexicon.every("of_words"))
 
 
 def _date_of_saying(doc: _Doc, t: _Trigger, d: DateMention) -> bool:
@@ -3387,8 +3244,8 @@ def _date_of_saying(doc: _Doc, t: _Trigger, d: DateMention) -> bool:
     return any(_clause_break(doc, j) for j in range(t.tj, k - 1))
 
 
-_SINCE = _words("since depuis seit desde dal dalla")
-_WHEN = _words("when când lorsque quand cuando quando als когда")
+_SINCE = _words(lexicon.every("since"))
+_WHEN = _words(lexicon.every("when"))
 
 
 def _since(doc: _Doc, d: DateMention) -> bool:
@@ -3610,10 +3467,10 @@ def _meeting_place(doc: _Doc, t: _Trigger, s: int, e: int, current: bool):
 
 # Words before a venue that make it the source of news, not a scene: "according to the
 # Kremlin", "Según la Moncloa", "Segundo o Palácio do Planalto", "Dal Cremlino".
-_SOURCE_WORDS = _ACCORDING_WORDS | _words("dal dalla dai from selon segun segundo laut")
+_SOURCE_WORDS = _ACCORDING_WORDS | _words(lexicon.every("source_words"))
 
 
-_WHERE = _words("where unde où wo donde dove onde где")
+_WHERE = _words(lexicon.every("where"))
 
 
 def _where_follows(doc: _Doc, p: Place) -> bool:
@@ -4034,11 +3891,7 @@ def _description_speaker(doc: _Doc, lo: int, hi: int, at: int, said: list) -> st
     return _salient(doc, at, sentence) or (said[-1]._key if said else None)
 
 
-_NOT_SPEAKER = _words(
-    "press news agency times post journal tass ria novosti interfax xinhua reuters bloomberg "
-    "cnn bbc afp ap ansa efe agerpres mediafax sputnik kremlin elysee pentagon white house "
-    "ministry minister foreign spokesman spokesperson spokeswoman said told according"
-)
+_NOT_SPEAKER = _words(lexicon.every("not_speaker"))
 
 
 def _unknown_speaker(
@@ -4113,7 +3966,7 @@ def _introduces(doc: _Doc, a: int, qs: int) -> bool:
 
 
 # Auxiliaries after a place that make it the subject of a clause ("che Kiev ha definito").
-_AUXILIARIES = _words("ha hanno a ont has have had hat haben han tem têm au avait aveva")
+_AUXILIARIES = _words(lexicon.every("auxiliaries"))
 
 
 def _institution_speaks(doc: _Doc, lo: int, hi: int) -> bool:
@@ -4214,9 +4067,7 @@ def _drop_repeats(doc: _Doc, said: list[_Said]) -> list[_Said]:
 
 
 # English drops "that": "Zelensky said the two men had discussed …".
-_EN_SAID = _words("said says told")
-# "По его словам": according to him.
-_HIS = _words("его её ее")
+_EN_SAID = _words(lexicon.every("said_without_that"))
 
 
 def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
