@@ -15,7 +15,36 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from diplomacy.extraction import datafiles
 from diplomacy.extraction.text import fold
+
+# Every key of a language's dates file (``data/dates/<language>.toml``): (kind, scope),
+# kinds as in ``datafiles``; checked when the module is imported.
+FIELDS: dict[str, tuple[str, str]] = {
+    "months": ("words", "lang"),
+    "month_abbreviations": ("words", "lang"),
+    "weekdays": ("words", "lang"),
+    "month_endings": ("pattern", "lang"),
+    "weekday_endings": ("pattern", "lang"),
+    "weekday_parts": ("pipe", "lang"),
+    "relative_days": ("offsets", "lang"),
+    "future_days": ("pipe", "lang"),
+    "last": ("pipe", "lang"),
+    "next": ("pipe", "lang"),
+    "last_week": ("pipe", "lang"),
+    "last_month": ("pipe", "lang"),
+    "this_month": ("pipe", "lang"),
+    "last_year": ("pipe", "lang"),
+    "participle_before": ("regex", "lang"),
+    "passed": ("set", "union"),
+    "day_parts_after": ("list", "union"),
+    "month_prepositions": ("set", "union"),
+    "not_month_after": ("set", "union"),
+    "year_prepositions": ("words", "union"),
+    "ambiguous_months": ("set", "union"),
+}
+_DATA = datafiles.LanguageData(datafiles.DATA_DIR / "dates", FIELDS)
+_AMBIGUOUS_MONTHS = _DATA.union("ambiguous_months")
 
 
 def _f(words: str) -> str:
@@ -41,152 +70,30 @@ def marker_end(text: str) -> int:
     return m.end() if m else 0
 
 
-_MONTHS = {
-    "en": "january february march april may june july august september october november december",
-    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie "
-    "noiembrie decembrie",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
-    "novembre dicembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
-    "dezembro",
-    "ru": "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр",
-}
+_MONTHS = _DATA.table("months")
 # Abbreviated months, only accepted next to a day number ("Sept. 3", "15 giu."): alone
 # several are words ("mar" is the sea in Spanish).
-_MONTH_ABBREVIATIONS = {
-    "en": "jan feb mar apr may jun jul aug sep oct nov dec",
-    "ro": "ian feb mar apr mai iun iul aug sep oct nov dec",
-    "fr": "janv févr mars avr mai juin juil août sept oct nov déc",
-    "de": "jan feb mär apr mai jun jul aug sep okt nov dez",
-    "es": "ene feb mar abr may jun jul ago sep oct nov dic",
-    "it": "gen feb mar apr mag giu lug ago set ott nov dic",
-    "pt": "jan fev mar abr mai jun jul ago set out nov dez",
-    "ru": "янв фев мар апр май июн июл авг сен окт ноя дек",
-}
-_RU_MONTH_ENDINGS = r"(?:ь|я|е|ю|й|а|)"
+_MONTH_ABBREVIATIONS = _DATA.table("month_abbreviations")
+_RU_MONTH_ENDINGS = _DATA.table("month_endings")["ru"]
 
-WEEKDAYS = {
-    "en": "monday tuesday wednesday thursday friday saturday sunday",
-    "ro": "luni marți miercuri joi vineri sâmbătă duminică",
-    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
-    "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag",
-    "es": "lunes martes miércoles jueves viernes sábado domingo",
-    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
-    "pt": "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
-    "ru": "понедельник вторник сред четверг пятниц суббот воскресень",
-}
-_RU_WEEKDAY_ENDINGS = r"(?:а|у|е|ы|ик|ья|ье|)"
-_DE_DAY_PARTS = "abend|morgen|nachmittag|vormittag|mittag|nacht"
+WEEKDAYS = _DATA.table("weekdays")
+_RU_WEEKDAY_ENDINGS = _DATA.table("weekday_endings")["ru"]
+_DE_DAY_PARTS = _DATA.table("weekday_parts")["de"]
 
 # Day offsets from publication: today, yesterday, the day before yesterday.
-_RELATIVE_DAYS = {
-    "en": {
-        "today": 0,
-        "yesterday": -1,
-        "this morning": 0,
-        "tonight": 0,
-        "earlier today": 0,
-        "earlier in the day": 0,
-        "later in the day": 0,
-        "the day before": -1,
-        "a day earlier": -1,
-    },
-    "ro": {
-        "în cursul zilei": 0,
-        "astăzi": 0,
-        "azi": 0,
-        "ieri": -1,
-        "alaltăieri": -2,
-        "aseară": -1,
-        "în ajun": -1,
-    },
-    "fr": {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "ce matin": 0, "la veille": -1},
-    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "am vortag": -1},
-    "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "anoche": -1, "la víspera": -1},
-    "it": {"oggi": 0, "ieri": -1, "l'altro ieri": -2, "stamattina": 0, "il giorno prima": -1},
-    "pt": {"hoje": 0, "ontem": -1, "anteontem": -2, "na véspera": -1},
-    "ru": {"сегодня": 0, "вчера": -1, "позавчера": -2, "накануне": -1},
-}
-_FUTURE_DAYS = {
-    "en": "tomorrow|next week|next month|next year|later this week|later this month",
-    "ro": "mâine|săptămâna viitoare|luna viitoare|anul viitor",
-    "fr": "demain|la semaine prochaine|le mois prochain|l'an prochain|l'année prochaine",
-    "de": "morgen|nächste woche|nächsten woche|kommende woche|kommenden woche|nächsten monat|"
-    "kommenden monat|nächstes jahr|kommendes jahr|im kommenden jahr|im nächsten jahr",
-    "es": "mañana|la próxima semana|la semana que viene|el próximo mes|el próximo año",
-    "it": "domani|la prossima settimana|il prossimo mese|il prossimo anno",
-    "pt": "amanhã|na próxima semana|no próximo mês|no próximo ano",
-    "ru": "завтра|на следующей неделе|в следующем месяце|в следующем году",
-}
+_RELATIVE_DAYS = _DATA.table("relative_days")
+_FUTURE_DAYS = _DATA.table("future_days")
 # "прошли", "прошла": "took place", not "last", after a weekday.
-_RU_PASSED = frozenset({"прошли", "прошла", "прошло", "прошел", "прошёл"})
+_RU_PASSED = frozenset(_DATA.union("passed"))
 # "last" before a weekday or month; "last year" after a month.
-_LAST = {
-    "en": "last",
-    "ro": "trecut|trecută|trecuta",
-    "fr": "dernier|dernière",
-    "de": "letzten|vergangenen",
-    "es": "pasado|pasada",
-    "it": "scorso|scorsa",
-    "pt": "passado|passada",
-    "ru": "прошл\\w*",
-}
-_NEXT = {
-    "en": "next|coming",
-    "ro": "viitor|viitoare",
-    "fr": "prochain|prochaine",
-    "de": "nächsten|kommenden",
-    "es": "próximo|próxima|que viene",
-    "it": "prossimo|prossima",
-    "pt": "próximo|próxima|que vem",
-    "ru": "следующ\\w*|будущ\\w*",
-}
+_LAST = _DATA.table("last")
+_NEXT = _DATA.table("next")
 # "last week": the month it fell in, as the day is unknown.
-_LAST_WEEK = {
-    "en": "last week|the previous week",
-    "ro": "săptămâna trecută|săptămâna anterioară",
-    "fr": "la semaine dernière|la semaine passée",
-    "de": "letzte woche|vergangene woche|vergangenen woche|letzten woche",
-    "es": "la semana pasada",
-    "it": "la settimana scorsa|la scorsa settimana",
-    "pt": "semana passada",
-    "ru": "на прошлой неделе",
-}
+_LAST_WEEK = _DATA.table("last_week")
 # "last month" and "earlier this month": month-precise, before the news.
-_LAST_MONTH = {
-    "en": "last month|the previous month",
-    "ro": "luna trecută|luna anterioară",
-    "fr": "le mois dernier|le mois passé",
-    "de": "im vergangenen monat|im letzten monat|vergangenen monat|letzten monat",
-    "es": "el mes pasado|el pasado mes",
-    "it": "il mese scorso|lo scorso mese|il mese passato",
-    "pt": "no mês passado|o mês passado|mês passado",
-    "ru": "в прошлом месяце",
-}
-_THIS_MONTH = {
-    "en": "earlier this month|this month",
-    "ro": "la începutul lunii|luna aceasta|luna asta",
-    "fr": "au début du mois|plus tôt ce mois-ci|ce mois-ci",
-    "de": "anfang des monats|in diesem monat|diesen monat",
-    "es": "a principios de mes|a principios de este mes|este mes",
-    "it": "all'inizio del mese|a inizio mese|questo mese",
-    "pt": "no início do mês|no começo do mês|neste mês|este mês",
-    "ru": "в начале месяца|в начале этого месяца|в этом месяце",
-}
-_LAST_YEAR = {
-    "en": r"last year|the previous year",
-    "ro": r"anul trecut|anului trecut",
-    "fr": r"l'an dernier|l'année dernière|l'an passé|l'année passée",
-    "de": r"letzten jahres|vergangenen jahres|letztes jahr|vergangenes jahr",
-    "es": r"(?:del |el )?año pasado",
-    "it": r"(?:dell'|l')anno scorso|(?:dell'|l')anno passato",
-    "pt": r"(?:do |o )?ano passado",
-    "ru": r"прошлого года|в прошлом году",
-}
+_LAST_MONTH = _DATA.table("last_month")
+_THIS_MONTH = _DATA.table("this_month")
+_LAST_YEAR = _DATA.table("last_year")
 
 
 @dataclass(frozen=True)
@@ -355,7 +262,7 @@ def _top_alternatives(pattern: str) -> list[str]:
     return out
 
 
-_YEAR_PREPOSITIONS = "in în en im nel em в din of"
+_YEAR_PREPOSITIONS = _DATA.union("year_prepositions")
 
 
 @lru_cache(maxsize=16)
@@ -432,7 +339,7 @@ def _resolve(m, text, language, published, month_index, weekday_index) -> DateMe
                 year = published.year if month < published.month else published.year - 1
             else:
                 # "mai"/"may"/"march" are common words; "Marco" (março) is a first name.
-                ambiguous = fold(word) in {"mai", "may", "march", "mars", "marco"}
+                ambiguous = fold(word) in _AMBIGUOUS_MONTHS
                 if ambiguous and not _after_preposition(text, s, language):
                     return None  # "mai"/"may"/"march" are common words
                 year = _month_year(month, published)
@@ -505,11 +412,11 @@ def _day_in_month(dd: int, published: date) -> date | None:
     return day
 
 
-_RO_DAY_PARTS = (" seara", " dimineata", " dupa-amiaza", " dupa amiaza", " noapte", " noaptea")
+_RO_DAY_PARTS = tuple(" " + part for part in _DATA.every("day_parts_after"))
 
 
 # A past participle ("primit", "discutat", "avut", "spus") right before the word.
-_RO_PARTICIPLE_BEFORE = re.compile(r"\b(?:a|au|fost|s-a|s-au)\s+\w+(?:at|it|ut|ât|us|as)\s$")
+_RO_PARTICIPLE_BEFORE = _DATA.table("participle_before")["ro"]
 
 
 def _comma_near(text: str, m: re.Match) -> bool:
@@ -524,44 +431,9 @@ def _comma_near(text: str, m: re.Match) -> bool:
     return "," in before or after == "," or before.strip() == "" and m.start() == 0
 
 
-_MONTH_PREPOSITIONS = {
-    "in",
-    "en",
-    "im",
-    "din",
-    "since",
-    "until",
-    "luna",
-    "в",
-    "em",
-    "nel",
-    "di",
-    "pana",
-    "early",
-    "late",
-    "mid",
-    "depuis",
-    "desde",
-    "seit",
-    "dal",
-}
+_MONTH_PREPOSITIONS = _DATA.union("month_prepositions")
 # "mai" is also Romanian for "more"/"still": "mai bine de două ore", "a mai spus".
-_NOT_MONTH_AFTER = {
-    "bine",
-    "mult",
-    "multe",
-    "multi",
-    "putin",
-    "ales",
-    "departe",
-    "tarziu",
-    "devreme",
-    "mare",
-    "mic",
-    "mica",
-    "important",
-    "importanta",
-}
+_NOT_MONTH_AFTER = _DATA.union("not_month_after")
 
 
 def _after_preposition(text: str, start: int, language: str) -> bool:

@@ -5,7 +5,7 @@ speech words, pronouns, blockers, …), one key per concern; ``data/lexicon/shar
 holds the few words that hold in every language (proper names of venues, news agencies,
 name particles), added to the lists read across languages. ``FIELDS`` names every key a
 language file must have and how its values are read; a missing, unknown or ill-typed key
-stops the import with a ``LexiconError`` that names the file and the key. Adding a
+stops the import with a ``DataFileError`` that names the file and the key. Adding a
 language is adding its file here (and its dates file) with every key filled in.
 
 Phrases are written as they appear in text; they are folded (lower case, Latin accents
@@ -20,18 +20,14 @@ over every language (plus the shared file) for the concerns read across language
 
 from __future__ import annotations
 
-import re
-import tomllib
-from pathlib import Path
+from diplomacy.extraction import datafiles
+from diplomacy.extraction.datafiles import LanguageData
 
-LANGUAGES = ("en", "ro", "fr", "de", "es", "it", "pt", "ru")
-DATA_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
+LANGUAGES = datafiles.LANGUAGES
+DATA_DIR = datafiles.DATA_DIR / "lexicon"
 
-# Every key of a language file: (kind, scope). Kinds: "words" (list of words, read as one
-# space-separated string), "tuple", "set" (lists), "pipe" (list of phrases, read as one
-# "|"-separated string), "roles" (table phrase → [role, implied country or ""]), "map"
-# (table word → word), "particle_verbs" (table particle → {reason, stems}), "regex" (a
-# pattern, "" for none). Scope "lang": read per language; "union": read across languages.
+# Every key of a language file: (kind, scope), kinds as in ``datafiles``. Scope "lang":
+# read per language; "union": read across languages (plus the shared file).
 FIELDS: dict[str, tuple[str, str]] = {
     "roles": ("roles", "lang"),
     "role_elect": ("set", "union"),
@@ -136,107 +132,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "future_re": ("regex", "lang"),
     "finite_re": ("regex", "lang"),
 }
-_LIST_KINDS = {"words", "tuple", "set", "pipe"}
-_TABLE_KINDS = {"roles", "map", "particle_verbs"}
-
-
-class LexiconError(ValueError):
-    """A language file lacks a required key, has an unknown one, or a value of the wrong type."""
-
-
-def _check(name: str, data: dict, *, shared: bool = False) -> None:
-    problems = []
-    if not shared:
-        missing = [key for key in FIELDS if key not in data]
-        if missing:
-            problems.append(f"missing field(s): {', '.join(missing)}")
-    unknown = [key for key in data if key not in FIELDS]
-    if unknown:
-        problems.append(f"unknown field(s): {', '.join(unknown)}")
-    for key, value in data.items():
-        kind = FIELDS.get(key, ("", ""))[0]
-        if shared and FIELDS.get(key, ("", "union"))[1] != "union":
-            problems.append(f"{key}: only keys read across languages may be shared")
-        elif kind in _LIST_KINDS and not (
-            isinstance(value, list) and all(isinstance(v, str) for v in value)
-        ):
-            problems.append(f"{key}: expected a list of strings")
-        elif kind in _TABLE_KINDS and not isinstance(value, dict):
-            problems.append(f"{key}: expected a table")
-        elif kind == "regex" and not isinstance(value, str):
-            problems.append(f'{key}: expected a string (a regular expression, or "")')
-    if problems:
-        raise LexiconError(f"lexicon file {name}: " + "; ".join(problems))
-
-
-def load_lexicon(directory: Path = DATA_DIR) -> tuple[dict[str, dict], dict[str, list]]:
-    """({language: {key: raw value}}, {key: shared words}) from ``directory``, checked."""
-    by_language = {}
-    for language in LANGUAGES:
-        path = directory / f"{language}.toml"
-        if not path.exists():
-            raise LexiconError(f"lexicon file {path.name} is missing from {directory}")
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-        _check(path.name, data)
-        by_language[language] = data
-    shared_path = directory / "shared.toml"
-    shared = {}
-    if shared_path.exists():
-        with shared_path.open("rb") as fh:
-            shared = tomllib.load(fh)
-        _check(shared_path.name, shared, shared=True)
-    return by_language, shared
-
-
-_BY_LANGUAGE, _SHARED = load_lexicon()
-
-
-def _convert(kind: str, value):
-    if kind == "words":
-        return " ".join(value)
-    if kind == "tuple":
-        return tuple(value)
-    if kind == "set":
-        return set(value)
-    if kind == "pipe":
-        return "|".join(value)
-    if kind == "roles":
-        return {phrase: (role, country or None) for phrase, (role, country) in value.items()}
-    if kind == "particle_verbs":
-        return {p: (v["reason"], tuple(v["stems"])) for p, v in value.items()}
-    return dict(value)  # map
-
-
-def table(key: str) -> dict:
-    """{language: value} of a key, every language in ``LANGUAGES`` order.
-
-    Regular expressions are compiled, and languages without one are left out.
-    """
-    kind = FIELDS[key][0]
-    if kind == "regex":
-        return {
-            language: re.compile(data[key]) for language, data in _BY_LANGUAGE.items() if data[key]
-        }
-    return {language: _convert(kind, data[key]) for language, data in _BY_LANGUAGE.items()}
-
-
-def every(key: str) -> list:
-    """The items of a list key over the shared file and every language, in that order."""
-    items = list(_SHARED.get(key, ()))
-    for data in _BY_LANGUAGE.values():
-        items.extend(data[key])
-    return items
-
-
-def _union(key: str):
-    kind = FIELDS[key][0]
-    if kind == "particle_verbs":
-        merged = {}
-        for data in _BY_LANGUAGE.values():
-            merged.update(_convert(kind, data[key]))
-        return merged
-    return _convert(kind, every(key))
+_DATA = LanguageData(DATA_DIR, FIELDS)
+table = _DATA.table
+every = _DATA.every
+_union = _DATA.union
 
 
 HOS, HOG, FM = "head_of_state", "head_of_government", "foreign_minister"

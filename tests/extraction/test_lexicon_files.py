@@ -7,12 +7,13 @@ import shutil
 import pytest
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.lexicon import DATA_DIR, FIELDS, LANGUAGES, LexiconError, load_lexicon
+from diplomacy.extraction.datafiles import DataFileError, LanguageData
+from diplomacy.extraction.lexicon import DATA_DIR, FIELDS, LANGUAGES
 
 
 def test_every_language_file_has_every_field():
-    by_language, _shared = load_lexicon(DATA_DIR)
-    assert {language: sorted(data) for language, data in by_language.items()} == {
+    files = LanguageData(DATA_DIR, FIELDS)
+    assert {language: sorted(data) for language, data in files.by_language.items()} == {
         language: sorted(FIELDS) for language in LANGUAGES
     }
 
@@ -26,8 +27,8 @@ def test_a_language_file_without_a_field_fails_loudly_naming_the_file_and_field(
     end = text.index("]", start) + 1
     de.write_text(text[:start] + text[end:], encoding="utf-8")
 
-    with pytest.raises(LexiconError) as error:
-        load_lexicon(copy)
+    with pytest.raises(DataFileError) as error:
+        LanguageData(copy, FIELDS)
 
     assert str(error.value) == "lexicon file de.toml: missing field(s): meeting_words"
 
@@ -38,8 +39,8 @@ def test_a_language_file_with_an_unknown_field_fails_naming_it(tmp_path):
     with (copy / "it.toml").open("a", encoding="utf-8") as fh:
         fh.write('\n[meeting_wrods]\n"x" = "y"\n')
 
-    with pytest.raises(LexiconError, match=r"it\.toml: unknown field\(s\): meeting_wrods"):
-        load_lexicon(copy)
+    with pytest.raises(DataFileError, match=r"it\.toml: unknown field\(s\): meeting_wrods"):
+        LanguageData(copy, FIELDS)
 
 
 def test_a_missing_language_file_is_named(tmp_path):
@@ -47,12 +48,31 @@ def test_a_missing_language_file_is_named(tmp_path):
     shutil.copytree(DATA_DIR, copy)
     (copy / "ru.toml").unlink()
 
-    with pytest.raises(LexiconError, match=r"ru\.toml is missing"):
-        load_lexicon(copy)
+    with pytest.raises(DataFileError, match=r"ru\.toml is missing"):
+        LanguageData(copy, FIELDS)
 
 
 def test_words_read_across_languages_are_the_union_of_the_language_files_and_shared():
     assert lexicon.every("with_words") == [
-        w for language in LANGUAGES for w in load_lexicon()[0][language]["with_words"]
+        w
+        for language in LANGUAGES
+        for w in LanguageData(DATA_DIR, FIELDS).by_language[language]["with_words"]
     ]
     assert "Pentagon" in lexicon.NOT_SEAT_VENUES.split("|")
+
+
+def test_a_dates_file_without_a_field_fails_naming_it(tmp_path):
+    from diplomacy.extraction import dates
+
+    copy = tmp_path / "dates"
+    shutil.copytree(DATA_DIR.parent / "dates", copy)
+    fr = copy / "fr.toml"
+    text = fr.read_text(encoding="utf-8")
+    start = text.index("\nweekdays = [")
+    end = text.index("]", start) + 1
+    fr.write_text(text[:start] + text[end:], encoding="utf-8")
+
+    with pytest.raises(DataFileError) as error:
+        LanguageData(copy, dates.FIELDS)
+
+    assert str(error.value) == "dates file fr.toml: missing field(s): weekdays"
