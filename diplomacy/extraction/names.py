@@ -1,0 +1,422 @@
+"""Stage 4, names: known leaders by their aliases, and people the knowledge base lacks.
+
+Reads the tokens, the roles and the knowledge base's name index. Adds name mentions to
+``doc.mentions`` (full names, later surnames, inflected forms, first names of relatives)
+and ``doc.unknown`` (capitalised people not in the knowledge base, with their titles).
+"""
+
+from __future__ import annotations
+
+from diplomacy.extraction import lexicon
+from diplomacy.extraction.document import (
+    _PARTICLES,
+    _POSSESSIVES,
+    _RO_GENITIVE,
+    _ROLE_LINKS,
+    Mention,
+    _Doc,
+    _rank,
+    _words,
+)
+from diplomacy.extraction.prepare import _candidates, _capitalised, _sentence_initial
+from diplomacy.extraction.text import (
+    fold_phrase,
+)
+from diplomacy.extraction.types import (
+    LeaderEntry,
+)
+
+
+def _find_names(doc: _Doc) -> None:
+    toks, kb = doc.tokens, doc.kb
+    found: list[tuple[int, int, list[str], bool, str]] = []
+    i = 0
+    for start in _candidates(doc, kb.aliases.firsts):
+        if start < i:
+            continue
+        i = start
+        n, payloads = kb.aliases.match(toks, i, doc.language, doc.joined, forms=doc.forms)
+        if not n:
+            i += 1
+            continue
+        keys = list(dict.fromkeys(p[0] for p in payloads))
+        single = all(p[1] for p in payloads)
+        if single:
+            # A lone surname must look like a name and not be part of a longer one.
+            nxt = i + 1
+            if not _capitalised(toks[i]) or (
+                nxt < len(toks)
+                and doc.joined[i]
+                and _capitalised(toks[nxt])
+                and doc.text[toks[i].end : toks[nxt].start] == " "
+                and toks[nxt].norm not in {"s"}
+                and not _is_known_word(doc, nxt)
+                # "hatte Trump Putin … getroffen": two leaders' surnames side by side.
+                and not kb.aliases.match(toks, nxt, doc.language, doc.joined, forms=doc.forms)[0]
+            ):
+                i += 1
+                continue
+            if _other_given_name(doc, i):
+                i += 1
+                continue
+        inflection = ""
+        last = toks[i + n - 1]
+        if doc.language == "ru" and all(last.norm != p[2] for p in payloads):
+            inflection = _ru_ending(last.norm)
+        found.append((i, n, keys, single, inflection))
+        if not single:
+            for k in keys:
+                doc.full_names.setdefault(k, []).append(toks[i].start)
+        i += n
+    found.extend(_unknown_people(doc, found))
+    found.extend(_later_surnames(doc, found))
+    for i, n, keys, single, inflection in found:
+        key = _choose_key(doc, i, keys, single)
+        if key is None:
+            continue
+        start, end = toks[i].start, toks[i + n - 1].end
+        doc.mentions.append(
+            Mention(
+                start,
+                end,
+                i,
+                i + n,
+                "name",
+                key=key,
+                sentence=doc.sent_of[i],
+                in_quote=doc.quote_of[i] >= 0,
+                inflection=inflection,
+            )
+        )
+    # A role right next to a name ("președintele rus Vladimir Putin") is the same person.
+    names = [m for m in doc.mentions if m.kind == "name"]
+    by_ti = {m.ti: m for m in names}
+    by_tj = {m.tj: m for m in names}
+    kept = []
+    for m in doc.mentions:
+        if m.kind == "role":
+            # "el secretario de Estado estadounidense, Marco Rubio": a country adjective
+            # may stand between the role and the name.
+            nxt = m.tj
+            while nxt in doc.country_tokens and nxt - m.tj < 2:
+                nxt += 1
+            end = toks[nxt - 1].end if nxt > m.tj else m.end
+            gap_after = doc.text[end : toks[nxt].start] if nxt < len(toks) else ""
+            if nxt in by_ti and gap_after.strip() in ("", ",") and not _ro_oblique(doc, by_ti[nxt]):
+                doc.role_tokens.update(range(m.ti, nxt))
+                if not m.key and not m.in_quote:
+                    # "La premier Giorgia Meloni": a later bare "la premier" is her too.
+                    doc.titled.setdefault(doc.folded[m.start : m.end], (m.start, by_ti[nxt].key))
+                continue
+            gap_before = doc.text[doc.tokens[m.ti - 1].end : m.start] if m.ti > 0 else ""
+            if m.ti in by_tj and gap_before.strip() in ("", ","):
+                continue
+        kept.append(m)
+    doc.mentions = kept
+    _roles_to_named_leaders(doc)
+
+
+def _roles_to_named_leaders(doc: _Doc) -> None:
+    """ "Le dirigeant espagnol" is the Spanish leader the article has just named
+    (Sánchez), not the office holder the role would stand for on its own (the King): a
+    head of state or government role goes to the last leader of that country named
+    before it, if that leader holds such an office."""
+    last: dict[str, str] = {}  # country → its leader named most recently
+    for m in sorted(doc.mentions, key=lambda m: m.start):
+        if m.kind == "name" and m.key and not m.in_quote:
+            last[_entry(doc, m.key).country] = m.key
+            continue
+        if m.kind != "role" or not m.key or not m.country or m.role not in _TOP_ROLES:
+            continue
+        # "Le dirigeant espagnol" after "Pedro Sánchez": the Spanish leader just named.
+        other = last.get(m.country)
+        if other is None or other == m.key:
+            continue
+        office = doc.kb.office_on(other, doc.published)
+        if office and office.role in _TOP_ROLES and doc.kb.holds_office(other, doc.published):
+            m.key = other
+
+
+_TOP_ROLES = {"head_of_state", "head_of_government"}
+
+
+def _de_genitive(doc: _Doc, m: Mention) -> bool:
+    """A German name in the genitive: "Putins", "Bidens" (the knowledge base has no -s)."""
+    if doc.language != "de" or not m.key:
+        return False
+    norm = doc.tokens[m.tj - 1].norm
+    base = fold_phrase(_entry(doc, m.key).name)[-1:]
+    return bool(base) and norm != base[0] and norm == base[0] + "s"
+
+
+def _ro_oblique(doc: _Doc, m: Mention) -> bool:
+    """A Romanian name in the genitive-dative ("i-a transmis șeful statului Maiei Sandu"):
+    its first name carries the ending its dictionary form lacks."""
+    if doc.language != "ro" or not m.key:
+        return False
+    norm = doc.tokens[m.ti].norm
+    base = fold_phrase(_entry(doc, m.key).name)[:1]
+    if not base or norm == base[0] or len(norm) <= len(base[0]):
+        return False
+    return norm.startswith(base[0][:-1]) and norm.endswith(("ei", "ului"))
+
+
+def _entry(doc: _Doc, key: str) -> LeaderEntry:
+    return doc.unknown.get(key) or doc.kb.leaders[key]
+
+
+_NOT_NAME = _words(lexicon.every("not_name"))
+
+
+_FUNCTION_WORDS = {w for words in lexicon.STOPWORDS.values() for w in _words(words)}
+
+
+_CALENDAR = _words(lexicon.every("calendar"))
+
+
+def _unknown_people(doc: _Doc, found: list) -> list:
+    """ "Foreign Minister Ahmed Attaf": a title, then a first and last name the knowledge
+    base does not know. They become leaders with ``known: false``."""
+    toks, text = doc.tokens, doc.text
+    covered = {k for i, n, *_ in found for k in range(i, i + n)}
+    titles = doc.lx.titles
+    # Where a role phrase ends ("ministrul de externe, Oana Țoiu") a name may follow too.
+    role_ends = {m.tj - 1: m for m in doc.mentions if m.kind == "role"}
+    out = []
+    # Only where a title or a role ends: a set lookup per distinct word, not per token.
+    starts = sorted(set(_candidates(doc, doc.lx.title_firsts)) | set(role_ends))
+    for k in starts:
+        tok = toks[k]
+        if k in covered:
+            continue
+        j = k + 1
+        role = role_ends.get(k)
+        country = (role.country or "") if role is not None else ""
+        # "omologul său moldovean, Dorin Recean": possessives and a country adjective
+        # may stand between the title and the name.
+        while (
+            j < len(toks)
+            and j <= k + 3
+            and (toks[j].norm in _POSSESSIVES or j in doc.country_tokens)
+        ):
+            if j in doc.country_tokens:
+                country = next(p.code for p in doc.places if p.ti <= j < p.tj)
+            j += 1
+        if j >= len(toks) or text[toks[j - 1].end : toks[j].start] not in (" ", ", "):
+            continue
+        names: list[int] = []
+        skipped = 0
+        while j < len(toks) and len(names) < 4:
+            t = toks[j]
+            if names and not doc.joined[j - 1]:
+                break
+            genitive = doc.language == "ro" and t.norm.endswith(_RO_GENITIVE)
+            if (
+                not names
+                and skipped < 4
+                and (genitive and _capitalised(t) or t.norm in _ROLE_LINKS or t.norm in _NOT_NAME)
+            ):
+                # "Ministrul Apărării Angel Tîlvăr", "Secretary of Defense Lloyd Austin":
+                # the office's complement, then the name.
+                skipped += 1
+                j += 1
+                continue
+            if (
+                not names
+                and skipped
+                and toks[j - 1].norm in _ROLE_LINKS
+                and _capitalised(t)
+                and j + 1 < len(toks)
+                and text[t.end : toks[j + 1].start] == ", "
+                and _capitalised(toks[j + 1])
+            ):
+                # "la secretaria general de la Presidencia, Karina Milei": the office's
+                # named complement, a comma, then the name.
+                skipped += 1
+                j += 1
+                continue
+            if (
+                _capitalised(t)
+                and t.raw.isalpha()
+                and j not in covered
+                and j not in doc.place_tokens
+                and t.norm not in _NOT_NAME
+                # "Prime Minister Theresa May": a month name may end a name, not start it.
+                and (t.norm not in _CALENDAR or (names and not _before_digit(doc, j)))
+                and t.norm not in titles
+                and not genitive
+            ):
+                names.append(j)
+                j += 1
+            elif names and t.norm in _PARTICLES and j + 1 < len(toks) and _capitalised(toks[j + 1]):
+                j += 1
+            else:
+                break
+        if len(names) < 2:
+            continue
+        first, last = names[0], names[-1]
+        name = text[toks[first].start : toks[last].end]
+        key = "unknown:" + " ".join(toks[x].norm for x in range(first, last + 1))
+        for b in range(max(0, k - 3), k):
+            if b in doc.country_tokens:
+                country = next(p.code for p in doc.places if p.ti <= b < p.tj)
+        if key not in doc.unknown:
+            doc.unknown[key] = LeaderEntry(key=key, name=name, country=country)
+            doc.unknown_titles[key] = text[tok.start : tok.end]
+        out.append((first, last + 1 - first, [key], False, ""))
+        covered.update(range(first, last + 1))
+    return out
+
+
+def _before_digit(doc: _Doc, j: int) -> bool:
+    return j + 1 < len(doc.tokens) and doc.tokens[j + 1].raw[:1].isdigit()
+
+
+def _later_surnames(doc: _Doc, found: list) -> list:
+    """After "Pedro Sánchez", a bare "Sánchez" is him, whether or not the knowledge
+    base lists the surname as an alias."""
+    local: dict[str, str] = {}
+    first_at: dict[str, int] = {}
+    given: dict[str, set[str]] = {}
+    for i, n, keys, single, _ in found:
+        if not single and n >= 2 and len(keys) == 1:
+            surname = doc.tokens[i + n - 1].norm
+            if len(surname) >= 3 and surname not in local:
+                local[surname] = keys[0]
+                first_at[surname] = i
+            given.setdefault(doc.tokens[i].norm, set()).add(keys[0])
+            # "Lee Jae-myung", "Moon Jae-in": a family name first, before a hyphenated
+            # given name in lower case after the hyphen, is the bare surname used later.
+            family = doc.tokens[i].norm
+            if n == 3 and len(family) >= 3 and family not in local:
+                a, b = doc.tokens[i + 1], doc.tokens[i + 2]
+                if doc.text[a.end : b.start] == "-" and doc.text[b.start].islower():
+                    local[family] = keys[0]
+                    first_at[family] = i
+    # "Marcelo Rebelo de Sousa … Marcelo": a name of three words or more may be cut to
+    # its first, when no other leader of the article bears it.
+    for i, n, keys, single, _ in found:
+        first = doc.tokens[i].norm
+        if (
+            not single
+            and n >= 3
+            and len(keys) == 1
+            and len(first) >= 4
+            and given.get(first) == {keys[0]}
+            and first not in local
+        ):
+            local[first] = keys[0]
+            first_at[first] = i
+    if not local:
+        return []
+    covered = {k for i, n, *_ in found for k in range(i, i + n)}
+    extra = []
+    for k in _candidates(doc, frozenset(local)):
+        forms = doc.forms[k]
+        if k in covered or not _capitalised(doc.tokens[k]):
+            continue
+        tok = doc.tokens[k]
+        hit = next((f for f in forms if f in local and first_at[f] < k), None)
+        if hit is None:
+            continue
+        nxt = k + 1
+        if nxt < len(doc.tokens) and doc.joined[k] and _capitalised(doc.tokens[nxt]):
+            continue
+        inflection = _ru_ending(tok.norm) if doc.language == "ru" and tok.norm != hit else ""
+        extra.append((k, 1, [local[hit]], False, inflection))
+    return extra
+
+
+_HONORIFICS = _words(lexicon.every("honorifics"))
+
+
+def _other_given_name(doc: _Doc, i: int) -> bool:
+    """ "Karina Milei": a first name other than the leader's before his bare surname names
+    someone else of the family."""
+    k = i - 1
+    # German writes every noun capitalised: "Das Treffen Bidens".
+    if k < 0 or doc.language == "de" or _sentence_initial(doc, k) or not doc.joined[k]:
+        return False
+    prev = doc.tokens[k]
+    if doc.text[prev.end : doc.tokens[i].start] != " " or not _capitalised(prev):
+        return False
+    return (
+        prev.norm.isalpha()
+        and len(prev.norm) >= 3
+        and prev.norm not in _HONORIFICS
+        and prev.norm not in doc.lx.titles
+        and k not in doc.country_tokens
+        and not _is_known_word(doc, k)
+        and not any(p.ti <= k < p.tj for p in doc.places)
+        and not any(m.ti <= k < m.tj for m in doc.mentions if m.kind in ("role", "demonym"))
+        and not doc.kb.aliases.match(doc.tokens, k, doc.language, doc.joined, forms=doc.forms)[0]
+    )
+
+
+def _is_known_word(doc: _Doc, i: int) -> bool:
+    """A capitalised word after a surname that is not a further name (a verb, a title)."""
+    norm = doc.tokens[i].norm
+    return norm in doc.lx.speech or norm in _ROLE_LINKS
+
+
+def _ru_ending(norm: str) -> str:
+    for ending in (
+        "ого",
+        "его",
+        "ом",
+        "ем",
+        "ым",
+        "им",
+        "ой",
+        "ей",
+        "ою",
+        "а",
+        "я",
+        "у",
+        "ю",
+        "е",
+        "ы",
+        "и",
+    ):
+        if norm.endswith(ending):
+            return ending
+    return ""
+
+
+def _choose_key(doc: _Doc, i: int, keys: list[str], single: bool) -> str | None:
+    token = doc.tokens[i]
+    if not single:
+        return keys[0] if len(keys) == 1 else _by_office(doc, keys)
+    named = [k for k in keys if k in doc.full_names]
+    if len(token.norm) <= 3 and not named:
+        # "Xi", "Kim", "Dan" alone: a head of state or government of the day whom no
+        # one else in the knowledge base is called, or else only once the full name
+        # was used.
+        if (
+            len(keys) == 1
+            and _rank(doc, keys[0]) <= 1
+            and doc.kb.holds_office(keys[0], doc.published)
+        ):
+            return keys[0]
+        return None
+    if named:
+        if len(named) == 1:
+            return named[0]
+        # The person whose full name was used last before this point.
+        best, best_pos = None, -1
+        for k in named:
+            before = [p for p in doc.full_names[k] if p <= token.start]
+            pos = max(before) if before else -1
+            if pos > best_pos:
+                best, best_pos = k, pos
+        if best is not None:
+            return best
+        return min(named, key=lambda k: min(doc.full_names[k]))
+    if len(keys) == 1:
+        return keys[0]
+    return _by_office(doc, keys)
+
+
+def _by_office(doc: _Doc, keys: list[str]) -> str | None:
+    holding = [k for k in keys if doc.kb.holds_office(k, doc.published)]
+    return holding[0] if len(holding) == 1 else None
