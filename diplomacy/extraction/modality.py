@@ -61,26 +61,49 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
     """Why a meeting word does not report a meeting that took place: "negated" (not,
     cancelled, ruled out, asked about), "planned" (future, wished for, asked for,
     conditional) or "". A denial wins over a plan: "no plans for a call" is no call."""
-    toks, blockers = doc.tokens, doc.lx.blockers
     s = doc.sent_of[ti]
     future = _FUTURE_RE.get(doc.language)
-    reason = ""
     if doc.language == "de":
-        # "um Macron zu treffen": an infinitive is a purpose or an intention; the clause
-        # end may deny or cancel ("traf Macron nicht", "sagte das Treffen ab").
-        if (
-            ti > 0
-            and doc.sent_of[ti - 1] == s
-            and toks[ti - 1].norm == "zu"
-            and toks[ti].raw[:1].islower()
-        ):
-            return "planned"
-        end = _de_clause_end(doc, ti, tj)
-        if end:
-            return end
-    # Before the word: its own clause, up to ten words back ("no concrete plans for a
-    # Putin-Trump conversation", "не получал предложений о новой встрече"), and the four
-    # words right before it whatever the punctuation.
+        found = _de_blocked(doc, ti, tj, s)
+        if found:
+            return found
+    before = _blocked_before(doc, ti, s)
+    if before == "negated":
+        return before
+    if before:
+        # "Ein geplantes Treffen … wurde abgesagt": a cancellation after it still wins.
+        return _negated_after(doc, ti, tj) or before
+    if _planned_earlier(doc, ti, s, future):
+        return "planned"
+    return (
+        _blocked_right_after(doc, tj, s)
+        or ("planned" if _wish_in_relative_after(doc, tj, s) else "")
+        or _subject_noun_verdict(doc, ti, tj, s)
+        or _clause_end_verdict(doc, tj, s, future)
+    )
+
+
+def _de_blocked(doc: _Doc, ti: int, tj: int, s: int) -> str:
+    """ "um Macron zu treffen": an infinitive is a purpose or an intention; the clause
+    end may deny or cancel ("traf Macron nicht", "sagte das Treffen ab")."""
+    toks = doc.tokens
+    if (
+        ti > 0
+        and doc.sent_of[ti - 1] == s
+        and toks[ti - 1].norm == "zu"
+        and toks[ti].raw[:1].islower()
+    ):
+        return "planned"
+    return _de_clause_end(doc, ti, tj)
+
+
+def _blocked_before(doc: _Doc, ti: int, s: int) -> str:
+    """Before the word: its own clause, up to ten words back ("no concrete plans for a
+    Putin-Trump conversation", "не получал предложений о новой встрече"), and the four
+    words right before it whatever the punctuation. "negated" as soon as a negation
+    blocks, "planned" if anything else does, else ""."""
+    toks, blockers = doc.tokens, doc.lx.blockers
+    reason = ""
     k = ti - 1
     open_clause = True
     while k >= 0 and doc.sent_of[k] == s and ti - k <= 10:
@@ -103,11 +126,13 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
         ):
             reason = "planned"
         k -= 1
-    if reason:
-        # "Ein geplantes Treffen … wurde abgesagt": a cancellation after it still wins.
-        return _negated_after(doc, ti, tj) or reason
-    # Anywhere earlier in the sentence: a future, or in German, whose modal verb stands
-    # far before the verb at the end ("Scholz will nächste Woche … Putin treffen").
+    return reason
+
+
+def _planned_earlier(doc: _Doc, ti: int, s: int, future: re.Pattern | None) -> bool:
+    """Anywhere earlier in the sentence: a future, or in German, whose modal verb stands
+    far before the verb at the end ("Scholz will nächste Woche … Putin treffen")."""
+    toks = doc.tokens
     wishes = doc.lx.wishes if doc.language == "de" else frozenset()
     futures = doc.lx.future_verbs
     k = ti - 1
@@ -119,39 +144,58 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
     while k >= 0 and doc.sent_of[k] == s:
         norm = toks[k].norm
         if (norm in futures or norm in wishes) and _clause_of(clauses, toks[k].start) == own:
-            return "planned"
+            return True
         comma_free = comma_free and not _clause_break(doc, k)
         if comma_free and norm in doc.lx.wishes and doc.quote_of[k] < 0:
             # "a spus că speră să aibă până la sfârșitul lunii și o întrevedere cu X":
             # the hope reaches the meeting word through its whole clause.
-            return "planned"
-        if (
-            ti - k <= 3
-            and norm in _PURPOSE
-            and k + 1 < ti
-            and toks[k + 1].norm not in doc.lx.determiners
-            and toks[k + 1].raw[:1].islower()
-        ):
-            # "para conduzir as negociações com Vieira", "to hold talks with": a purpose.
-            return "planned"
+            return True
+        if _purpose_before(doc, ti, k):
+            return True
         # Lower case only: "Narendra" ends like a French future, but is a name.
         if future and doc.quote_of[k] < 0 and _verb_mood(doc, k, future):
-            return "planned"
+            return True
         k -= 1
+    return False
+
+
+def _purpose_before(doc: _Doc, ti: int, k: int) -> bool:
+    """ "para conduzir as negociações com Vieira", "to hold talks with": a purpose."""
+    toks = doc.tokens
+    return (
+        ti - k <= 3
+        and toks[k].norm in _PURPOSE
+        and k + 1 < ti
+        and toks[k + 1].norm not in doc.lx.determiners
+        and toks[k + 1].raw[:1].islower()
+    )
+
+
+def _blocked_right_after(doc: _Doc, tj: int, s: int) -> str:
+    """A blocker or a request right after the meeting word."""
+    toks = doc.tokens
     for k in range(tj, min(len(toks), tj + 1)):
-        if doc.sent_of[k] == s and (toks[k].norm in blockers or toks[k].norm in _REQUEST):
+        if doc.sent_of[k] == s and (toks[k].norm in doc.lx.blockers or toks[k].norm in _REQUEST):
             return "negated" if toks[k].norm in _NEGATIONS else "planned"
-    # "Il faccia a faccia tra X e Y, che la premier spera di ospitare a Roma".
+    return ""
+
+
+def _wish_in_relative_after(doc: _Doc, tj: int, s: int) -> bool:
+    """ "Il faccia a faccia tra X e Y, che la premier spera di ospitare a Roma"."""
+    toks = doc.tokens
     for k in range(tj, min(len(toks) - 1, tj + 20)):
         if doc.sent_of[k + 1] != s or doc.quote_of[k] >= 0:
             break
         if _clause_break(doc, k):
-            if toks[k + 1].norm in _RELATIVES and _wish_in_clause(doc, k + 1):
-                return "planned"
-            break
-    # "O encontro bilateral com X, que chegou a constar da agenda, acabou cancelado": a
-    # meeting noun that opens its sentence is the subject of the sentence's last verb.
-    # So does one after ", а"/", and" ("а отдельной встречи X с Y …, не планируется").
+            return toks[k + 1].norm in _RELATIVES and _wish_in_clause(doc, k + 1)
+    return False
+
+
+def _subject_noun_verdict(doc: _Doc, ti: int, tj: int, s: int) -> str:
+    """ "O encontro bilateral com X, que chegou a constar da agenda, acabou cancelado": a
+    meeting noun that opens its sentence is the subject of the sentence's last verb.
+    So does one after ", а"/", and" ("а отдельной встречи X с Y …, не планируется")."""
+    toks = doc.tokens
     lo = _sentence_tokens(doc, s).start
     for k in range(ti, max(lo, ti - 4), -1):
         gap = doc.text[toks[k - 1].end : toks[k].start]
@@ -166,47 +210,56 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
         or (doc.language == "ru" and prev.endswith(("ой", "ая", "ый", "ий", "ей", "ое")))
     )
     if noun and ti - lo <= 2 and all(toks[k].raw[:1].islower() or k == lo for k in range(lo, ti)):
-        relative = False
-        for k in range(tj, _sentence_tokens(doc, s).stop):
-            norm = toks[k].norm
-            gap = doc.text[toks[k - 1].end : toks[k].start]
-            if ";" in gap or (_clause_break(doc, k - 1) and norm in _COORDINATORS):
-                break  # ", а отдельной встречи … не планируется" is another clause
-            if doc.quote_of[k] >= 0:
-                continue
-            if _clause_break(doc, k - 1) or norm in _RELATIVES:
-                # "…, qui n'avait pas eu lieu depuis 2019,", "I colloqui che X ha avuto con
-                # Y non hanno portato a nulla": a relative clause's negation is its own,
-                # and what follows it may judge the meeting, not deny it.
-                relative = relative or norm in _RELATIVES
-            if norm in _RULED_OUT or (doc.language == "de" and _final_nicht(doc, k)):
-                return "negated"
-            if (
-                not relative
-                and norm in _NEGATIONS
-                and norm in blockers
-                and norm in _PREDICATE_NEGATIONS
-                and k + 1 < len(toks)
-                and toks[k + 1].norm not in doc.lx.after_blockers
-            ):
-                return "negated"  # "Встреча … не состоялась", "La reunión no se celebró"
-            if norm not in doc.lx.after_blockers:
-                continue
-            if norm in _NEGATIONS:
-                return "negated"
-            if toks[k - 1].norm in _NEGATIONS:
-                return "planned"
-    # "a meeting with Putin was cancelled / is possible": look on to the end of the clause.
-    after = doc.lx.after_blockers
+        return _sentence_verb_verdict(doc, tj, s)
+    return ""
+
+
+def _sentence_verb_verdict(doc: _Doc, tj: int, s: int) -> str:
+    """What the rest of the sentence says of a meeting noun that is its subject."""
+    toks, blockers, after = doc.tokens, doc.lx.blockers, doc.lx.after_blockers
+    relative = False
+    for k in range(tj, _sentence_tokens(doc, s).stop):
+        norm = toks[k].norm
+        gap = doc.text[toks[k - 1].end : toks[k].start]
+        if ";" in gap or (_clause_break(doc, k - 1) and norm in _COORDINATORS):
+            break  # ", а отдельной встречи … не планируется" is another clause
+        if doc.quote_of[k] >= 0:
+            continue
+        if _clause_break(doc, k - 1) or norm in _RELATIVES:
+            # "…, qui n'avait pas eu lieu depuis 2019,", "I colloqui che X ha avuto con
+            # Y non hanno portato a nulla": a relative clause's negation is its own,
+            # and what follows it may judge the meeting, not deny it.
+            relative = relative or norm in _RELATIVES
+        if norm in _RULED_OUT or (doc.language == "de" and _final_nicht(doc, k)):
+            return "negated"
+        if (
+            not relative
+            and norm in _NEGATIONS
+            and norm in blockers
+            and norm in _PREDICATE_NEGATIONS
+            and k + 1 < len(toks)
+            and toks[k + 1].norm not in after
+        ):
+            return "negated"  # "Встреча … не состоялась", "La reunión no se celebró"
+        if norm not in after:
+            continue
+        if norm in _NEGATIONS:
+            return "negated"
+        if toks[k - 1].norm in _NEGATIONS:
+            return "planned"
+    return ""
+
+
+def _clause_end_verdict(doc: _Doc, tj: int, s: int, future: re.Pattern | None) -> str:
+    """ "a meeting with Putin was cancelled / is possible": look on to the end of the clause."""
+    toks, after = doc.tokens, doc.lx.after_blockers
     k, stop = tj, min(len(toks), tj + 10)
     while k < stop:
         if doc.sent_of[k] != s or doc.quote_of[k] >= 0:
             break
         if _new_predicate(doc, k):
             break  # "met X on Tuesday and will see Y on Friday": another predicate
-        if toks[k].norm in _NEGATIONS and (
-            toks[k - 1].norm in _YET or (k + 1 < len(toks) and toks[k + 1].norm in _YET)
-        ):
+        if _not_yet(doc, k):
             # "A primeira reunião entre X e Y ainda não tem data": not yet, so planned.
             return "planned"
         if toks[k].norm in after or (future and _verb_mood(doc, k, future)):
@@ -224,6 +277,13 @@ def _blocked(doc: _Doc, ti: int, tj: int) -> str:
             continue
         k += 1
     return ""
+
+
+def _not_yet(doc: _Doc, k: int) -> bool:
+    toks = doc.tokens
+    return toks[k].norm in _NEGATIONS and (
+        toks[k - 1].norm in _YET or (k + 1 < len(toks) and toks[k + 1].norm in _YET)
+    )
 
 
 _RULED_OUT = _words(lexicon.RULED_OUT)
