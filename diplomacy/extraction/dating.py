@@ -8,13 +8,14 @@ the news date of the article, and dates undated meetings that go on with a dated
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.clauses import _clause_of, _first_word, _subclauses
 from diplomacy.extraction.dates import DateMention
 from diplomacy.extraction.document import (
     _COORDINATORS,
+    _EVE,
     _EVENT_NOUNS,
     _RELATIVES,
     _clause_break,
@@ -333,3 +334,39 @@ def _dated_elsewhere(doc: _Doc, s: int, e: int) -> bool:
 
 
 _KIND_ORDER = {"call": 0, "visit": 1, "multilateral": 2, "bilateral": 3}
+
+
+def _candidate_date(
+    doc: _Doc, t: _Trigger, when: DateMention | None, news_date: date | None
+) -> tuple[str | None, str | None, date | None]:
+    """(value, precision, day) of a meeting: its own date, the day before the last dated
+    event ("the day before"), the day before the event after "a day after", the day of
+    the sentence before, the news date, or the publication date."""
+    after = _day_after_before(doc, t, doc.sentences[t.sentence][0])
+    if when is not None and doc.anchor_day and doc.folded[when.start : when.end] in _EVE:
+        day = doc.anchor_day - timedelta(days=1)
+        return day.isoformat(), "day", day
+    if after is not None and (when is None or when.start < after) and news_date is not None:
+        # "Trump met Zelensky on Wednesday, a day after he spoke by phone with Erdogan":
+        # what follows "a day after" happened the day before the sentence's event.
+        base = when.day if when is not None and when.precision == "day" else news_date
+        day = base - timedelta(days=1)
+        return day.isoformat(), "day", day
+    if when is not None and when.value:
+        return when.value, when.precision, when.day
+    if when is not None and doc.published is not None:
+        # "in der kommenden Woche": a time to come with no day; dated by publication.
+        return doc.published.isoformat(), "day", doc.published
+    if (context := _context_day(doc, t.sentence)) is not None:
+        # "Den Weg … hatte ein Dreiertreffen am Montagabend freigemacht. Erdoğan kam in
+        # Vilnius mit Kristersson zusammen": an undated sentence goes on with the event
+        # of the sentence before it.
+        return context.isoformat(), "day", context
+    if news_date is not None and (t.sentence > 0 or not t.blocked):
+        # An undated meeting in the body ("Zeitgleich sprach Macron mit Putin", "Poco
+        # dopo…") or in the headline belongs to the day of the article's news, which may
+        # be the day before publication.
+        return news_date.isoformat(), "day", news_date
+    if doc.published is not None:
+        return doc.published.isoformat(), "day", doc.published
+    return None, None, None  # no publication date: no time known

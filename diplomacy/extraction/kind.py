@@ -10,13 +10,15 @@ from diplomacy.extraction import lexicon
 from diplomacy.extraction.dating import _in_quote_span
 from diplomacy.extraction.document import (
     _VISIT_NOUNS,
+    Mention,
     Place,
     _clause_break,
     _Doc,
     _sentence_tokens,
     _words,
 )
-from diplomacy.extraction.pairs import _NOT_SEATS
+from diplomacy.extraction.names import _entry
+from diplomacy.extraction.pairs import _NOT_SEATS, _joint_subject
 from diplomacy.extraction.placing import _of_venue, _source_place
 from diplomacy.extraction.resolution import _resolve
 from diplomacy.extraction.triggers import _Trigger
@@ -134,3 +136,23 @@ def _visit_noun_near(doc: _Doc, t: _Trigger) -> bool:
         doc.tokens[k].norm in _VISIT_NOUNS
         for k in range(max(span.start, t.ti - 3), min(span.stop, t.tj + 3))
     )
+
+
+def _meeting_kind(doc: _Doc, t: _Trigger, keys: list[str], place, mentions: list[Mention]) -> str:
+    """call, multilateral, visit or bilateral. Call and visit words count near the
+    meeting word only ("a video released by his office" later in the sentence does not
+    make talks a video call)."""
+    span = _sentence_tokens(doc, t.sentence)
+    window = range(max(span.start, t.ti - 6), min(span.stop, t.tj + 6))
+    words = {f for k in window if doc.quote_of[k] < 0 for f in doc.forms[k]}
+    countries = {_entry(doc, k).country for k in keys}
+    if words & doc.lx.calls or _call_means(doc, t, span):
+        return "call"
+    if len(countries) >= 3 or (len(countries) == 1 and len(keys) >= 3):
+        # Three sides, or a domestic consultation of three or more people.
+        return "multilateral"
+    if _is_visit(doc, t, place, countries, _joint_subject(doc, t, mentions)) or (
+        len(countries) == 2 and _visit_before(doc, t, set(keys))
+    ):
+        return "visit"
+    return "bilateral"
