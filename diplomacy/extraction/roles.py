@@ -47,38 +47,13 @@ def _find_roles(doc: _Doc) -> None:
             elect = True
             j += 1
         if country is None:
-            k = j
-            while (
-                k < len(toks)
-                and k < j + 2
-                and (toks[k].norm in _ROLE_LINKS or toks[k].norm in _POSSESSIVES)
-            ):
-                k += 1
-            if k in countries_start and countries_start[k].ti >= b:
-                place = countries_start[k]
-                country, b = place.code, place.tj
-            elif j in countries_start:
-                country, b = countries_start[j].code, countries_start[j].tj
-            else:
-                left = a
-                if (
-                    left >= 2
-                    and toks[left - 1].norm == "s"
-                    and doc.text[toks[left - 1].start - 1] in "'’"
-                ):
-                    left -= 1
-                if left in countries_end:
-                    country, a = countries_end[left].code, countries_end[left].ti
+            country, a, b = _country_of_role(doc, a, b, j, countries_start, countries_end)
         if b < len(toks) and toks[b - 1].norm != "elect" and toks[b].norm in _ROLE_ELECT:
             elect = True
-        if country is None and not implied:
-            k = b
-            while k < len(toks) and k < b + 2 and toks[k].norm in _ROLE_LINKS:
-                k += 1
-            if k > b and k < len(toks) and _capitalised(toks[k]) and k not in countries_start:
-                # "presidente do Conselho Europeu": the head of something else.
-                i = b
-                continue
+        if country is None and not implied and _head_of_something_else(doc, b, countries_start):
+            # "presidente do Conselho Europeu": the head of something else.
+            i = b
+            continue
         if role == "chancellor_or_fm":
             role = "head_of_government" if country in ("DE", "AT") else "foreign_minister"
         key = None
@@ -120,3 +95,38 @@ def _find_roles(doc: _Doc) -> None:
             )
         )
         i = b
+
+
+def _country_of_role(
+    doc: _Doc, a: int, b: int, j: int, countries_start: dict, countries_end: dict
+) -> tuple[str | None, int, int]:
+    """(country, start, end) of a role phrase at tokens a..b whose country is named after
+    it ("president of Russia", from token j on) or before it ("Russia's president")."""
+    toks = doc.tokens
+    k = j
+    while (
+        k < len(toks)
+        and k < j + 2
+        and (toks[k].norm in _ROLE_LINKS or toks[k].norm in _POSSESSIVES)
+    ):
+        k += 1
+    if k in countries_start and countries_start[k].ti >= b:
+        place = countries_start[k]
+        return place.code, a, place.tj
+    if j in countries_start:
+        return countries_start[j].code, a, countries_start[j].tj
+    left = a
+    if left >= 2 and toks[left - 1].norm == "s" and doc.text[toks[left - 1].start - 1] in "'’":
+        left -= 1
+    if left in countries_end:
+        return countries_end[left].code, countries_end[left].ti, b
+    return None, a, b
+
+
+def _head_of_something_else(doc: _Doc, b: int, countries_start: dict) -> bool:
+    """A role followed by "of" and a capitalised name that is no country."""
+    toks = doc.tokens
+    k = b
+    while k < len(toks) and k < b + 2 and toks[k].norm in _ROLE_LINKS:
+        k += 1
+    return k > b and k < len(toks) and _capitalised(toks[k]) and k not in countries_start
