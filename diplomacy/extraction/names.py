@@ -28,46 +28,8 @@ from diplomacy.extraction.types import (
 
 
 def _find_names(doc: _Doc) -> None:
-    toks, kb = doc.tokens, doc.kb
-    found: list[tuple[int, int, list[str], bool, str]] = []
-    i = 0
-    for start in _candidates(doc, kb.aliases.firsts):
-        if start < i:
-            continue
-        i = start
-        n, payloads = kb.aliases.match(toks, i, doc.language, doc.joined, forms=doc.forms)
-        if not n:
-            i += 1
-            continue
-        keys = list(dict.fromkeys(p[0] for p in payloads))
-        single = all(p[1] for p in payloads)
-        if single:
-            # A lone surname must look like a name and not be part of a longer one.
-            nxt = i + 1
-            if not _capitalised(toks[i]) or (
-                nxt < len(toks)
-                and doc.joined[i]
-                and _capitalised(toks[nxt])
-                and doc.text[toks[i].end : toks[nxt].start] == " "
-                and toks[nxt].norm not in {"s"}
-                and not _is_known_word(doc, nxt)
-                # "hatte Trump Putin … getroffen": two leaders' surnames side by side.
-                and not kb.aliases.match(toks, nxt, doc.language, doc.joined, forms=doc.forms)[0]
-            ):
-                i += 1
-                continue
-            if _other_given_name(doc, i):
-                i += 1
-                continue
-        inflection = ""
-        last = toks[i + n - 1]
-        if doc.language == "ru" and all(last.norm != p[2] for p in payloads):
-            inflection = _ru_ending(last.norm)
-        found.append((i, n, keys, single, inflection))
-        if not single:
-            for k in keys:
-                doc.full_names.setdefault(k, []).append(toks[i].start)
-        i += n
+    toks = doc.tokens
+    found = _known_names(doc)
     found.extend(_unknown_people(doc, found))
     found.extend(_later_surnames(doc, found))
     for i, n, keys, single, inflection in found:
@@ -88,7 +50,60 @@ def _find_names(doc: _Doc) -> None:
                 inflection=inflection,
             )
         )
-    # A role right next to a name ("președintele rus Vladimir Putin") is the same person.
+    _merge_roles_into_names(doc)
+    _roles_to_named_leaders(doc)
+
+
+def _known_names(doc: _Doc) -> list[tuple[int, int, list[str], bool, str]]:
+    """(first token, length, leader keys, lone surname?, Russian ending) of every alias of
+    the knowledge base in the article; full names are noted in ``doc.full_names``."""
+    toks, kb = doc.tokens, doc.kb
+    found: list[tuple[int, int, list[str], bool, str]] = []
+    i = 0
+    for start in _candidates(doc, kb.aliases.firsts):
+        if start < i:
+            continue
+        i = start
+        n, payloads = kb.aliases.match(toks, i, doc.language, doc.joined, forms=doc.forms)
+        if not n:
+            i += 1
+            continue
+        keys = list(dict.fromkeys(p[0] for p in payloads))
+        single = all(p[1] for p in payloads)
+        if single and (_not_a_lone_surname(doc, i) or _other_given_name(doc, i)):
+            i += 1
+            continue
+        inflection = ""
+        last = toks[i + n - 1]
+        if doc.language == "ru" and all(last.norm != p[2] for p in payloads):
+            inflection = _ru_ending(last.norm)
+        found.append((i, n, keys, single, inflection))
+        if not single:
+            for k in keys:
+                doc.full_names.setdefault(k, []).append(toks[i].start)
+        i += n
+    return found
+
+
+def _not_a_lone_surname(doc: _Doc, i: int) -> bool:
+    """A lone surname must look like a name and not be part of a longer one."""
+    toks, kb = doc.tokens, doc.kb
+    nxt = i + 1
+    return not _capitalised(toks[i]) or (
+        nxt < len(toks)
+        and doc.joined[i]
+        and _capitalised(toks[nxt])
+        and doc.text[toks[i].end : toks[nxt].start] == " "
+        and toks[nxt].norm not in {"s"}
+        and not _is_known_word(doc, nxt)
+        # "hatte Trump Putin … getroffen": two leaders' surnames side by side.
+        and not kb.aliases.match(toks, nxt, doc.language, doc.joined, forms=doc.forms)[0]
+    )
+
+
+def _merge_roles_into_names(doc: _Doc) -> None:
+    """A role right next to a name ("președintele rus Vladimir Putin") is the same person."""
+    toks = doc.tokens
     names = [m for m in doc.mentions if m.kind == "name"]
     by_ti = {m.ti: m for m in names}
     by_tj = {m.tj: m for m in names}
@@ -113,7 +128,6 @@ def _find_names(doc: _Doc) -> None:
                 continue
         kept.append(m)
     doc.mentions = kept
-    _roles_to_named_leaders(doc)
 
 
 def _roles_to_named_leaders(doc: _Doc) -> None:
@@ -179,7 +193,6 @@ def _unknown_people(doc: _Doc, found: list) -> list:
     base does not know. They become leaders with ``known: false``."""
     toks, text = doc.tokens, doc.text
     covered = {k for i, n, *_ in found for k in range(i, i + n)}
-    titles = doc.lx.titles
     # Where a role phrase ends ("ministrul de externe, Oana Țoiu") a name may follow too.
     role_ends = {m.tj - 1: m for m in doc.mentions if m.kind == "role"}
     out = []
@@ -204,54 +217,7 @@ def _unknown_people(doc: _Doc, found: list) -> list:
             j += 1
         if j >= len(toks) or text[toks[j - 1].end : toks[j].start] not in (" ", ", "):
             continue
-        names: list[int] = []
-        skipped = 0
-        while j < len(toks) and len(names) < 4:
-            t = toks[j]
-            if names and not doc.joined[j - 1]:
-                break
-            genitive = doc.language == "ro" and t.norm.endswith(_RO_GENITIVE)
-            if (
-                not names
-                and skipped < 4
-                and (genitive and _capitalised(t) or t.norm in _ROLE_LINKS or t.norm in _NOT_NAME)
-            ):
-                # "Ministrul Apărării Angel Tîlvăr", "Secretary of Defense Lloyd Austin":
-                # the office's complement, then the name.
-                skipped += 1
-                j += 1
-                continue
-            if (
-                not names
-                and skipped
-                and toks[j - 1].norm in _ROLE_LINKS
-                and _capitalised(t)
-                and j + 1 < len(toks)
-                and text[t.end : toks[j + 1].start] == ", "
-                and _capitalised(toks[j + 1])
-            ):
-                # "la secretaria general de la Presidencia, Karina Milei": the office's
-                # named complement, a comma, then the name.
-                skipped += 1
-                j += 1
-                continue
-            if (
-                _capitalised(t)
-                and t.raw.isalpha()
-                and j not in covered
-                and j not in doc.place_tokens
-                and t.norm not in _NOT_NAME
-                # "Prime Minister Theresa May": a month name may end a name, not start it.
-                and (t.norm not in _CALENDAR or (names and not _before_digit(doc, j)))
-                and t.norm not in titles
-                and not genitive
-            ):
-                names.append(j)
-                j += 1
-            elif names and t.norm in _PARTICLES and j + 1 < len(toks) and _capitalised(toks[j + 1]):
-                j += 1
-            else:
-                break
+        names = _name_tokens(doc, j, covered)
         if len(names) < 2:
             continue
         first, last = names[0], names[-1]
@@ -266,6 +232,61 @@ def _unknown_people(doc: _Doc, found: list) -> list:
         out.append((first, last + 1 - first, [key], False, ""))
         covered.update(range(first, last + 1))
     return out
+
+
+def _name_tokens(doc: _Doc, j: int, covered: set[int]) -> list[int]:
+    """The tokens of a first and last name from token j on, after a title: the office's
+    complement ("Ministrul Apărării", "de la Presidencia,") skipped, particles kept."""
+    toks, text, titles = doc.tokens, doc.text, doc.lx.titles
+    names: list[int] = []
+    skipped = 0
+    while j < len(toks) and len(names) < 4:
+        t = toks[j]
+        if names and not doc.joined[j - 1]:
+            break
+        genitive = doc.language == "ro" and t.norm.endswith(_RO_GENITIVE)
+        if (
+            not names
+            and skipped < 4
+            and (genitive and _capitalised(t) or t.norm in _ROLE_LINKS or t.norm in _NOT_NAME)
+        ):
+            # "Ministrul Apărării Angel Tîlvăr", "Secretary of Defense Lloyd Austin":
+            # the office's complement, then the name.
+            skipped += 1
+            j += 1
+            continue
+        if (
+            not names
+            and skipped
+            and toks[j - 1].norm in _ROLE_LINKS
+            and _capitalised(t)
+            and j + 1 < len(toks)
+            and text[t.end : toks[j + 1].start] == ", "
+            and _capitalised(toks[j + 1])
+        ):
+            # "la secretaria general de la Presidencia, Karina Milei": the office's
+            # named complement, a comma, then the name.
+            skipped += 1
+            j += 1
+            continue
+        if (
+            _capitalised(t)
+            and t.raw.isalpha()
+            and j not in covered
+            and j not in doc.place_tokens
+            and t.norm not in _NOT_NAME
+            # "Prime Minister Theresa May": a month name may end a name, not start it.
+            and (t.norm not in _CALENDAR or (names and not _before_digit(doc, j)))
+            and t.norm not in titles
+            and not genitive
+        ):
+            names.append(j)
+            j += 1
+        elif names and t.norm in _PARTICLES and j + 1 < len(toks) and _capitalised(toks[j + 1]):
+            j += 1
+        else:
+            break
+    return names
 
 
 def _before_digit(doc: _Doc, j: int) -> bool:
