@@ -80,8 +80,9 @@ class _Lang:
     call_means: set[str]
 
 
-@lru_cache(maxsize=16)
-def _lang(language: str) -> _Lang:
+def _place_index(language: str) -> PhraseIndex:
+    """Countries (names in every language, adjectives in this one and English), cities
+    and venues."""
     places = PhraseIndex()
     for code, names in geo.load_country_names().items():
         for name in names:
@@ -94,6 +95,11 @@ def _lang(language: str) -> _Lang:
     for form, city, code in geo.venues():
         places.add(fold_phrase(form), ("venue", city, code, False))
     places.freeze()
+    return places
+
+
+def _role_index(language: str) -> PhraseIndex:
+    """The language's role phrases, and English ones of several words."""
     roles = PhraseIndex()
     for phrase, (role, implied) in lexicon.ROLES.get(language, {}).items():
         roles.add(fold_phrase(phrase), (role, implied))
@@ -102,8 +108,12 @@ def _lang(language: str) -> _Lang:
             if len(fold_phrase(phrase)) > 1:
                 roles.add(fold_phrase(phrase), (role, implied))
     roles.freeze()
+    return roles
+
+
+def _trigger_index(language: str, weak: set[str]) -> PhraseIndex:
+    """Meeting words (each with whether it is weak), phrases and separable verbs."""
     triggers = PhraseIndex()
-    weak = _words(lexicon.WEAK_MEETING_WORDS)
     for word in _words(lexicon.MEETING_WORDS.get(language, "")):
         triggers.add((word,), word in weak)
     for phrase in lexicon.MEETING_PHRASES.get(language, ()):
@@ -111,21 +121,32 @@ def _lang(language: str) -> _Lang:
     for verb in lexicon.SEPARABLE_MEETING_VERBS.get(language, {}):
         triggers.add((fold(verb),), False)
     triggers.freeze()
-    two_sides = PhraseIndex()
-    for phrase in lexicon.TWO_SIDES.get(language, ()):
-        two_sides.add(fold_phrase(phrase), True)
-    two_sides.freeze()
-    pairs = PhraseIndex()
-    for phrase in lexicon.PAIR_PHRASES.get(language, ()):
-        pairs.add(fold_phrase(phrase), True)
-    pairs.freeze()
+    return triggers
+
+
+def _phrase_index(*tables: tuple[tuple[str, ...], object]) -> PhraseIndex:
+    """An index of phrases, each table's phrases with its payload."""
+    index = PhraseIndex()
+    for phrases, payload in tables:
+        for phrase in phrases:
+            index.add(fold_phrase(phrase), payload)
+    index.freeze()
+    return index
+
+
+@lru_cache(maxsize=16)
+def _lang(language: str) -> _Lang:
+    places = _place_index(language)
+    roles = _role_index(language)
+    weak = _words(lexicon.WEAK_MEETING_WORDS)
+    triggers = _trigger_index(language, weak)
+    two_sides = _phrase_index((lexicon.TWO_SIDES.get(language, ()), True))
+    pairs = _phrase_index((lexicon.PAIR_PHRASES.get(language, ()), True))
     speech = _words(lexicon.SPEECH_VERBS.get(language, ""))
-    visit_phrases = PhraseIndex()
-    for phrase in lexicon.VISIT_PHRASES.get(language, ()):
-        visit_phrases.add(fold_phrase(phrase), "visit")
-    for phrase in lexicon.SEAT_PHRASES.get(language, ()):
-        visit_phrases.add(fold_phrase(phrase), "seat")
-    visit_phrases.freeze()
+    visit_phrases = _phrase_index(
+        (lexicon.VISIT_PHRASES.get(language, ()), "visit"),
+        (lexicon.SEAT_PHRASES.get(language, ()), "seat"),
+    )
     return _Lang(
         places=places,
         roles=roles,
