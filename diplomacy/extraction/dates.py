@@ -305,95 +305,122 @@ def _first_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _resolve(m, text, language, published, month_index, weekday_index) -> DateMention | None:
-    s, e = m.start(), m.end()
+    """The date a match of the language's date pattern stands for, or None."""
     try:
         if m.group("iso"):
             day = date.fromisoformat(m.group("iso"))
-            return DateMention(s, e, day.isoformat(), "day", day, day > published)
+            return DateMention(m.start(), m.end(), day.isoformat(), "day", day, day > published)
         if m.group("dmy") or m.group("mdy"):
-            prefix = "dmy" if m.group("dmy") else "mdy"
-            month = _month_number(m.group(f"{prefix}_m"), month_index, language)
-            dd = int(m.group(f"{prefix}_d"))
-            if month is None or not 1 <= dd <= 31:
-                return None
-            if language == "ro" and fold(m.group(f"{prefix}_m")) == "mai" and prefix == "mdy":
-                return None  # "mai" is also "more"
-            year_text = m.group(f"{prefix}_y")
-            year = int(year_text) if year_text else _closest_year(month, dd, published)
-            day = date(year, month, dd)
-            return DateMention(s, e, day.isoformat(), "day", day, day > published)
+            return _day_and_month(m, language, published, month_index)
         if m.group("my"):
-            word = m.group("my_m")
-            month = _month_number(word, month_index, language)
-            if month is None:
-                return None
-            raw = m.group()
-            has_last = bool(m.group("my_last") or m.group("my_last2")) or raw.lower().startswith(
-                tuple(x for x in fold_keep(_LAST[language]).split("|") if "\\" not in x)
-            )
-            if m.group("my_y"):
-                year = int(m.group("my_y"))
-            elif m.group("my_last"):
-                year = published.year - 1
-            elif has_last:
-                year = published.year if month < published.month else published.year - 1
-            else:
-                # "mai"/"may"/"march" are common words; "Marco" (março) is a first name.
-                ambiguous = fold(word) in _AMBIGUOUS_MONTHS
-                if ambiguous and not _after_preposition(text, s, language):
-                    return None  # "mai"/"may"/"march" are common words
-                year = _month_year(month, published)
-            day = date(year, month, 1)
-            return DateMention(s, e, f"{year:04d}-{month:02d}", "month", day, day > published)
+            return _month_mention(m, text, language, published, month_index)
         if m.group("wd"):
-            weekday = _weekday_number(m.group("wd_w"), weekday_index, language)
-            if weekday is None:
-                return None
-            if language == "ro" and fold(m.group("wd_w")) == "luni" and not _comma_near(text, m):
-                return None  # "luni" is also "months"
-            if m.group("wd_next") or (
-                m.group("wd_after_last")
-                and re.fullmatch(fold_keep(_NEXT[language]), m.group("wd_after_last"))
-            ):
-                return DateMention(s, e, "", "day", published, True)
-            back = (published.weekday() - weekday) % 7
-            after_last = m.group("wd_after_last")
-            if after_last and after_last in _RU_PASSED:
-                after_last = None  # "Во вторник прошли переговоры": "took place", a verb
-            if m.group("wd_last") or after_last:
-                back = back or 7
-            day = published - timedelta(days=back)
-            if m.group("wd_d") and int(m.group("wd_d")) != day.day:
-                day = _day_in_month(int(m.group("wd_d")), published) or day
-            return DateMention(s, e, day.isoformat(), "day", day)
+            return _weekday_mention(m, text, language, published, weekday_index)
         if m.group("rel"):
-            said = m.group("rel_w").replace("’", "'")
-            offset = next(
-                (v for k, v in _RELATIVE_DAYS[language].items() if fold_keep(k) == said), 0
-            )
-            day = published + timedelta(days=offset)
-            if m.group("rel_d"):
-                day = _day_in_month(int(m.group("rel_d")), published) or day
-            return DateMention(s, e, day.isoformat(), "day", day)
-        if m.group("lm"):
-            day = (published.replace(day=1) - timedelta(days=1)).replace(day=1)
-            return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
-        if m.group("tm"):
-            day = published.replace(day=1)
-            return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
-        if m.group("lw"):
-            day = published - timedelta(days=7)
-            return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
-        if m.group("fut"):
-            return DateMention(s, e, "", "day", published, True)
-        if m.group("ly"):
-            year = published.year - 1
-            return DateMention(s, e, f"{year:04d}", "year", date(year, 1, 1))
-        if m.group("year"):
-            year = int(m.group("year_y"))
-            return DateMention(s, e, f"{year:04d}", "year", date(year, 1, 1), year > published.year)
+            return _relative_day(m, language, published)
+        return _period_mention(m, published)
     except ValueError:
         return None
+
+
+def _day_and_month(m, language, published, month_index) -> DateMention | None:
+    """ "3 septembrie 2025", "June 3": a day of a month, in the year given or the closest."""
+    s, e = m.start(), m.end()
+    prefix = "dmy" if m.group("dmy") else "mdy"
+    month = _month_number(m.group(f"{prefix}_m"), month_index, language)
+    dd = int(m.group(f"{prefix}_d"))
+    if month is None or not 1 <= dd <= 31:
+        return None
+    if language == "ro" and fold(m.group(f"{prefix}_m")) == "mai" and prefix == "mdy":
+        return None  # "mai" is also "more"
+    year_text = m.group(f"{prefix}_y")
+    year = int(year_text) if year_text else _closest_year(month, dd, published)
+    day = date(year, month, dd)
+    return DateMention(s, e, day.isoformat(), "day", day, day > published)
+
+
+def _month_mention(m, text, language, published, month_index) -> DateMention | None:
+    """ "June 2024", "last June", "în iunie anul trecut": a month, in the year it names."""
+    s, e = m.start(), m.end()
+    word = m.group("my_m")
+    month = _month_number(word, month_index, language)
+    if month is None:
+        return None
+    raw = m.group()
+    has_last = bool(m.group("my_last") or m.group("my_last2")) or raw.lower().startswith(
+        tuple(x for x in fold_keep(_LAST[language]).split("|") if "\\" not in x)
+    )
+    if m.group("my_y"):
+        year = int(m.group("my_y"))
+    elif m.group("my_last"):
+        year = published.year - 1
+    elif has_last:
+        year = published.year if month < published.month else published.year - 1
+    else:
+        # "mai"/"may"/"march" are common words; "Marco" (março) is a first name.
+        ambiguous = fold(word) in _AMBIGUOUS_MONTHS
+        if ambiguous and not _after_preposition(text, s, language):
+            return None  # "mai"/"may"/"march" are common words
+        year = _month_year(month, published)
+    day = date(year, month, 1)
+    return DateMention(s, e, f"{year:04d}-{month:02d}", "month", day, day > published)
+
+
+def _weekday_mention(m, text, language, published, weekday_index) -> DateMention | None:
+    """ "miercuri", "last Wednesday", "nesta terça-feira (24)": the latest such day."""
+    s, e = m.start(), m.end()
+    weekday = _weekday_number(m.group("wd_w"), weekday_index, language)
+    if weekday is None:
+        return None
+    if language == "ro" and fold(m.group("wd_w")) == "luni" and not _comma_near(text, m):
+        return None  # "luni" is also "months"
+    if m.group("wd_next") or (
+        m.group("wd_after_last")
+        and re.fullmatch(fold_keep(_NEXT[language]), m.group("wd_after_last"))
+    ):
+        return DateMention(s, e, "", "day", published, True)
+    back = (published.weekday() - weekday) % 7
+    after_last = m.group("wd_after_last")
+    if after_last and after_last in _RU_PASSED:
+        after_last = None  # "Во вторник прошли переговоры": "took place", a verb
+    if m.group("wd_last") or after_last:
+        back = back or 7
+    day = published - timedelta(days=back)
+    if m.group("wd_d") and int(m.group("wd_d")) != day.day:
+        day = _day_in_month(int(m.group("wd_d")), published) or day
+    return DateMention(s, e, day.isoformat(), "day", day)
+
+
+def _relative_day(m, language, published) -> DateMention:
+    """ "ieri", "Ontem (23)": a day counted from publication."""
+    said = m.group("rel_w").replace("’", "'")
+    offset = next((v for k, v in _RELATIVE_DAYS[language].items() if fold_keep(k) == said), 0)
+    day = published + timedelta(days=offset)
+    if m.group("rel_d"):
+        day = _day_in_month(int(m.group("rel_d")), published) or day
+    return DateMention(m.start(), m.end(), day.isoformat(), "day", day)
+
+
+def _period_mention(m, published) -> DateMention | None:
+    """Last month, this month, last week, a time to come, last year, a bare year."""
+    s, e = m.start(), m.end()
+    if m.group("lm"):
+        day = (published.replace(day=1) - timedelta(days=1)).replace(day=1)
+        return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
+    if m.group("tm"):
+        day = published.replace(day=1)
+        return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
+    if m.group("lw"):
+        day = published - timedelta(days=7)
+        return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
+    if m.group("fut"):
+        return DateMention(s, e, "", "day", published, True)
+    if m.group("ly"):
+        year = published.year - 1
+        return DateMention(s, e, f"{year:04d}", "year", date(year, 1, 1))
+    if m.group("year"):
+        year = int(m.group("year_y"))
+        return DateMention(s, e, f"{year:04d}", "year", date(year, 1, 1), year > published.year)
     return None
 
 
