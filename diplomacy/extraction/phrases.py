@@ -151,12 +151,7 @@ class PhraseIndex:
         apostrophe only: a phrase never runs across a comma or a quotation mark.
         """
         best_len, best = 0, []
-        if exact:
-            first_forms: tuple[str, ...] = (tokens[i].norm,)
-        elif forms is not None:
-            first_forms = forms[i]
-        else:
-            first_forms = variants(tokens[i].norm, language)
+        first_forms = _forms_at(tokens, i, language, exact, forms)
         count = len(tokens)
         for form in first_forms:
             entry = self._index.get(form)
@@ -165,27 +160,10 @@ class PhraseIndex:
             singles, multi = entry
             found: list[tuple[int, int, Any]] = []
             if multi and i + 1 < count and joined[i]:
-                if exact:
-                    seconds: tuple[str, ...] = (tokens[i + 1].norm,)
-                elif forms is not None:
-                    seconds = forms[i + 1]
-                else:
-                    seconds = variants(tokens[i + 1].norm, language)
-                for second in seconds:
-                    for rank, phrase, payload in multi.get(second, ()):
-                        n = len(phrase)
-                        if n < best_len or i + n > count:
-                            continue
-                        if n == 2 or all(
-                            joined[i + k - 1]
-                            and (
-                                phrase[k] == tokens[i + k].norm
-                                or not exact
-                                and phrase[k] in variants(tokens[i + k].norm, language)
-                            )
-                            for k in range(2, n)
-                        ):
-                            found.append((n, rank, payload))
+                seconds = _forms_at(tokens, i + 1, language, exact, forms)
+                found = _longer_phrases(
+                    multi, seconds, tokens, i, language, joined, exact, best_len
+                )
             if singles and best_len <= 1:
                 found.extend((1, rank, payload) for rank, payload in singles)
             if len(found) > 1:
@@ -198,3 +176,50 @@ class PhraseIndex:
                 elif payload not in best:
                     best.append(payload)
         return best_len, best
+
+
+def _forms_at(
+    tokens: list[Token],
+    k: int,
+    language: str,
+    exact: bool,
+    forms: list[tuple[str, ...]] | None,
+) -> tuple[str, ...]:
+    """The forms token k may match as: itself only, the precomputed ones, or its variants."""
+    if exact:
+        return (tokens[k].norm,)
+    if forms is not None:
+        return forms[k]
+    return variants(tokens[k].norm, language)
+
+
+def _longer_phrases(
+    multi: dict[str, list[tuple[int, tuple[str, ...], Any]]],
+    seconds: tuple[str, ...],
+    tokens: list[Token],
+    i: int,
+    language: str,
+    joined: list[bool],
+    exact: bool,
+    best_len: int,
+) -> list[tuple[int, int, Any]]:
+    """(length, rank, payload) of the phrases of two words or more matching at token i
+    whose second word is one of ``seconds``, none shorter than ``best_len``."""
+    found: list[tuple[int, int, Any]] = []
+    count = len(tokens)
+    for second in seconds:
+        for rank, phrase, payload in multi.get(second, ()):
+            n = len(phrase)
+            if n < best_len or i + n > count:
+                continue
+            if n == 2 or all(
+                joined[i + k - 1]
+                and (
+                    phrase[k] == tokens[i + k].norm
+                    or not exact
+                    and phrase[k] in variants(tokens[i + k].norm, language)
+                )
+                for k in range(2, n)
+            ):
+                found.append((n, rank, payload))
+    return found
