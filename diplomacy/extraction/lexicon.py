@@ -131,6 +131,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "said_without_that": ("words", "union"),
     "future_re": ("regex", "lang"),
     "finite_re": ("regex", "lang"),
+    "adjective_endings": ("tuple", "lang"),
+    "demonym_person_endings": ("tuple", "lang"),
 }
 _DATA = LanguageData(DATA_DIR, FIELDS)
 table = _DATA.table

@@ -76,3 +76,18 @@ def test_a_dates_file_without_a_field_fails_naming_it(tmp_path):
         LanguageData(copy, dates.FIELDS)
 
     assert str(error.value) == "dates file fr.toml: missing field(s): weekdays"
+
+
+def test_a_geo_file_without_a_field_fails_naming_it(tmp_path):
+    from diplomacy.extraction import geo
+
+    (tmp_path / "places.toml").write_text(
+        (geo.GEO_DIR / "places.toml")
+        .read_text(encoding="utf-8")
+        .replace("[capitals]", "[kapitals]"),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as error:
+        geo.load_geo_file("places.toml", geo.PLACES_FIELDS, tmp_path)
+
+    assert str(error.value) == "geo file places.toml: missing field(s): capitals"
