@@ -11,7 +11,8 @@ Kinds: ``words`` (a list of words, read as one space-separated string), ``tuple`
 read as one "|"-separated string), ``roles`` (table phrase → [role, implied country or
 ""]), ``map`` (table word → word), ``particle_verbs`` (table particle → {reason, stems}),
 ``offsets`` (table phrase → whole number), ``regex`` (a pattern, compiled; "" for none),
-``pattern`` (a piece of a pattern, kept as a string).
+``pattern`` (a piece of a pattern, kept as a string), ``pairs`` (a list of [string,
+string] pairs).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ LANGUAGES = ("en", "ro", "fr", "de", "es", "it", "pt", "ru")
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _LIST_KINDS = {"words", "tuple", "set", "list", "pipe"}
+_PAIR_KINDS = {"pairs"}
 _TABLE_KINDS = {"roles", "map", "particle_verbs", "offsets"}
 
 Fields = dict[str, tuple[str, str]]
@@ -50,6 +52,14 @@ def _problems(data: dict, fields: Fields, *, shared: bool) -> list[str]:
             isinstance(value, list) and all(isinstance(v, str) for v in value)
         ):
             problems.append(f"{key}: expected a list of strings")
+        elif kind in _PAIR_KINDS and not (
+            isinstance(value, list)
+            and all(
+                isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+                for v in value
+            )
+        ):
+            problems.append(f"{key}: expected a list of [string, string] pairs")
         elif kind in _TABLE_KINDS and not isinstance(value, dict):
             problems.append(f"{key}: expected a table")
         elif kind in ("regex", "pattern") and not isinstance(value, str):
@@ -129,4 +139,6 @@ def convert(kind: str, value):
         return {p: (v["reason"], tuple(v["stems"])) for p, v in value.items()}
     if kind == "pattern":
         return value
+    if kind == "pairs":
+        return tuple((a, b) for a, b in value)
     return dict(value)  # map, offsets

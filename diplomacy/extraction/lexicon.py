@@ -133,11 +133,29 @@ FIELDS: dict[str, tuple[str, str]] = {
     "finite_re": ("regex", "lang"),
     "adjective_endings": ("tuple", "lang"),
     "demonym_person_endings": ("tuple", "lang"),
+    "case_rules": ("pairs", "lang"),
+    "name_case_endings": ("tuple", "lang"),
+    "compass_words": ("set", "union"),
+    "bare_locatives": ("set", "union"),
+    "locative_fillers": ("set", "lang"),
+    "noun_article_endings": ("tuple", "lang"),
+    "not_articled_nouns": ("set", "lang"),
+    "person_markers": ("set", "lang"),
+    "dative_markers": ("set", "union"),
+    "genitive_articles": ("set", "union"),
+    "according_to_him": ("tuple", "lang"),
+    "infinitive_markers": ("set", "lang"),
+    "attributive_endings": ("tuple", "lang"),
+    "clause_final_negations": ("set", "lang"),
+    "adverb_endings": ("tuple", "union"),
+    "letters": ("pattern", "lang"),
+    "abbreviations": ("set", "union"),
 }
 _DATA = LanguageData(DATA_DIR, FIELDS)
 table = _DATA.table
 every = _DATA.every
-_union = _DATA.union
+union = _DATA.union
+_union = union
 
 
 HOS, HOG, FM = "head_of_state", "head_of_government", "foreign_minister"

@@ -27,6 +27,9 @@ from diplomacy.extraction.document import (
 from diplomacy.extraction.prepare import _capitalised
 
 _OF_ORG = _words(lexicon.every("of_organisation"))
+_INFINITIVE_MARKERS = lexicon.table("infinitive_markers")
+_ATTRIBUTIVE_ENDINGS = lexicon.table("attributive_endings")
+_CLAUSE_FINAL_NEGATIONS = lexicon.table("clause_final_negations")
 
 
 def _of_organisation(doc: _Doc, k: int) -> bool:
@@ -90,7 +93,7 @@ def _de_blocked(doc: _Doc, ti: int, tj: int, s: int) -> str:
     if (
         ti > 0
         and doc.sent_of[ti - 1] == s
-        and toks[ti - 1].norm == "zu"
+        and toks[ti - 1].norm in _INFINITIVE_MARKERS[doc.language]
         and toks[ti].raw[:1].islower()
     ):
         return "planned"
@@ -207,7 +210,7 @@ def _subject_noun_verdict(doc: _Doc, ti: int, tj: int, s: int) -> str:
         not prev
         or prev in doc.lx.determiners
         or prev in _INDEFINITE[doc.language]
-        or (doc.language == "ru" and prev.endswith(("ой", "ая", "ый", "ий", "ей", "ое")))
+        or prev.endswith(_ATTRIBUTIVE_ENDINGS[doc.language])
     )
     if noun and ti - lo <= 2 and all(toks[k].raw[:1].islower() or k == lo for k in range(lo, ti)):
         return _sentence_verb_verdict(doc, tj, s)
@@ -230,7 +233,7 @@ def _sentence_verb_verdict(doc: _Doc, tj: int, s: int) -> str:
             # Y non hanno portato a nulla": a relative clause's negation is its own,
             # and what follows it may judge the meeting, not deny it.
             relative = relative or norm in _RELATIVES
-        if norm in _RULED_OUT or (doc.language == "de" and _final_nicht(doc, k)):
+        if norm in _RULED_OUT or _final_nicht(doc, k):
             return "negated"
         if (
             not relative
@@ -348,7 +351,7 @@ _DE_CLOSERS = _words(lexicon.every("clause_closers"))
 def _final_nicht(doc: _Doc, k: int) -> bool:
     """German "Zu einer Begegnung kam es nicht;": "nicht" closing its clause negates it."""
     toks = doc.tokens
-    if toks[k].norm != "nicht":
+    if toks[k].norm not in _CLAUSE_FINAL_NEGATIONS[doc.language]:
         return False
     if k + 1 < len(toks) and toks[k + 1].norm in _DE_CLOSERS:
         return True

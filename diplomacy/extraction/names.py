@@ -380,25 +380,11 @@ def _is_known_word(doc: _Doc, i: int) -> bool:
     return norm in doc.lx.speech or norm in _ROLE_LINKS
 
 
+_RU_NAME_ENDINGS = lexicon.table("name_case_endings")["ru"]
+
+
 def _ru_ending(norm: str) -> str:
-    for ending in (
-        "ого",
-        "его",
-        "ом",
-        "ем",
-        "ым",
-        "им",
-        "ой",
-        "ей",
-        "ою",
-        "а",
-        "я",
-        "у",
-        "ю",
-        "е",
-        "ы",
-        "и",
-    ):
+    for ending in _RU_NAME_ENDINGS:
         if norm.endswith(ending):
             return ending
     return ""

@@ -179,6 +179,9 @@ def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
 _TIME_ADVERBS = _words(lexicon.every("time_adverbs"))
 
 
+_ADVERB_ENDINGS = lexicon.union("adverb_endings")
+
+
 def _object_of_verb(doc: _Doc, m: Mention) -> bool:
     """ "Biden criticised Putin after meeting Scholz": a leader right after a lower-case
     word that is no preposition, article, conjunction, time or meeting word is that
@@ -210,7 +213,7 @@ def _object_of_verb(doc: _Doc, m: Mention) -> bool:
         or norm in _TIME_ADVERBS
         or norm in _INDEFINITE[doc.language]
         or norm in lx.speech
-        or norm.endswith(("ly", "ment", "mente"))
+        or norm.endswith(_ADVERB_ENDINGS)
         or norm in lx.triggers.firsts
         or any(d.start <= w.start < d.end for d in _dates_in(doc, *doc.sentences[m.sentence]))
     )

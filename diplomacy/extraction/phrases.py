@@ -13,73 +13,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from diplomacy.extraction import lexicon
 from diplomacy.extraction.text import Token, is_cyrillic
 
-# (ending, replacement) pairs for Russian nouns, names and adjectives.
-_RU_RULES = (
-    ("ами", "а"),
-    ("ями", "я"),
-    ("ого", "ий"),
-    ("ого", "ый"),
-    ("ого", ""),
-    ("ему", "ий"),
-    ("ому", "ий"),
-    ("ому", "ый"),
-    ("ому", ""),
-    ("ым", "ый"),
-    ("ым", ""),
-    ("им", "ий"),
-    ("ом", ""),
-    ("ом", "ий"),
-    ("ом", "ый"),
-    ("ем", ""),
-    ("ем", "й"),
-    ("ем", "ь"),
-    ("ой", "а"),
-    ("ой", "ая"),
-    ("ей", "я"),
-    ("ей", "ь"),
-    ("ую", "ая"),
-    ("ах", "а"),
-    ("ах", "ы"),
-    ("ях", "и"),
-    ("ов", ""),
-    ("ев", ""),
-    ("ы", "а"),
-    ("и", "а"),
-    ("и", "я"),
-    ("и", "ь"),
-    ("и", "й"),
-    ("а", ""),
-    ("а", "о"),
-    ("я", "й"),
-    ("я", "ь"),
-    ("я", ""),
-    ("у", ""),
-    ("у", "а"),
-    ("ю", "я"),
-    ("ю", "й"),
-    ("ю", "ь"),
-    ("е", ""),
-    ("е", "а"),
-    ("е", "ь"),
-    ("е", "я"),
-    ("е", "й"),
-    ("ы", ""),
-)
-# Romanian genitive/dative and articled forms.
-_RO_RULES = (
-    ("ului", ""),
-    ("ul", ""),
-    ("ei", "a"),
-    ("ii", "a"),
-    ("ei", ""),
-    ("lui", ""),
-    ("iei", "ia"),
-    ("elor", "ele"),
-    ("ilor", "ii"),
-    ("ilor", "i"),
-)
+# (ending, replacement) pairs for Russian nouns, names and adjectives, and Romanian
+# genitive/dative and articled forms (the lexicon's case_rules).
+_CASE_RULES = lexicon.table("case_rules")
+_RU_RULES = _CASE_RULES["ru"]
+_RO_RULES = _CASE_RULES["ro"]
 
 
 @lru_cache(maxsize=65536)

@@ -7,7 +7,7 @@ country code, city, whether locative or a dateline) and the tokens they cover
 
 from __future__ import annotations
 
-from diplomacy.extraction import geo
+from diplomacy.extraction import geo, lexicon
 from diplomacy.extraction.document import (
     _CAPITAL_FIRSTS,
     _FILLERS,
@@ -122,17 +122,7 @@ def _unknown_towns(doc: _Doc) -> None:
         if gap.strip() != ",":
             continue
         j = i + 1
-        if toks[j].norm in {
-            "east",
-            "west",
-            "north",
-            "south",
-            "northern",
-            "southern",
-            "eastern",
-            "western",
-            "central",
-        }:
+        if toks[j].norm in _COMPASS_WORDS:
             j += 1
         code = None
         if j in countries:
@@ -145,14 +135,19 @@ def _unknown_towns(doc: _Doc) -> None:
             )
 
 
+_COMPASS_WORDS = lexicon.union("compass_words")
+_BARE_LOCATIVES = lexicon.union("bare_locatives")
+_LOCATIVE_FILLERS = lexicon.table("locative_fillers")
+
+
 def _is_locative(doc: _Doc, ti: int) -> bool:
     j = ti - 1
     steps = 0
     while j >= 0 and steps < 4:
         norm = doc.tokens[j].norm
-        if norm in doc.lx.locative or norm in {"at", "in"}:
+        if norm in doc.lx.locative or norm in _BARE_LOCATIVES:
             return True
-        if norm not in _FILLERS and not (doc.language == "it" and norm in {"all", "al"}):
+        if norm not in _FILLERS and norm not in _LOCATIVE_FILLERS[doc.language]:
             return False
         j -= 1
         steps += 1

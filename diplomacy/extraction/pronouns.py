@@ -6,6 +6,7 @@ each resolved later to the leader it stands for.
 
 from __future__ import annotations
 
+from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import Mention, _Doc, _rank
 from diplomacy.extraction.names import _entry
 from diplomacy.extraction.text import (
@@ -30,7 +31,10 @@ def _find_demonyms_and_pronouns(doc: _Doc) -> None:
                 continue
             last = doc.tokens[p.tj - 1]
             prev = doc.tokens[p.ti - 1].norm if p.ti > 0 else ""
-            person = any(last.norm.endswith(e) for e in lx.demonym_endings) or prev == "pe"
+            person = (
+                any(last.norm.endswith(e) for e in lx.demonym_endings)
+                or prev in _PERSON_MARKERS[doc.language]
+            )
             # "liderul chinez" is an adjective after its noun, not a person.
             if person and p.code in named_by_country and not _after_noun(doc, p.ti):
                 doc.mentions.append(
@@ -60,13 +64,16 @@ def _find_demonyms_and_pronouns(doc: _Doc) -> None:
             )
 
 
+_PERSON_MARKERS = lexicon.table("person_markers")
+_ARTICLE_ENDINGS = lexicon.table("noun_article_endings")
+_NOT_ARTICLED = lexicon.table("not_articled_nouns")
+
+
 def _after_noun(doc: _Doc, ti: int) -> bool:
     if ti == 0:
         return False
     prev = doc.tokens[ti - 1]
-    return prev.norm.endswith(("ul", "ului", "a", "ii", "ele", "ilor")) and prev.norm not in {
-        "pe",
-        "la",
-        "cu",
-        "a",
-    }
+    return (
+        prev.norm.endswith(_ARTICLE_ENDINGS[doc.language])
+        and prev.norm not in _NOT_ARTICLED[doc.language]
+    )

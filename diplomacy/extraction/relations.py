@@ -20,6 +20,9 @@ from diplomacy.extraction.names import _de_genitive, _ro_oblique
 from diplomacy.extraction.phrases import variants
 from diplomacy.extraction.prepare import _capitalised
 
+_DATIVE_MARKERS = lexicon.union("dative_markers")
+_GENITIVE_ARTICLES = lexicon.union("genitive_articles")
+
 
 def _mark_relations(doc: _Doc) -> None:
     """Dependants ("Trump's envoy", "spokesman for X"), obliques, and reporters."""
@@ -30,9 +33,9 @@ def _mark_relations(doc: _Doc) -> None:
         prev = [toks[k] for k in range(max(0, m.ti - 4), m.ti) if doc.sent_of[k] == m.sentence]
         prev_norms = [t.norm for t in prev]
         # Romanian "lui X" / "al lui X": dative or genitive, never the subject.
-        if prev_norms[-1:] == ["lui"]:
+        if prev_norms and prev_norms[-1] in _DATIVE_MARKERS:
             m.oblique = True
-            if prev_norms[-2:-1] and prev_norms[-2] in {"al", "a", "ai", "ale"}:
+            if prev_norms[-2:-1] and prev_norms[-2] in _GENITIVE_ARTICLES:
                 m.dependent = True
         if (doc.language == "ru" and m.inflection) or (m.kind == "name" and _ro_oblique(doc, m)):
             m.oblique = True

@@ -7,6 +7,7 @@ infinitive complements included).
 
 from __future__ import annotations
 
+from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
     _ACCORDING,
     _THIS_SAID,
@@ -27,6 +28,13 @@ from diplomacy.extraction.speakers import (
     _speaker_of,
     _unknown_speaker,
 )
+from diplomacy.extraction.text import fold_phrase
+
+# "По его словам": according to him (folded token sequences).
+_ACCORDING_TO_HIM = {
+    language: {tuple(fold_phrase(p)) for p in phrases}
+    for language, phrases in lexicon.table("according_to_him").items()
+}
 
 
 def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
@@ -59,11 +67,7 @@ def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
                 key = _according_to(doc, s, k + len(according), direct)
                 if key:
                     break
-            if (
-                doc.language == "ru"
-                and n == "по"
-                and norms[pos + 1 : pos + 3] in (["его", "словам"], ["ее", "словам"])
-            ):
+            if tuple(norms[pos : pos + 3]) in _ACCORDING_TO_HIM[doc.language]:
                 # "По его словам, …": he is the last leader spoken of.
                 key = _salient(doc, toks[k].start, s, direct)
                 if key:
