@@ -6,8 +6,8 @@ was said at, and lists the leaders involved with their mentions.
 
 from __future__ import annotations
 
-from diplomacy.extraction.document import _Doc
-from diplomacy.extraction.names import _entry
+from diplomacy.extraction.document import Document
+from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.types import (
     ExtractedLeader,
     ExtractedMeeting,
@@ -15,8 +15,8 @@ from diplomacy.extraction.types import (
 )
 
 
-def _link_statements(
-    doc: _Doc, meetings: list[ExtractedMeeting], statements: list[ExtractedStatement]
+def link_statements(
+    doc: Document, meetings: list[ExtractedMeeting], statements: list[ExtractedStatement]
 ) -> None:
     """A statement belongs to the current meeting its speaker took part in."""
     for st in statements:
@@ -26,7 +26,7 @@ def _link_statements(
                 break
 
 
-def _leaders(doc: _Doc, meetings, statements) -> list[ExtractedLeader]:
+def list_leaders(doc: Document, meetings, statements) -> list[ExtractedLeader]:
     """Everyone named, plus those known only by role or pronoun who met or spoke."""
     spans: dict[str, list[tuple[int, int]]] = {}
     order: list[str] = []
@@ -43,7 +43,7 @@ def _leaders(doc: _Doc, meetings, statements) -> list[ExtractedLeader]:
             order.append(key)
     out = []
     for key in order:
-        entry = _entry(doc, key)
+        entry = leader_entry(doc, key)
         known = key not in doc.unknown
         office = doc.kb.office_on(key, doc.published) if known else None
         role = office.title if office else doc.unknown_titles.get(key, "")

@@ -10,61 +10,61 @@ from __future__ import annotations
 from datetime import date
 
 from diplomacy.extraction.dating import (
-    _candidate_date,
-    _is_past,
-    _meeting_date,
-    _middle,
-    _recent,
+    candidate_date,
+    is_past,
+    meeting_date,
+    middle,
+    recent,
 )
-from diplomacy.extraction.document import _RECEIVE, Mention, _Doc
-from diplomacy.extraction.kind import _meeting_kind
-from diplomacy.extraction.names import _entry
+from diplomacy.extraction.document import RECEIVE, Document, Mention
+from diplomacy.extraction.kind import meeting_kind
+from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.pairs import (
-    _each_with,
-    _main_pair,
-    _object_of_with,
-    _pair_in_paragraph,
-    _pair_subject,
-    _preceding_leader,
-    _recent_pair,
-    _two_sides,
+    each_with,
+    main_pair,
+    object_of_with,
+    pair_in_paragraph,
+    pair_subject,
+    preceding_leader,
+    recent_pair,
+    two_sides_of,
 )
-from diplomacy.extraction.parties import _participle_phrase, _receives_a_thing, _weak_ok
-from diplomacy.extraction.placing import _meeting_place
-from diplomacy.extraction.resolution import _resolve
-from diplomacy.extraction.triggers import _Trigger
+from diplomacy.extraction.parties import participle_phrase, receives_a_thing, weak_ok
+from diplomacy.extraction.placing import meeting_place
+from diplomacy.extraction.resolution import resolve_mention
+from diplomacy.extraction.triggers import Trigger
 from diplomacy.extraction.types import (
     ExtractedMeeting,
     Span,
 )
 
 
-def _meeting_for(
-    doc: _Doc,
-    t: _Trigger,
+def meeting_for(
+    doc: Document,
+    t: Trigger,
     mentions: list[Mention],
     protagonist: str | None,
     news_date: date | None,
 ) -> ExtractedMeeting | None:
     s, e = doc.sentences[t.sentence]
-    when = _meeting_date(doc, t, s, e)
-    value, precision, day = _candidate_date(doc, t, when, news_date)
+    when = meeting_date(doc, t, s, e)
+    value, precision, day = candidate_date(doc, t, when, news_date)
     keys = _party_keys(doc, mentions, day, precision)
     keys, linked = _completed_parties(doc, t, mentions, keys, protagonist)
     if len(keys) < 2:
         return None
-    if t.weak and not linked and not _weak_ok(doc, t, mentions):
+    if t.weak and not linked and not weak_ok(doc, t, mentions):
         return None
-    past = _is_past(day, precision, news_date) or bool(when and when.past)
+    past = is_past(day, precision, news_date) or bool(when and when.past)
     planned = t.blocked == "planned" or bool(when and when.future)
-    place = _meeting_place(doc, t, s, e, current=not past or _recent(day, news_date))
-    kind = _meeting_kind(doc, t, keys, place, mentions)
+    place = meeting_place(doc, t, s, e, current=not past or recent(day, news_date))
+    kind = meeting_kind(doc, t, keys, place, mentions)
     if kind == "call":
         place = None
     confidence = 0.9 if not t.weak else 0.75
     doc.involved.extend(k for k in keys if k not in doc.involved)
     meeting = ExtractedMeeting(
-        participants=[_entry(doc, k).name for k in keys],
+        participants=[leader_entry(doc, k).name for k in keys],
         date=value,
         date_precision=precision,
         location_name=place[0] if place else None,
@@ -84,17 +84,17 @@ def _meeting_for(
 
 
 def _party_keys(
-    doc: _Doc, mentions: list[Mention], day: date | None, precision: str | None
+    doc: Document, mentions: list[Mention], day: date | None, precision: str | None
 ) -> list[str]:
     """The leaders the trigger's mentions stand for, on the meeting's day; those only
     reporting it are left out when at least two others remain."""
     keys: list[str] = []
     reporters: set[str] = set()
     for m in mentions:
-        key = _resolve(doc, m)
+        key = resolve_mention(doc, m)
         if m.kind == "role" and m.country and day is not None and day != doc.published:
             # "the Indonesian president" of a meeting in 2022 is the one of 2022.
-            holder = doc.kb.resolve_office_holder(m.country, m.role, _middle(day, precision))
+            holder = doc.kb.resolve_office_holder(m.country, m.role, middle(day, precision))
             key = holder.key if holder else key
         if key and key not in keys:
             keys.append(key)
@@ -106,17 +106,17 @@ def _party_keys(
 
 
 def _completed_parties(
-    doc: _Doc, t: _Trigger, mentions: list[Mention], keys: list[str], protagonist: str | None
+    doc: Document, t: Trigger, mentions: list[Mention], keys: list[str], protagonist: str | None
 ) -> tuple[list[str], bool]:
     """The parties with those the sentence implies (the subject before, the pair referred
     back to, the protagonist), and whether they were linked to the trigger that way."""
     linked = False
     if len(keys) == 1:
         keys, linked = _with_partner(doc, t, mentions, keys, protagonist)
-    if len(keys) >= 2 and _each_with(doc, t, mentions) and not _pair_subject(doc, t):
+    if len(keys) >= 2 and each_with(doc, t, mentions) and not pair_subject(doc, t):
         # "o petista se encontrou com Ramaphosa, …, e com Prabowo": those met are all
         # objects of "with"; the subject is the leader before, or the protagonist.
-        partner = _preceding_leader(doc, t, "") or protagonist
+        partner = preceding_leader(doc, t, "") or protagonist
         if partner and partner not in keys:
             keys, linked = [partner, *keys], True
     keys, paired = _with_pair(doc, t, mentions, keys)
@@ -124,65 +124,65 @@ def _completed_parties(
 
 
 def _with_partner(
-    doc: _Doc, t: _Trigger, mentions: list[Mention], keys: list[str], protagonist: str | None
+    doc: Document, t: Trigger, mentions: list[Mention], keys: list[str], protagonist: str | None
 ) -> tuple[list[str], bool]:
     """One leader named: the other party from the pair, the subject or the protagonist."""
-    only = next((m for m in mentions if _resolve(doc, m) == keys[0]), mentions[0])
-    pair = _pair_subject(doc, t) and (
-        _pair_in_paragraph(doc, t.sentence)
-        or _main_pair(doc)
-        or _recent_pair(doc, t.sentence)
+    only = next((m for m in mentions if resolve_mention(doc, m) == keys[0]), mentions[0])
+    pair = pair_subject(doc, t) and (
+        pair_in_paragraph(doc, t.sentence)
+        or main_pair(doc)
+        or recent_pair(doc, t.sentence)
         or doc.last_pair
     )
-    if pair and keys[0] not in pair and _object_of_with(doc, t, only):
+    if pair and keys[0] not in pair and object_of_with(doc, t, only):
         # "les deux dirigeants ont eu un échange téléphonique avec X": the pair and X.
         return [*pair, keys[0]], True
-    if _object_of_with(doc, t, only):
+    if object_of_with(doc, t, only):
         # "teve encontro com X", "întâlnirea cu X": the other party is the clause's
         # subject, named earlier in the sentence, or else the article's protagonist.
-        partner = _preceding_leader(doc, t, keys[0]) or protagonist
+        partner = preceding_leader(doc, t, keys[0]) or protagonist
         if partner and partner != keys[0]:
             keys = [partner, *keys]
         return keys, False
     if (not t.weak and t.tj <= only.ti <= t.tj + 3) or (
-        doc.tokens[t.ti].norm in _RECEIVE
+        doc.tokens[t.ti].norm in RECEIVE
         and t.tj <= only.ti <= t.tj + 14
-        and not _participle_phrase(doc, t)
+        and not participle_phrase(doc, t)
     ):
         # "puis a rencontré Giorgia Meloni": the object of a meeting verb; the
         # subject is the leader named before it in the sentence.
-        partner = _preceding_leader(doc, t, keys[0])
+        partner = preceding_leader(doc, t, keys[0])
         if partner:
             # A reception verb with its subject and object found is a meeting.
-            return [partner, *keys], doc.tokens[t.ti].norm in _RECEIVE and not _receives_a_thing(
+            return [partner, *keys], doc.tokens[t.ti].norm in RECEIVE and not receives_a_thing(
                 doc, t
             )
         return keys, False
-    extra = _two_sides(doc, t, keys[0])
+    extra = two_sides_of(doc, t, keys[0])
     keys.extend(k for k in extra if k not in keys)
     return keys, bool(extra)
 
 
 def _with_pair(
-    doc: _Doc, t: _Trigger, mentions: list[Mention], keys: list[str]
+    doc: Document, t: Trigger, mentions: list[Mention], keys: list[str]
 ) -> tuple[list[str], bool]:
     """ "the two leaders" as the subject: the pair just reported meeting, or else the
     article's two main leaders; and whether the pair completed the parties."""
-    if len(keys) < 2 and _pair_subject(doc, t):
+    if len(keys) < 2 and pair_subject(doc, t):
         # "The two leaders last met in December": the pair just reported meeting, or
         # else the article's two main leaders.
         pair = (
-            _pair_in_paragraph(doc, t.sentence)
-            or _main_pair(doc)
-            or _recent_pair(doc, t.sentence)
+            pair_in_paragraph(doc, t.sentence)
+            or main_pair(doc)
+            or recent_pair(doc, t.sentence)
             or doc.last_pair
         )
         if pair and set(keys) <= set(pair):
             return list(pair), True
-    elif len(keys) >= 2 and _pair_subject(doc, t) and not t.blocked:
+    elif len(keys) >= 2 and pair_subject(doc, t) and not t.blocked:
         # "Im Anschluss kamen beide mit sieben Europäern zusammen, darunter X, Y": the
         # pair just reported meeting, joined by those named.
         pair = doc.last_pair
-        if pair and not set(pair) & set(keys) and _object_of_with(doc, t, mentions[0]):
+        if pair and not set(pair) & set(keys) and object_of_with(doc, t, mentions[0]):
             return [*pair, *keys], False
     return keys, False

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
-    _CONJ,
-    _COORDINATORS,
-    _LIST_CONTINUERS,
-    _POSSESSIVES,
-    _RELATIVES,
-    _WITH,
-    _clause_break,
-    _Doc,
-    _sentence_tokens,
-    _words,
+    CONJ,
+    COORDINATORS,
+    LIST_CONTINUERS,
+    POSSESSIVES,
+    RELATIVES,
+    WITH,
+    Document,
+    clause_break,
+    folded_words,
+    sentence_tokens,
 )
 from diplomacy.extraction.text import (
     TOKEN_RE,
@@ -33,7 +33,7 @@ _AND = lexicon.table("and_words")
 _FINITE_RE = lexicon.table("finite_re")
 
 
-def _new_predicate(doc: _Doc, k: int) -> bool:
+def new_predicate(doc: Document, k: int) -> bool:
     """ "met Scholz and sent a letter to Xi", "a rencontré X et a critiqué Y": a
     conjunction followed by a lower-case word that starts no noun phrase (no determiner,
     role, preposition or name) opens a new predicate, with its own objects and tense."""
@@ -49,12 +49,12 @@ def _new_predicate(doc: _Doc, k: int) -> bool:
     if (
         not nxt.raw[:1].islower()
         or nxt.norm in lx.determiners
-        or nxt.norm in _WITH
+        or nxt.norm in WITH
         or nxt.norm in lx.object_prepositions
         or nxt.norm in lx.locative
-        or nxt.norm in _LIST_CONTINUERS
-        or nxt.norm in _INDEFINITE[doc.language]
-        or nxt.norm in _POSSESSIVES
+        or nxt.norm in LIST_CONTINUERS
+        or nxt.norm in INDEFINITE[doc.language]
+        or nxt.norm in POSSESSIVES
     ):
         return False
     # "and former President X", "și fostul premier X": an adjective before a role; "and
@@ -71,7 +71,7 @@ def _new_predicate(doc: _Doc, k: int) -> bool:
     return bool(_FINITE_RE[doc.language].match(nxt.raw.lower()))
 
 
-def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
+def subclauses(doc: Document, sentence: int) -> list[tuple[int, int]]:
     """Spans of the sentence's subordinate and coordinated clauses: from a comma followed
     by "who", "when", "and", "care", "qui", "que"... to the next comma; from "after" to
     the end; from an "and" that opens a new predicate to the next comma."""
@@ -81,13 +81,13 @@ def _subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _find_subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
+def _find_subclauses(doc: Document, sentence: int) -> list[tuple[int, int]]:
     s, e = doc.sentences[sentence]
     text = doc.text
     spans = []
     c = text.find(",", s, e)
     while c >= 0:
-        words = _first_word(text[c + 1 : c + 25])
+        words = first_word(text[c + 1 : c + 25])
         nxt = text.find(",", c + 1, e)
         if (words and words[0] in _AFTER) or _after_soon(text[c + 1 : c + 25]):
             # ", a day after Putin accused …": a time clause of its own.
@@ -95,7 +95,7 @@ def _find_subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
             spans.append((c, e))
         elif (
             words
-            and (words[0] in _RELATIVES or words[0] in _COORDINATORS)
+            and (words[0] in RELATIVES or words[0] in COORDINATORS)
             # ", și cu cancelarul Germaniei": one more party of the same meeting word.
             and not _and_with(text[c + 1 : c + 25])
         ):
@@ -104,10 +104,10 @@ def _find_subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
     # "met Scholz and sent a letter to Xi": the second predicate has its own objects;
     # "criticised Putin after meeting Scholz": so has a clause opened by "after".
     toks = doc.tokens
-    for k in _sentence_tokens(doc, sentence):
+    for k in sentence_tokens(doc, sentence):
         if toks[k].norm not in _OPENERS:
             continue
-        if _after_verb(doc, k) or _new_predicate(doc, k):
+        if _after_verb(doc, k) or new_predicate(doc, k):
             start = doc.tokens[k].start
             nxt = text.find(",", start, e)
             spans.append((start, nxt if nxt >= 0 else e))
@@ -120,7 +120,7 @@ def _find_subclauses(doc: _Doc, sentence: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _after_verb(doc: _Doc, k: int) -> bool:
+def _after_verb(doc: Document, k: int) -> bool:
     """ "after meeting", "după ce", "nachdem er": "after" with no comma before it and a
     lower-case word (no article: "dopo l'incontro") after it opens a clause."""
     toks = doc.tokens
@@ -128,11 +128,11 @@ def _after_verb(doc: _Doc, k: int) -> bool:
         toks[k].norm in _AFTER
         and k > 0
         and doc.sent_of[k - 1] == doc.sent_of[k]
-        and not _clause_break(doc, k - 1)
+        and not clause_break(doc, k - 1)
         and k + 1 < len(toks)
         and toks[k + 1].raw[:1].islower()
         and toks[k + 1].norm not in doc.lx.determiners
-        and toks[k + 1].norm not in _INDEFINITE[doc.language]
+        and toks[k + 1].norm not in INDEFINITE[doc.language]
     )
 
 
@@ -145,10 +145,10 @@ def _after_soon(text: str) -> bool:
 
 def _and_with(text: str) -> bool:
     words = [fold(w) for w in TOKEN_RE.findall(text)[:2]]
-    return len(words) == 2 and words[0] in _CONJ and words[1] in _WITH
+    return len(words) == 2 and words[0] in CONJ and words[1] in WITH
 
 
-def _first_word(text: str) -> tuple[str, ...]:
+def first_word(text: str) -> tuple[str, ...]:
     m = TOKEN_RE.search(text)
     if not m:
         return ()
@@ -166,14 +166,14 @@ _ARTICLE_RELATIVES = set(lexicon.every("article_relatives"))
 
 
 # ", după ce Putin a refuzat să vină": a clause of its own, with its own people.
-_AFTER = _words(lexicon.every("after"))
+_AFTER = folded_words(lexicon.every("after"))
 
 
 # Words that may open a clause of their own within a sentence ("and", "after").
 _OPENERS = _AFTER | {fold(w) for words in _AND.values() for w in words}
 
 
-def _clause_of(spans: list[tuple[int, int]], pos: int) -> int:
+def clause_of(spans: list[tuple[int, int]], pos: int) -> int:
     for i, (a, b) in enumerate(spans):
         if a <= pos < b:
             return i + 1
@@ -181,4 +181,4 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> int:
 
 
 # Per language: folded French "à" and Spanish "a" (a preposition) are not English "a".
-_INDEFINITE = lexicon.table("indefinite")
+INDEFINITE = lexicon.table("indefinite")

@@ -11,30 +11,30 @@ import re
 from datetime import date, timedelta
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.clauses import _clause_of, _first_word, _subclauses
+from diplomacy.extraction.clauses import clause_of, first_word, subclauses
 from diplomacy.extraction.dates import DateMention
 from diplomacy.extraction.document import (
-    _COORDINATORS,
-    _EVE,
-    _EVENT_NOUNS,
-    _RELATIVES,
-    _clause_break,
-    _dates_in,
-    _Doc,
-    _sentence_tokens,
-    _token_at,
-    _words,
+    COORDINATORS,
+    EVE,
+    EVENT_NOUNS,
+    RELATIVES,
+    Document,
+    clause_break,
+    dates_in,
+    folded_words,
+    sentence_tokens,
+    token_at,
 )
 from diplomacy.extraction.text import (
     fold_phrase,
 )
-from diplomacy.extraction.triggers import _Trigger
+from diplomacy.extraction.triggers import Trigger
 from diplomacy.extraction.types import (
     ExtractedMeeting,
 )
 
 
-def _lede_paragraph(doc: _Doc) -> int | None:
+def _lede_paragraph(doc: Document) -> int | None:
     """The paragraph of the first sentence that is not a headline."""
     for k, (s, e) in enumerate(doc.sentences):
         if not _headline_like(doc, s, e):
@@ -42,7 +42,7 @@ def _lede_paragraph(doc: _Doc) -> int | None:
     return None
 
 
-def _context_day(doc: _Doc, sentence: int) -> date | None:
+def _context_day(doc: Document, sentence: int) -> date | None:
     """The day of the recent event told in the sentence or two before, within the
     paragraph or at the end of the one before it; None when they date nothing or date
     something long past (a back-reference)."""
@@ -58,8 +58,8 @@ def _context_day(doc: _Doc, sentence: int) -> date | None:
         s, e = doc.sentences[k]
         dates = [
             d
-            for d in _dates_in(doc, s, e)
-            if not _in_quote_span(doc, d.start)
+            for d in dates_in(doc, s, e)
+            if not in_quote_span(doc, d.start)
             and not _since(doc, d)
             and not _dateline_date(doc, s, d)
         ]
@@ -82,13 +82,13 @@ _DAY_AFTER = [fold_phrase(p) for p in lexicon.every("day_after")]
 _DAY_AFTER_FIRST = {p[0] for p in _DAY_AFTER}
 
 
-def _day_after_before(doc: _Doc, t: _Trigger, s: int) -> int | None:
+def _day_after_before(doc: Document, t: Trigger, s: int) -> int | None:
     """Offset of ", a day after" before the meeting word in its sentence, if any. Only
     after a comma: "A day after the vote, Biden met Xi" dates the meeting after the vote."""
-    span = _sentence_tokens(doc, t.sentence)
+    span = sentence_tokens(doc, t.sentence)
     norms = [doc.tokens[k].norm for k in range(span.start, t.ti)]
     for i in range(1, len(norms)):
-        if norms[i] not in _DAY_AFTER_FIRST or not _clause_break(doc, span.start + i - 1):
+        if norms[i] not in _DAY_AFTER_FIRST or not clause_break(doc, span.start + i - 1):
             continue
         for phrase in _DAY_AFTER:
             if tuple(norms[i : i + len(phrase)]) == phrase:
@@ -96,7 +96,7 @@ def _day_after_before(doc: _Doc, t: _Trigger, s: int) -> int | None:
     return None
 
 
-def _middle(day: date, precision: str) -> date:
+def middle(day: date, precision: str) -> date:
     """A representative day of a month- or year-precise date."""
     if precision == "month":
         return day.replace(day=15)
@@ -105,16 +105,16 @@ def _middle(day: date, precision: str) -> date:
     return day
 
 
-def _meeting_date(doc: _Doc, t: _Trigger, s: int, e: int) -> DateMention | None:
+def meeting_date(doc: Document, t: Trigger, s: int, e: int) -> DateMention | None:
     """The date nearest the meeting word in its clause (asked several times per word)."""
     if t.ti not in doc.when_cache:
         doc.when_cache[t.ti] = _date_of_trigger(doc, t, s, e)
     return doc.when_cache[t.ti]
 
 
-def _date_of_trigger(doc: _Doc, t: _Trigger, s: int, e: int) -> DateMention | None:
+def _date_of_trigger(doc: Document, t: Trigger, s: int, e: int) -> DateMention | None:
     dates = [
-        d for d in _dates_in(doc, s, e) if not _in_quote_span(doc, d.start) and not _since(doc, d)
+        d for d in dates_in(doc, s, e) if not in_quote_span(doc, d.start) and not _since(doc, d)
     ]
     if not dates:
         return None
@@ -130,13 +130,13 @@ def _date_of_trigger(doc: _Doc, t: _Trigger, s: int, e: int) -> DateMention | No
     # European din octombrie") yields to a day named for the meeting.
     # "Xi, who met Putin last week, received Modi on Tuesday": the relative clause's date
     # is its own.
-    clauses = _subclauses(doc, t.sentence)
-    mine = _clause_of(clauses, anchor)
+    clauses = subclauses(doc, t.sentence)
+    mine = clause_of(clauses, anchor)
     dates = [
         d
         for d in dates
         if not _date_of_saying(doc, t, d)
-        and (mine != 0 or _clause_of(clauses, d.start) == 0 or len(dates) == 1)
+        and (mine != 0 or clause_of(clauses, d.start) == 0 or len(dates) == 1)
     ]
     told = [d for d in dates if not _dateline_date(doc, s, d) and not _attributive(doc, d, t)]
     dates = told or [d for d in dates if not _attributive(doc, d, t)]
@@ -156,32 +156,32 @@ _AGENCY_RE = re.compile(r"^\s*[/(][^/()\n]{2,20}[/)]")
 
 
 # Prepositions that make a month qualify the noun before it rather than date the event.
-_OF = set(lexicon.every("of_words"))
+OF = set(lexicon.every("of_words"))
 
 
-def _date_of_saying(doc: _Doc, t: _Trigger, d: DateMention) -> bool:
+def _date_of_saying(doc: Document, t: Trigger, d: DateMention) -> bool:
     """ "…, officials said on Saturday": a date right after a speech verb, past a comma
     after the meeting word, dates the saying, not the meeting."""
-    k = _token_at(doc, d.start)
+    k = token_at(doc, d.start)
     if k <= t.tj or not any(doc.tokens[j].norm in doc.lx.speech for j in range(max(0, k - 2), k)):
         return False
-    return any(_clause_break(doc, j) for j in range(t.tj, k - 1))
+    return any(clause_break(doc, j) for j in range(t.tj, k - 1))
 
 
-_SINCE = _words(lexicon.every("since"))
+_SINCE = folded_words(lexicon.every("since"))
 
 
-_WHEN = _words(lexicon.every("when"))
+_WHEN = folded_words(lexicon.every("when"))
 
 
-def _since(doc: _Doc, d: DateMention) -> bool:
+def _since(doc: Document, d: DateMention) -> bool:
     """ "since Israel began striking Iran on June 13": a starting point, not the event."""
-    k = _token_at(doc, d.start)
+    k = token_at(doc, d.start)
     lo = doc.sentence_token_range[doc.sent_of[k]][0] if k < len(doc.tokens) else 0
     return any(doc.tokens[j].norm in _SINCE for j in range(max(lo, k - 6), k))
 
 
-def _in_when_clause(doc: _Doc, t: _Trigger) -> bool:
+def _in_when_clause(doc: Document, t: Trigger) -> bool:
     """The meeting word is in a ", when …" or ", who …" clause ("Ha aperto ieri i lavori
     il ministro Tajani, che ha accolto sull'isola Blinken": the time of the main clause)."""
     s = doc.sentences[t.sentence][0]
@@ -189,11 +189,11 @@ def _in_when_clause(doc: _Doc, t: _Trigger) -> bool:
     comma = doc.text.rfind(",", s, at)
     if comma < 0:
         return False
-    first = _first_word(doc.text[comma : comma + 20])[:1]
-    return bool(first) and (first[0] in _WHEN or first[0] in _RELATIVES)
+    first = first_word(doc.text[comma : comma + 20])[:1]
+    return bool(first) and (first[0] in _WHEN or first[0] in RELATIVES)
 
 
-def _dateline_date(doc: _Doc, s: int, d: DateMention) -> bool:
+def _dateline_date(doc: Document, s: int, d: DateMention) -> bool:
     """The date follows an upper-case place at the start of the sentence and is followed
     by a dash: "PARIS, 8 mai —"."""
     head = doc.text[s : d.start]
@@ -204,35 +204,35 @@ def _dateline_date(doc: _Doc, s: int, d: DateMention) -> bool:
     return tail[:1] in ("—", "–", "-")
 
 
-def _attributive(doc: _Doc, d: DateMention, t: _Trigger) -> bool:
+def _attributive(doc: Document, d: DateMention, t: Trigger) -> bool:
     """A month after "of" that qualifies another noun than the meeting word or a summit:
     "pregătirea Consiliului European din octombrie" does not date the consultation, while
     "întâlnirea din iunie" dates the meeting."""
     if d.precision == "day":
         return False
-    k = _token_at(doc, d.start)
-    if k < 2 or doc.tokens[k - 1].norm not in _OF or not doc.tokens[k].norm.isalpha():
+    k = token_at(doc, d.start)
+    if k < 2 or doc.tokens[k - 1].norm not in OF or not doc.tokens[k].norm.isalpha():
         return False
     head = k - 2
-    return not (t.ti <= head < t.tj or doc.tokens[head].norm in _EVENT_NOUNS)
+    return not (t.ti <= head < t.tj or doc.tokens[head].norm in EVENT_NOUNS)
 
 
-def _other_clause(doc: _Doc, a: int, b: int) -> bool:
+def _other_clause(doc: Document, a: int, b: int) -> bool:
     """A comma and a relative pronoun between two offsets: they are in different clauses."""
     lo, hi = min(a, b), max(a, b)
     between = doc.text[lo:hi]
     for piece in between.split(",")[1:]:
-        words = _first_word(piece[:20])
-        if words and (words[0] in _RELATIVES or words[0] in _COORDINATORS):
+        words = first_word(piece[:20])
+        if words and (words[0] in RELATIVES or words[0] in COORDINATORS):
             return True
     return False
 
 
-def _in_quote_span(doc: _Doc, pos: int) -> bool:
+def in_quote_span(doc: Document, pos: int) -> bool:
     return any(a <= pos < b for a, b in doc.quotes)
 
 
-def _is_past(day: date | None, precision: str | None, news_date: date | None) -> bool:
+def is_past(day: date | None, precision: str | None, news_date: date | None) -> bool:
     if day is None or news_date is None:
         return False
     if precision == "day":
@@ -242,11 +242,11 @@ def _is_past(day: date | None, precision: str | None, news_date: date | None) ->
     return day.year < news_date.year
 
 
-def _recent(day: date | None, news_date: date | None) -> bool:
+def recent(day: date | None, news_date: date | None) -> bool:
     return day is not None and news_date is not None and 0 <= (news_date - day).days <= 3
 
 
-def _news_date(doc: _Doc, triggers: list[_Trigger]) -> date | None:
+def find_news_date(doc: Document, triggers: list[Trigger]) -> date | None:
     """The date of the article's news: that of the first meeting word's sentence.
 
     An undated headline ("Biden meets Xi") defers to the next meeting sentence. News
@@ -255,7 +255,7 @@ def _news_date(doc: _Doc, triggers: list[_Trigger]) -> date | None:
     """
     for t in triggers:
         s, e = doc.sentences[t.sentence]
-        when = _meeting_date(doc, t, s, e)
+        when = meeting_date(doc, t, s, e)
         if when is not None and _dateline_date(doc, s, when):
             when = None  # "WASHINGTON, 18 APR – Quasi due ore di colloquio": the report's
         para = doc.paragraph_of_sentence[t.sentence]
@@ -264,7 +264,7 @@ def _news_date(doc: _Doc, triggers: list[_Trigger]) -> date | None:
         if when is None and any(
             o.ti > t.ti
             and doc.paragraph_of_sentence[o.sentence] == para
-            and _meeting_date(doc, o, *doc.sentences[o.sentence])
+            and meeting_date(doc, o, *doc.sentences[o.sentence])
             for o in triggers
         ):
             # "Visita lampo per Meloni, che ieri è stata ricevuta", "Quasi due ore di
@@ -276,7 +276,7 @@ def _news_date(doc: _Doc, triggers: list[_Trigger]) -> date | None:
     return doc.published
 
 
-def _headline_like(doc: _Doc, s: int, e: int) -> bool:
+def _headline_like(doc: Document, s: int, e: int) -> bool:
     """A first line without closing punctuation: a headline or a subheading."""
     line_end = doc.text.find("\n", s)
     line = doc.text[s : line_end if line_end >= 0 else len(doc.text)].rstrip()
@@ -290,7 +290,7 @@ def _headline_like(doc: _Doc, s: int, e: int) -> bool:
     return e >= s and not line.endswith((".", "!", "?", "…", "”", "»", '"'))
 
 
-def _adopt_dates(doc: _Doc, found: list[ExtractedMeeting], news_date: date | None) -> None:
+def adopt_dates(doc: Document, found: list[ExtractedMeeting], news_date: date | None) -> None:
     """An undated mention of a meeting ("Biden meets Xi" in a headline) is the dated one
     of the same people reported in the last days."""
     if doc.published is None:
@@ -323,27 +323,27 @@ def _adopt_dates(doc: _Doc, found: list[ExtractedMeeting], news_date: date | Non
             ):
                 m.date, m.date_precision = other.date, "day"
                 m.participants = list(other.participants)
-                m.reported_as = "past" if _is_past(day, "day", news_date) else "current"
+                m.reported_as = "past" if is_past(day, "day", news_date) else "current"
                 break
 
 
-def _dated_elsewhere(doc: _Doc, s: int, e: int) -> bool:
+def dated_elsewhere(doc: Document, s: int, e: int) -> bool:
     """The sentence is dated away from the publication (a back-reference)."""
-    dates = _dates_in(doc, s, e)
+    dates = dates_in(doc, s, e)
     return any(d.past or d.future or (doc.published - d.day).days > 7 for d in dates)
 
 
-_KIND_ORDER = {"call": 0, "visit": 1, "multilateral": 2, "bilateral": 3}
+KIND_ORDER = {"call": 0, "visit": 1, "multilateral": 2, "bilateral": 3}
 
 
-def _candidate_date(
-    doc: _Doc, t: _Trigger, when: DateMention | None, news_date: date | None
+def candidate_date(
+    doc: Document, t: Trigger, when: DateMention | None, news_date: date | None
 ) -> tuple[str | None, str | None, date | None]:
     """(value, precision, day) of a meeting: its own date, the day before the last dated
     event ("the day before"), the day before the event after "a day after", the day of
     the sentence before, the news date, or the publication date."""
     after = _day_after_before(doc, t, doc.sentences[t.sentence][0])
-    if when is not None and doc.anchor_day and doc.folded[when.start : when.end] in _EVE:
+    if when is not None and doc.anchor_day and doc.folded[when.start : when.end] in EVE:
         day = doc.anchor_day - timedelta(days=1)
         return day.isoformat(), "day", day
     if after is not None and (when is None or when.start < after) and news_date is not None:

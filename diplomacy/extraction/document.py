@@ -1,9 +1,9 @@
 """The document every stage reads and annotates, and the helpers all stages share.
 
-``_Doc`` holds the article (text, folded text, tokens, quotations, sentences,
-paragraphs, the language's lexicon ``_Lang`` and the knowledge base) and the
+``Document`` holds the article (text, folded text, tokens, quotations, sentences,
+paragraphs, the language's lexicon ``LanguageWords`` and the knowledge base) and the
 annotations the stages add to it: ``places``, ``mentions`` (``Mention``: names, roles,
-demonyms, pronouns), resolved relations, planned meetings and caches. ``_lang`` builds a
+demonyms, pronouns), resolved relations, planned meetings and caches. ``language_words`` builds a
 language's phrase indexes and word sets from the lexicon data files, once per language.
 """
 
@@ -30,7 +30,7 @@ from diplomacy.extraction.types import (
 )
 
 
-def _words(spec: str | set | tuple) -> set[str]:
+def folded_words(spec: str | set | tuple) -> set[str]:
     items = spec.split() if isinstance(spec, str) else spec
     out = set()
     for item in items:
@@ -41,7 +41,7 @@ def _words(spec: str | set | tuple) -> set[str]:
 
 
 @dataclass
-class _Lang:
+class LanguageWords:
     places: PhraseIndex
     roles: PhraseIndex
     triggers: PhraseIndex
@@ -114,7 +114,7 @@ def _role_index(language: str) -> PhraseIndex:
 def _trigger_index(language: str, weak: set[str]) -> PhraseIndex:
     """Meeting words (each with whether it is weak), phrases and separable verbs."""
     triggers = PhraseIndex()
-    for word in _words(lexicon.MEETING_WORDS.get(language, "")):
+    for word in folded_words(lexicon.MEETING_WORDS.get(language, "")):
         triggers.add((word,), word in weak)
     for phrase in lexicon.MEETING_PHRASES.get(language, ()):
         triggers.add(fold_phrase(phrase), False)
@@ -135,60 +135,60 @@ def _phrase_index(*tables: tuple[tuple[str, ...], object]) -> PhraseIndex:
 
 
 @lru_cache(maxsize=16)
-def _lang(language: str) -> _Lang:
+def language_words(language: str) -> LanguageWords:
     places = _place_index(language)
     roles = _role_index(language)
-    weak = _words(lexicon.WEAK_MEETING_WORDS)
+    weak = folded_words(lexicon.WEAK_MEETING_WORDS)
     triggers = _trigger_index(language, weak)
     two_sides = _phrase_index((lexicon.TWO_SIDES.get(language, ()), True))
     pairs = _phrase_index((lexicon.PAIR_PHRASES.get(language, ()), True))
-    speech = _words(lexicon.SPEECH_VERBS.get(language, ""))
+    speech = folded_words(lexicon.SPEECH_VERBS.get(language, ""))
     visit_phrases = _phrase_index(
         (lexicon.VISIT_PHRASES.get(language, ()), "visit"),
         (lexicon.SEAT_PHRASES.get(language, ()), "seat"),
     )
-    return _Lang(
+    return LanguageWords(
         places=places,
         roles=roles,
         triggers=triggers,
         two_sides=two_sides,
         pairs=pairs,
         weak=weak,
-        calls=_words(lexicon.CALL_WORDS),
-        visits=_words(lexicon.VISIT_WORDS),
-        blockers=_words(lexicon.BLOCKERS.get(language, "")),
+        calls=folded_words(lexicon.CALL_WORDS),
+        visits=folded_words(lexicon.VISIT_WORDS),
+        blockers=folded_words(lexicon.BLOCKERS.get(language, "")),
         speech=speech,
-        relational=_words(lexicon.RELATIONAL_NOUNS.get(language, ""))
-        | _words(lexicon.RELATIONAL_NOUNS["en"] if language == "en" else ""),
+        relational=folded_words(lexicon.RELATIONAL_NOUNS.get(language, ""))
+        | folded_words(lexicon.RELATIONAL_NOUNS["en"] if language == "en" else ""),
         pronouns={p.lower() for p in lexicon.PRONOUNS.get(language, set())},
-        complementizers=_words(lexicon.COMPLEMENTIZERS.get(language, set())),
-        locative=_words(lexicon.LOCATIVE.get(language, set())),
+        complementizers=folded_words(lexicon.COMPLEMENTIZERS.get(language, set())),
+        locative=folded_words(lexicon.LOCATIVE.get(language, set())),
         demonym_endings=geo.DEMONYM_PERSON_ENDINGS.get(language, ()),
-        future_verbs=_words(lexicon.FUTURE_MEETING_VERBS.get(language, "")),
-        titles=_words(lexicon.TITLES.get(language, "")) | _words(lexicon.TITLES["en"]),
+        future_verbs=folded_words(lexicon.FUTURE_MEETING_VERBS.get(language, "")),
+        titles=folded_words(lexicon.TITLES.get(language, "")) | folded_words(lexicon.TITLES["en"]),
         title_firsts=frozenset(
-            _words(lexicon.TITLES.get(language, "")) | _words(lexicon.TITLES["en"])
+            folded_words(lexicon.TITLES.get(language, "")) | folded_words(lexicon.TITLES["en"])
         ),
-        after_blockers=_words(lexicon.AFTER_BLOCKERS.get(language, "")),
-        determiners=_words(lexicon.DETERMINERS.get(language, set())),
-        wishes=_words(lexicon.WISH_VERBS.get(language, "")),
-        presence=_words(lexicon.PRESENCE_WORDS.get(language, "")),
-        not_party=_words(lexicon.NOT_PARTY_PREPOSITIONS.get(language, "")),
+        after_blockers=folded_words(lexicon.AFTER_BLOCKERS.get(language, "")),
+        determiners=folded_words(lexicon.DETERMINERS.get(language, set())),
+        wishes=folded_words(lexicon.WISH_VERBS.get(language, "")),
+        presence=folded_words(lexicon.PRESENCE_WORDS.get(language, "")),
+        not_party=folded_words(lexicon.NOT_PARTY_PREPOSITIONS.get(language, "")),
         separable={
             fold(v): fold(p) for v, p in lexicon.SEPARABLE_MEETING_VERBS.get(language, {}).items()
         },
-        reporting=speech | _words(lexicon.REPORTING_VERBS.get(language, "")),
-        reports_alone=_words(lexicon.REPORTS_ALONE.get(language, "")),
-        person_nouns=_words(lexicon.PERSON_NOUNS.get(language, "")),
+        reporting=speech | folded_words(lexicon.REPORTING_VERBS.get(language, "")),
+        reports_alone=folded_words(lexicon.REPORTS_ALONE.get(language, "")),
+        person_nouns=folded_words(lexicon.PERSON_NOUNS.get(language, "")),
         infinitive_endings=lexicon.INFINITIVE_ENDINGS.get(language, ()),
-        infinitive_links=_words(lexicon.INFINITIVE_LINKS.get(language, "")),
-        reported_mood=_words(lexicon.REPORTED_MOOD.get(language, "")),
-        ready=_words(lexicon.READY_WORDS),
-        object_prepositions=_words(lexicon.OBJECT_PREPOSITIONS.get(language, "")),
+        infinitive_links=folded_words(lexicon.INFINITIVE_LINKS.get(language, "")),
+        reported_mood=folded_words(lexicon.REPORTED_MOOD.get(language, "")),
+        ready=folded_words(lexicon.READY_WORDS),
+        object_prepositions=folded_words(lexicon.OBJECT_PREPOSITIONS.get(language, "")),
         future_sequences=tuple(fold_phrase(p) for p in lexicon.FUTURE_SEQUENCES.get(language, ())),
         visit_phrases=visit_phrases,
-        sidelines=_words(lexicon.SIDELINES.get(language, ())),
-        call_means=_words(lexicon.CALL_MEANS.get(language, "")),
+        sidelines=folded_words(lexicon.SIDELINES.get(language, ())),
+        call_means=folded_words(lexicon.CALL_MEANS.get(language, "")),
     )
 
 
@@ -197,116 +197,116 @@ def _is_acronym(name: str) -> bool:
     return len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
-_WITH = _words(lexicon.WITH_WORDS)
+WITH = folded_words(lexicon.WITH_WORDS)
 
 
-_NEWLINE_RE = re.compile("\n")
+NEWLINE_RE = re.compile("\n")
 
 
-_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 
 
-_JOINERS = " -‐‑'’.\u00a0"
+JOINERS = " -‐‑'’.\u00a0"
 
 
 # Gaps that keep two words in one phrase: a space, a hyphen, an apostrophe ("Jong-un").
-_JOIN_GAPS = frozenset(a + b for a in _JOINERS for b in ("", *_JOINERS))
+JOIN_GAPS = frozenset(a + b for a in JOINERS for b in ("", *JOINERS))
 
 
-_CAPITAL = _words(lexicon.CAPITAL_WORDS)
+_CAPITAL = folded_words(lexicon.CAPITAL_WORDS)
 
 
-_CAPITAL_FIRSTS = frozenset(_CAPITAL)
+CAPITAL_FIRSTS = frozenset(_CAPITAL)
 
 
-_FILLERS = _words(lexicon.PLACE_FILLERS) | _words(lexicon.VENUE_NOUNS)
+FILLERS = folded_words(lexicon.PLACE_FILLERS) | folded_words(lexicon.VENUE_NOUNS)
 
 
-_ROLE_LINKS = _words(lexicon.ROLE_LINKS)
+ROLE_LINKS = folded_words(lexicon.ROLE_LINKS)
 
 
-_ROLE_ELECT = _words(lexicon.ROLE_ELECT)
+ROLE_ELECT = folded_words(lexicon.ROLE_ELECT)
 
 
 # Of those, the words of an office about to be taken (not left: "former", "outgoing").
-_ELECT = _words(lexicon.every("elect"))
+ELECT = folded_words(lexicon.every("elect"))
 
 
-_QUESTION = _words(lexicon.QUESTION_WORDS)
+QUESTION = folded_words(lexicon.QUESTION_WORDS)
 
 
-_PAIR_NUMERALS = _words(lexicon.every("pair_numerals"))
+PAIR_NUMERALS = folded_words(lexicon.every("pair_numerals"))
 
 
-_CONJ = set(lexicon.every("conjunctions"))
+CONJ = set(lexicon.every("conjunctions"))
 
 
-_GENITIVE_RU = lexicon.table("genitive_endings")["ru"]
+GENITIVE_RU = lexicon.table("genitive_endings")["ru"]
 
 
-_ACCORDING = lexicon.table("according")
+ACCORDING = lexicon.table("according")
 
 
-_ACCORDING_WORDS = set(lexicon.every("according_words"))
+ACCORDING_WORDS = set(lexicon.every("according_words"))
 
 
-_RELATIVES = _words(lexicon.RELATIVES)
+RELATIVES = folded_words(lexicon.RELATIVES)
 
 
 # After a comma these start a new clause, with its own time ("…, and talks will go on").
-_COORDINATORS = _words(lexicon.every("coordinators"))
+COORDINATORS = folded_words(lexicon.every("coordinators"))
 
 
-_PARTICLES = _words(lexicon.NAME_PARTICLES)
+PARTICLES = folded_words(lexicon.NAME_PARTICLES)
 
 
 # Romanian genitive endings: "Apărării", "Externelor", "Guvernului" are not names.
-_RO_GENITIVE = lexicon.table("genitive_endings")["ro"]
+RO_GENITIVE = lexicon.table("genitive_endings")["ro"]
 
 
-_REQUEST = _words(lexicon.REQUEST_WORDS)
+REQUEST = folded_words(lexicon.REQUEST_WORDS)
 
 
-_LIST_CONTINUERS = _words(lexicon.LIST_CONTINUERS)
+LIST_CONTINUERS = folded_words(lexicon.LIST_CONTINUERS)
 
 
-_DE_PARTICLES = {
+DE_PARTICLES = {
     particle: (reason, stems) for particle, (reason, stems) in lexicon.DE_PARTICLE_VERBS.items()
 }
 
 
-_NEGATIONS = _words(lexicon.NEGATIONS)
+NEGATIONS = folded_words(lexicon.NEGATIONS)
 
 
-_PRESENCE_PAIRS = {fold_phrase(p) for p in lexicon.PRESENCE_PAIRS.split("|")}
+PRESENCE_PAIRS = {fold_phrase(p) for p in lexicon.PRESENCE_PAIRS.split("|")}
 
 
-_POSSESSIVES = _words(lexicon.POSSESSIVES)
+POSSESSIVES = folded_words(lexicon.POSSESSIVES)
 
 
-_EVENT_NOUNS = _words(lexicon.every("event_nouns"))
+EVENT_NOUNS = folded_words(lexicon.every("event_nouns"))
 
 
-_VISIT_NOUNS = _words(lexicon.every("visit_nouns"))
+VISIT_NOUNS = folded_words(lexicon.every("visit_nouns"))
 
 
-_RECEIVE = _words(lexicon.every("receive"))
+RECEIVE = folded_words(lexicon.every("receive"))
 
 
 # Future and conditional verb endings, on the lower-cased word with its accents
 # ("terranno", "será", "incontrerebbe", "pourrait", "reuniría", "encontraria"; German
 # Konjunktiv II by its umlaut, which folding would lose: "würde", "könnte").
-_FUTURE_RE = lexicon.table("future_re")
+FUTURE_RE = lexicon.table("future_re")
 
 
 # "The day before" dates an event from the one just reported, not from publication.
-_EVE = set(lexicon.every("eve"))
+EVE = set(lexicon.every("eve"))
 
 
-_THIS_SAID = set(lexicon.every("this_said"))
+THIS_SAID = set(lexicon.every("this_said"))
 
 
-_US_STATES = {fold(s) for s in geo.US_STATES}
+US_STATES = {fold(s) for s in geo.US_STATES}
 
 
 @dataclass
@@ -342,7 +342,7 @@ class Place:
 
 
 @dataclass
-class _Doc:
+class Document:
     text: str
     folded: str
     language: str
@@ -354,7 +354,7 @@ class _Doc:
     sentences: list[tuple[int, int]]
     sent_of: list[int]  # per token
     paragraph_of_sentence: list[int]
-    lx: _Lang
+    lx: LanguageWords
     kb: KnowledgeBase
     places: list[Place] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -380,20 +380,20 @@ class _Doc:
     clause_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-def _rank(doc: _Doc, key: str) -> int:
+def role_rank(doc: Document, key: str) -> int:
     office = doc.kb.office_on(key, doc.published)
     return ROLE_RANK.get(office.role, 9) if office else 9
 
 
-_BREAKS = frozenset(",;:—–()")
+BREAKS = frozenset(",;:—–()")
 
 
-def _clause_break(doc: _Doc, k: int) -> bool:
+def clause_break(doc: Document, k: int) -> bool:
     """Punctuation between token k and the next one ends a clause."""
-    return not _BREAKS.isdisjoint(doc.text[doc.tokens[k].end : doc.tokens[k + 1].start])
+    return not BREAKS.isdisjoint(doc.text[doc.tokens[k].end : doc.tokens[k + 1].start])
 
 
-def _dates_in(doc: _Doc, s: int, e: int) -> list[DateMention]:
+def dates_in(doc: Document, s: int, e: int) -> list[DateMention]:
     """Dates of a text span, computed once per span (sentences are asked about often)."""
     if doc.published is None:
         return []  # relative dates cannot be resolved without the publication date
@@ -409,18 +409,18 @@ def _dates_in(doc: _Doc, s: int, e: int) -> list[DateMention]:
     return found
 
 
-def _sentence_at(doc: _Doc, pos: int) -> int:
+def sentence_at(doc: Document, pos: int) -> int:
     starts = [s for s, _ in doc.sentences]
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def _token_at(doc: _Doc, pos: int) -> int:
+def token_at(doc: Document, pos: int) -> int:
     return bisect.bisect_left(doc.token_starts, pos)
 
 
-def _sentence_tokens(doc: _Doc, sentence: int) -> range:
+def sentence_tokens(doc: Document, sentence: int) -> range:
     return range(*doc.sentence_token_range[sentence])
 
 
-def _words_outside_quotes(doc: _Doc, sentence: int) -> int:
-    return sum(1 for k in _sentence_tokens(doc, sentence) if doc.quote_of[k] < 0)
+def words_outside_quotes(doc: Document, sentence: int) -> int:
+    return sum(1 for k in sentence_tokens(doc, sentence) if doc.quote_of[k] < 0)

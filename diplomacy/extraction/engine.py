@@ -1,6 +1,6 @@
 """The extraction engine: article text → leaders, meetings and statements.
 
-A pipeline of stages, each a module that reads the document (``document._Doc``) and
+A pipeline of stages, each a module that reads the document (``document.Document``) and
 adds to it or returns what it found: ``prepare`` (tokens, quotations, sentences) →
 ``places`` → ``roles`` → ``names`` → ``pronouns`` (demonyms and pronouns) →
 ``relations`` → ``meetings`` (``triggers``, ``modality``, ``parties``, ``pairs``,
@@ -20,18 +20,18 @@ from __future__ import annotations
 import gc
 from datetime import date
 
-from diplomacy.extraction.assemble import _leaders, _link_statements
+from diplomacy.extraction.assemble import link_statements, list_leaders
 from diplomacy.extraction.dates import marker_end, read_date_marker
 from diplomacy.extraction.knowledge import KnowledgeBase
 from diplomacy.extraction.language import detect_language
-from diplomacy.extraction.meetings import _find_meetings
-from diplomacy.extraction.names import _find_names
-from diplomacy.extraction.places import _find_places
-from diplomacy.extraction.prepare import _prepare
-from diplomacy.extraction.pronouns import _find_demonyms_and_pronouns
-from diplomacy.extraction.relations import _mark_relations
-from diplomacy.extraction.roles import _find_roles
-from diplomacy.extraction.statements import _find_statements
+from diplomacy.extraction.meetings import find_meetings
+from diplomacy.extraction.names import find_names
+from diplomacy.extraction.places import find_places
+from diplomacy.extraction.prepare import prepare_document
+from diplomacy.extraction.pronouns import find_demonyms_and_pronouns
+from diplomacy.extraction.relations import mark_relations
+from diplomacy.extraction.roles import find_roles
+from diplomacy.extraction.statements import find_statements
 from diplomacy.extraction.types import (
     ExtractedMeeting,
     Extraction,
@@ -56,17 +56,17 @@ def _extract(text: str, published: date | None, kb: KnowledgeBase) -> Extraction
         published = read_date_marker(text)
     body = marker_end(text)
     language = detect_language(text[body:])
-    doc = _prepare(text, body, language, published, kb)
-    _find_places(doc)
-    _find_roles(doc)
-    _find_names(doc)
-    _find_demonyms_and_pronouns(doc)
+    doc = prepare_document(text, body, language, published, kb)
+    find_places(doc)
+    find_roles(doc)
+    find_names(doc)
+    find_demonyms_and_pronouns(doc)
     doc.mentions.sort(key=lambda m: m.start)
-    _mark_relations(doc)
-    meetings = _find_meetings(doc)
-    statements = _find_statements(doc)
-    _link_statements(doc, meetings, statements)
-    leaders = _leaders(doc, meetings, statements)
+    mark_relations(doc)
+    meetings = find_meetings(doc)
+    statements = find_statements(doc)
+    link_statements(doc, meetings, statements)
+    leaders = list_leaders(doc, meetings, statements)
     return Extraction(
         language=language,
         published=published,

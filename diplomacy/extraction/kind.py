@@ -7,26 +7,26 @@ seat, a visit noun near) and a call (by its means: phone, video) from a meeting.
 from __future__ import annotations
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.dating import _in_quote_span
+from diplomacy.extraction.dating import in_quote_span
 from diplomacy.extraction.document import (
-    _VISIT_NOUNS,
+    VISIT_NOUNS,
+    Document,
     Mention,
     Place,
-    _clause_break,
-    _Doc,
-    _sentence_tokens,
-    _words,
+    clause_break,
+    folded_words,
+    sentence_tokens,
 )
-from diplomacy.extraction.names import _entry
-from diplomacy.extraction.pairs import _NOT_SEATS, _joint_subject
-from diplomacy.extraction.placing import _of_venue, _source_place
-from diplomacy.extraction.resolution import _resolve
-from diplomacy.extraction.triggers import _Trigger
+from diplomacy.extraction.names import leader_entry
+from diplomacy.extraction.pairs import NOT_SEATS, joint_subject
+from diplomacy.extraction.placing import of_venue, source_place
+from diplomacy.extraction.resolution import resolve_mention
+from diplomacy.extraction.triggers import Trigger
 
 
-def _visit_phrase_in(doc: _Doc, sentence: int, wanted: set[str]) -> bool:
+def _visit_phrase_in(doc: Document, sentence: int, wanted: set[str]) -> bool:
     phrases = doc.lx.visit_phrases
-    for k in _sentence_tokens(doc, sentence):
+    for k in sentence_tokens(doc, sentence):
         if doc.quote_of[k] >= 0 or phrases.firsts.isdisjoint(doc.forms[k]):
             continue
         n, kinds = phrases.match(doc.tokens, k, doc.language, doc.joined, forms=doc.forms)
@@ -35,34 +35,34 @@ def _visit_phrase_in(doc: _Doc, sentence: int, wanted: set[str]) -> bool:
     return False
 
 
-def _visit_before(doc: _Doc, t: _Trigger, keys: set[str]) -> bool:
+def _visit_before(doc: Document, t: Trigger, keys: set[str]) -> bool:
     """ "Dan se află într-o vizită de lucru în Franța, iar Macron l-a întâmpinat … Dan
     părea bucuros de întâlnirea cu președintele Franței": the sentence before, in the
     same paragraph, names both sides on a visit."""
     k = t.sentence - 1
     if k < 0 or doc.paragraph_of_sentence[k] != doc.paragraph_of_sentence[t.sentence]:
         return False
-    named = {_resolve(doc, m) for m in doc.mentions if m.sentence == k and not m.in_quote}
+    named = {resolve_mention(doc, m) for m in doc.mentions if m.sentence == k and not m.in_quote}
     sidelines = doc.lx.sidelines
     return (
         keys <= named
-        and not any(doc.tokens[j].norm in sidelines for j in _sentence_tokens(doc, t.sentence))
+        and not any(doc.tokens[j].norm in sidelines for j in sentence_tokens(doc, t.sentence))
         and _visit_phrase_in(doc, k, {"visit"})
     )
 
 
-_PREPARATION = _words(lexicon.every("preparation"))
+_PREPARATION = folded_words(lexicon.every("preparation"))
 
 
-def _prepared(doc: _Doc, k: int) -> bool:
+def _prepared(doc: Document, k: int) -> bool:
     """ "обсудил подготовку августовского саммита": a summit being prepared, talked
     about, is not the gathering the meeting is held on the sidelines of."""
     return any(doc.tokens[j].norm in _PREPARATION for j in range(max(0, k - 3), k))
 
 
 def _is_visit(
-    doc: _Doc,
-    t: _Trigger,
+    doc: Document,
+    t: Trigger,
     place: tuple[str, str] | None,
     countries: set[str | None],
     joint: bool = False,
@@ -76,7 +76,7 @@ def _is_visit(
     """
     if len(countries) != 2:
         return False
-    span = _sentence_tokens(doc, t.sentence)
+    span = sentence_tokens(doc, t.sentence)
     if any(doc.tokens[k].norm in doc.lx.sidelines and not _prepared(doc, k) for k in span):
         return False
     host = place is not None and place[1] in countries
@@ -96,19 +96,19 @@ def _is_visit(
         and p.kind == "venue"
         and p.code in countries
         and (p.locative or _venue_as_scene(doc, p))
-        and not _in_quote_span(doc, p.start)
-        and tuple(tok.norm for tok in doc.tokens[p.ti : p.tj]) not in _NOT_SEATS
+        and not in_quote_span(doc, p.start)
+        and tuple(tok.norm for tok in doc.tokens[p.ti : p.tj]) not in NOT_SEATS
         for p in doc.places
     )
 
 
-def _call_means(doc: _Doc, t: _Trigger, span: range) -> bool:
+def _call_means(doc: Document, t: Trigger, span: range) -> bool:
     """ "haben … per Videoschalte … beraten": a call given as the means, anywhere in the
     meeting word's clause (German puts the verb at the end, far from the means)."""
     lo, hi = t.ti, t.tj - 1
-    while lo > span.start and not _clause_break(doc, lo - 1):
+    while lo > span.start and not clause_break(doc, lo - 1):
         lo -= 1
-    while hi < span.stop - 1 and not _clause_break(doc, hi):
+    while hi < span.stop - 1 and not clause_break(doc, hi):
         hi += 1
     calls = doc.lx.calls
     return any(
@@ -119,7 +119,7 @@ def _call_means(doc: _Doc, t: _Trigger, span: range) -> bool:
     )
 
 
-def _venue_as_scene(doc: _Doc, p: Place) -> bool:
+def _venue_as_scene(doc: Document, p: Place) -> bool:
     """A venue not after a locative word may still be the scene ("alla Casa Bianca"), but
     not a source ("fuentes de la Casa Rosada", "пресс-служба Кремля") nor part of a
     title ("White House envoy")."""
@@ -127,31 +127,31 @@ def _venue_as_scene(doc: _Doc, p: Place) -> bool:
         return False
     if p.tj < len(doc.tokens) and doc.tokens[p.tj].norm in doc.lx.relational:
         return False  # "Kremlin spokesman"
-    return not (_source_place(doc, p) or _of_venue(doc, p))
+    return not (source_place(doc, p) or of_venue(doc, p))
 
 
-def _visit_noun_near(doc: _Doc, t: _Trigger) -> bool:
-    span = _sentence_tokens(doc, t.sentence)
+def _visit_noun_near(doc: Document, t: Trigger) -> bool:
+    span = sentence_tokens(doc, t.sentence)
     return any(
-        doc.tokens[k].norm in _VISIT_NOUNS
+        doc.tokens[k].norm in VISIT_NOUNS
         for k in range(max(span.start, t.ti - 3), min(span.stop, t.tj + 3))
     )
 
 
-def _meeting_kind(doc: _Doc, t: _Trigger, keys: list[str], place, mentions: list[Mention]) -> str:
+def meeting_kind(doc: Document, t: Trigger, keys: list[str], place, mentions: list[Mention]) -> str:
     """call, multilateral, visit or bilateral. Call and visit words count near the
     meeting word only ("a video released by his office" later in the sentence does not
     make talks a video call)."""
-    span = _sentence_tokens(doc, t.sentence)
+    span = sentence_tokens(doc, t.sentence)
     window = range(max(span.start, t.ti - 6), min(span.stop, t.tj + 6))
     words = {f for k in window if doc.quote_of[k] < 0 for f in doc.forms[k]}
-    countries = {_entry(doc, k).country for k in keys}
+    countries = {leader_entry(doc, k).country for k in keys}
     if words & doc.lx.calls or _call_means(doc, t, span):
         return "call"
     if len(countries) >= 3 or (len(countries) == 1 and len(keys) >= 3):
         # Three sides, or a domestic consultation of three or more people.
         return "multilateral"
-    if _is_visit(doc, t, place, countries, _joint_subject(doc, t, mentions)) or (
+    if _is_visit(doc, t, place, countries, joint_subject(doc, t, mentions)) or (
         len(countries) == 2 and _visit_before(doc, t, set(keys))
     ):
         return "visit"

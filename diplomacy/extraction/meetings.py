@@ -11,43 +11,43 @@ from dataclasses import replace
 from datetime import date
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.candidate import _meeting_for
-from diplomacy.extraction.dating import _adopt_dates, _dated_elsewhere, _news_date
-from diplomacy.extraction.document import Mention, _Doc, _sentence_tokens, _words
-from diplomacy.extraction.merging import _merge
-from diplomacy.extraction.names import _entry
-from diplomacy.extraction.pairs import _each_with, _pair_subject, _preceding_leader
+from diplomacy.extraction.candidate import meeting_for
+from diplomacy.extraction.dating import adopt_dates, dated_elsewhere, find_news_date
+from diplomacy.extraction.document import Document, Mention, folded_words, sentence_tokens
+from diplomacy.extraction.merging import merge
+from diplomacy.extraction.names import leader_entry
+from diplomacy.extraction.pairs import each_with, pair_subject, preceding_leader
 from diplomacy.extraction.parties import (
-    _assign,
-    _attendee,
-    _in_empty_relative_clause,
-    _joins_meeting,
-    _not_party,
-    _possessive,
-    _weak_ok,
+    assign,
+    attendee,
+    in_empty_relative_clause,
+    is_not_party,
+    joins_meeting,
+    possessive,
+    weak_ok,
 )
-from diplomacy.extraction.placing import _protagonist
-from diplomacy.extraction.resolution import _after_with, _resolve
-from diplomacy.extraction.triggers import _find_triggers, _Trigger
+from diplomacy.extraction.placing import find_protagonist
+from diplomacy.extraction.resolution import after_with, resolve_mention
+from diplomacy.extraction.triggers import Trigger, find_triggers
 from diplomacy.extraction.types import (
     ExtractedMeeting,
 )
 
 
-def _find_meetings(doc: _Doc) -> list[ExtractedMeeting]:
-    triggers = _find_triggers(doc)
+def find_meetings(doc: Document) -> list[ExtractedMeeting]:
+    triggers = find_triggers(doc)
     if not triggers:
         return []
-    protagonist = _protagonist(doc)
+    protagonist = find_protagonist(doc)
     doc.planned_sentences = {t.sentence for t in triggers if t.blocked}
     live = [t for t in triggers if not t.blocked]
-    news_date = _news_date(doc, live)
+    news_date = find_news_date(doc, live)
     # A leader nearest a planned or denied meeting word is its party, not the live
     # one's: "où il doit être reçu mardi par Takaichi, avant de retrouver Xi", "traf
     # Scholz X; ein Treffen mit Tiani hatte der … abgesagt".
     blocked = [t for t in triggers if t.blocked]
     found = _meetings_of(doc, live, protagonist, news_date, rivals=blocked)
-    _adopt_dates(doc, found, news_date)
+    adopt_dates(doc, found, news_date)
     # Planned meetings compete for people among themselves only, as before.
     planned = [t for t in triggers if t.blocked == "planned"]
     doc.planned.extend(_meetings_of(doc, planned, protagonist, news_date))
@@ -56,21 +56,21 @@ def _find_meetings(doc: _Doc) -> list[ExtractedMeeting]:
         (doc.planned if m.reported_as == "planned" else keep).append(m)
     for m in doc.planned:
         m.reported_as = "planned"
-    doc.planned[:] = _merge(doc, doc.planned)
-    return _merge(doc, keep)
+    doc.planned[:] = merge(doc, doc.planned)
+    return merge(doc, keep)
 
 
 def _meetings_of(
-    doc: _Doc,
-    triggers: list[_Trigger],
+    doc: Document,
+    triggers: list[Trigger],
     protagonist: str | None,
     news_date: date | None,
-    rivals: list[_Trigger] = (),
+    rivals: list[Trigger] = (),
 ) -> list[ExtractedMeeting]:
-    by_sentence: dict[int, list[_Trigger]] = {}
+    by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
-    rivals_of: dict[int, list[_Trigger]] = {}
+    rivals_of: dict[int, list[Trigger]] = {}
     for t in rivals:
         rivals_of.setdefault(t.sentence, []).append(t)
     found: list[ExtractedMeeting] = []
@@ -79,57 +79,57 @@ def _meetings_of(
         people = [
             m
             for m in doc.mentions
-            if m.sentence == s and not m.in_quote and not m.dependent and not _not_party(doc, m)
+            if m.sentence == s and not m.in_quote and not m.dependent and not is_not_party(doc, m)
         ]
         if (
             found
             and s - last_sentence <= 3
             and any(not t.event for t in trigs)  # "attended the summit" is another gathering
-            and not _dated_elsewhere(doc, *doc.sentences[s])
-            and _joins_meeting(doc, s, found[-1], people)
+            and not dated_elsewhere(doc, *doc.sentences[s])
+            and joins_meeting(doc, s, found[-1], people)
         ):
             continue
         # "Putin, who hosted the summit, met Pezeshkian": a meeting word inside a
         # relative clause that names nobody does not compete for the sentence's people.
-        inner = [t for t in trigs if _in_empty_relative_clause(doc, t, people)]
+        inner = [t for t in trigs if in_empty_relative_clause(doc, t, people)]
         if inner and len(inner) < len(trigs):
             trigs = [t for t in trigs if t not in inner]
         if rivals_of.get(s):
             both = sorted([*trigs, *rivals_of[s]], key=lambda t: t.ti)
-            claimed = _assign(doc, people, both)
+            claimed = assign(doc, people, both)
             taken = {id(m) for r in rivals_of[s] for m in claimed[id(r)]}
             people = [m for m in people if id(m) not in taken]
-        assigned = _assign(doc, people, trigs)
+        assigned = assign(doc, people, trigs)
         # A vague word that links nobody ("reçu" without its object) gives its people
         # back to the other meeting words of the sentence.
         kept = [
             t
             for t in trigs
             if not t.weak
-            or _weak_ok(doc, t, assigned[id(t)])
-            or _weak_ok(doc, t, people)
-            or _pair_subject(doc, t)
+            or weak_ok(doc, t, assigned[id(t)])
+            or weak_ok(doc, t, people)
+            or pair_subject(doc, t)
         ]
         if len(kept) < len(trigs) and kept:
             # "Rubio's visit came two days after X met Maduro": the owner of a dropped
             # meeting noun is no party to the others.
             starts = {t.ti for t in trigs if t not in kept}
-            people = [m for m in people if not (_possessive(doc, m) and m.tj + 1 in starts)]
-            trigs, assigned = kept, _assign(doc, people, kept)
+            people = [m for m in people if not (possessive(doc, m) and m.tj + 1 in starts)]
+            trigs, assigned = kept, assign(doc, people, kept)
         here = []
         for t in trigs:
             mentions = assigned[id(t)]
             # "At the summit attended by A, B, C and D, A held talks with D": the list of
             # those present before the meeting's clause is not its parties.
-            mentions = [m for m in mentions if not (m.tj <= t.ti and _attendee(doc, m, t))]
-            meeting = _meeting_for(doc, t, mentions, protagonist, news_date)
+            mentions = [m for m in mentions if not (m.tj <= t.ti and attendee(doc, m, t))]
+            meeting = meeting_for(doc, t, mentions, protagonist, news_date)
             if meeting is not None:
                 here.extend(_distribute(doc, t, assigned[id(t)], meeting, protagonist))
         if not here and len(trigs) > 1:
             # "a reçu lundi X, pour un entretien": two words of one meeting split its
             # people between them; the first that links them all states it.
             for t in trigs:
-                meeting = _meeting_for(doc, t, people, protagonist, news_date)
+                meeting = meeting_for(doc, t, people, protagonist, news_date)
                 if meeting is not None:
                     here.append(meeting)
                     break
@@ -139,35 +139,35 @@ def _meetings_of(
     return found
 
 
-_DISTRIBUTIVE = _words(lexicon.DISTRIBUTIVE)
+_DISTRIBUTIVE = folded_words(lexicon.DISTRIBUTIVE)
 
 
 def _distribute(
-    doc: _Doc, t: _Trigger, mentions: list[Mention], meeting: ExtractedMeeting, protagonist
+    doc: Document, t: Trigger, mentions: list[Mention], meeting: ExtractedMeeting, protagonist
 ) -> list[ExtractedMeeting]:
     """ "s-a întâlnit separat cu X și cu Y", "trafen Selenskyj zu Einzelgesprächen",
     "mantuvo sendos encuentros con X y con Y": one meeting per pair, not one of all."""
-    span = _sentence_tokens(doc, t.sentence)
+    span = sentence_tokens(doc, t.sentence)
     window = range(max(span.start, t.ti - 3), min(span.stop, t.tj + 4))
     marked = any(_DISTRIBUTIVE.intersection(doc.forms[k]) for k in window)
-    if not marked and not _each_with(doc, t, mentions):
+    if not marked and not each_with(doc, t, mentions):
         return [meeting]
     after = [m for m in mentions if m.ti >= t.tj and m.kind != "pronoun"]
     # "I colloqui separati che Borrell ha avuto con Kurti e con Vucic": the objects of
     # "with" are the ones met one by one, when they are named.
-    with_objects = [m for m in after if _after_with(doc, m)]
+    with_objects = [m for m in after if after_with(doc, m)]
     if len(with_objects) >= 2:
         after = with_objects
     objects: list[str] = []
     for m in after:
-        key = _resolve(doc, m)
-        name = _entry(doc, key).name if key else None
+        key = resolve_mention(doc, m)
+        name = leader_entry(doc, key).name if key else None
         if name in meeting.participants and name not in objects:
             objects.append(name)
     subjects = [n for n in meeting.participants if n not in objects]
     if not subjects and len(objects) >= 2:
-        key = _preceding_leader(doc, t, "") or protagonist
-        subjects = [_entry(doc, key).name] if key else []
+        key = preceding_leader(doc, t, "") or protagonist
+        subjects = [leader_entry(doc, key).name] if key else []
         subjects = [n for n in subjects if n not in objects]
     if subjects and len(objects) >= 2:
         # "Borrell et Lajčák ont reçu séparément Kurti et Vučić": the hosts together.

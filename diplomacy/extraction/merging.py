@@ -6,15 +6,15 @@ places and kinds (and those the aides joined), keeping the most precise values.
 
 from __future__ import annotations
 
-from diplomacy.extraction.dating import _KIND_ORDER
-from diplomacy.extraction.document import _Doc
-from diplomacy.extraction.names import _entry
+from diplomacy.extraction.dating import KIND_ORDER
+from diplomacy.extraction.document import Document
+from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.types import (
     ExtractedMeeting,
 )
 
 
-def _joined_by_aides(doc: _Doc, x: ExtractedMeeting, m: ExtractedMeeting) -> bool:
+def _joined_by_aides(doc: Document, x: ExtractedMeeting, m: ExtractedMeeting) -> bool:
     """ "Marcelo foi recebido por Chapo. Marcelo, acompanhado por Rangel, esteve reunido
     com Chapo": on the same day, the same leaders with ministers of their own countries
     are the same meeting, told again with more of its people."""
@@ -23,12 +23,12 @@ def _joined_by_aides(doc: _Doc, x: ExtractedMeeting, m: ExtractedMeeting) -> boo
     small, big = sorted((set(x.participants), set(m.participants)), key=len)
     if len(small) < 2 or not small < big:
         return False
-    by_name = {_entry(doc, k).name: _entry(doc, k).country for k in doc.involved}
+    by_name = {leader_entry(doc, k).name: leader_entry(doc, k).country for k in doc.involved}
     sides = {by_name.get(n) for n in small}
     return None not in sides and all(by_name.get(n) in sides for n in big - small)
 
 
-def _merge(doc: _Doc, found: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
+def merge(doc: Document, found: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
     merged: list[ExtractedMeeting] = []
     for m in found:
         same = next(
@@ -40,7 +40,7 @@ def _merge(doc: _Doc, found: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
             continue
         same.evidence.extend(m.evidence)
         same.confidence = max(same.confidence, m.confidence)
-        if _KIND_ORDER[m.kind] < _KIND_ORDER[same.kind]:
+        if KIND_ORDER[m.kind] < KIND_ORDER[same.kind]:
             same.kind = m.kind
             if same.kind == "call":
                 same.location_name = same.location_country = None  # a call has no venue

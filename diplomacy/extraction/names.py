@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
-    _PARTICLES,
-    _POSSESSIVES,
-    _RO_GENITIVE,
-    _ROLE_LINKS,
+    PARTICLES,
+    POSSESSIVES,
+    RO_GENITIVE,
+    ROLE_LINKS,
+    Document,
     Mention,
-    _Doc,
-    _rank,
-    _words,
+    folded_words,
+    role_rank,
 )
-from diplomacy.extraction.prepare import _candidates, _capitalised, _sentence_initial
+from diplomacy.extraction.prepare import candidate_tokens, capitalised, sentence_initial
 from diplomacy.extraction.text import (
     fold_phrase,
 )
@@ -27,7 +27,7 @@ from diplomacy.extraction.types import (
 )
 
 
-def _find_names(doc: _Doc) -> None:
+def find_names(doc: Document) -> None:
     toks = doc.tokens
     found = _known_names(doc)
     found.extend(_unknown_people(doc, found))
@@ -54,13 +54,13 @@ def _find_names(doc: _Doc) -> None:
     _roles_to_named_leaders(doc)
 
 
-def _known_names(doc: _Doc) -> list[tuple[int, int, list[str], bool, str]]:
+def _known_names(doc: Document) -> list[tuple[int, int, list[str], bool, str]]:
     """(first token, length, leader keys, lone surname?, Russian ending) of every alias of
     the knowledge base in the article; full names are noted in ``doc.full_names``."""
     toks, kb = doc.tokens, doc.kb
     found: list[tuple[int, int, list[str], bool, str]] = []
     i = 0
-    for start in _candidates(doc, kb.aliases.firsts):
+    for start in candidate_tokens(doc, kb.aliases.firsts):
         if start < i:
             continue
         i = start
@@ -85,14 +85,14 @@ def _known_names(doc: _Doc) -> list[tuple[int, int, list[str], bool, str]]:
     return found
 
 
-def _not_a_lone_surname(doc: _Doc, i: int) -> bool:
+def _not_a_lone_surname(doc: Document, i: int) -> bool:
     """A lone surname must look like a name and not be part of a longer one."""
     toks, kb = doc.tokens, doc.kb
     nxt = i + 1
-    return not _capitalised(toks[i]) or (
+    return not capitalised(toks[i]) or (
         nxt < len(toks)
         and doc.joined[i]
-        and _capitalised(toks[nxt])
+        and capitalised(toks[nxt])
         and doc.text[toks[i].end : toks[nxt].start] == " "
         and toks[nxt].norm not in {"s"}
         and not _is_known_word(doc, nxt)
@@ -101,7 +101,7 @@ def _not_a_lone_surname(doc: _Doc, i: int) -> bool:
     )
 
 
-def _merge_roles_into_names(doc: _Doc) -> None:
+def _merge_roles_into_names(doc: Document) -> None:
     """A role right next to a name ("președintele rus Vladimir Putin") is the same person."""
     toks = doc.tokens
     names = [m for m in doc.mentions if m.kind == "name"]
@@ -117,7 +117,7 @@ def _merge_roles_into_names(doc: _Doc) -> None:
                 nxt += 1
             end = toks[nxt - 1].end if nxt > m.tj else m.end
             gap_after = doc.text[end : toks[nxt].start] if nxt < len(toks) else ""
-            if nxt in by_ti and gap_after.strip() in ("", ",") and not _ro_oblique(doc, by_ti[nxt]):
+            if nxt in by_ti and gap_after.strip() in ("", ",") and not ro_oblique(doc, by_ti[nxt]):
                 doc.role_tokens.update(range(m.ti, nxt))
                 if not m.key and not m.in_quote:
                     # "La premier Giorgia Meloni": a later bare "la premier" is her too.
@@ -130,7 +130,7 @@ def _merge_roles_into_names(doc: _Doc) -> None:
     doc.mentions = kept
 
 
-def _roles_to_named_leaders(doc: _Doc) -> None:
+def _roles_to_named_leaders(doc: Document) -> None:
     """ "Le dirigeant espagnol" is the Spanish leader the article has just named
     (Sánchez), not the office holder the role would stand for on its own (the King): a
     head of state or government role goes to the last leader of that country named
@@ -138,7 +138,7 @@ def _roles_to_named_leaders(doc: _Doc) -> None:
     last: dict[str, str] = {}  # country → its leader named most recently
     for m in sorted(doc.mentions, key=lambda m: m.start):
         if m.kind == "name" and m.key and not m.in_quote:
-            last[_entry(doc, m.key).country] = m.key
+            last[leader_entry(doc, m.key).country] = m.key
             continue
         if m.kind != "role" or not m.key or not m.country or m.role not in _TOP_ROLES:
             continue
@@ -154,41 +154,41 @@ def _roles_to_named_leaders(doc: _Doc) -> None:
 _TOP_ROLES = {"head_of_state", "head_of_government"}
 
 
-def _de_genitive(doc: _Doc, m: Mention) -> bool:
+def de_genitive(doc: Document, m: Mention) -> bool:
     """A German name in the genitive: "Putins", "Bidens" (the knowledge base has no -s)."""
     if doc.language != "de" or not m.key:
         return False
     norm = doc.tokens[m.tj - 1].norm
-    base = fold_phrase(_entry(doc, m.key).name)[-1:]
+    base = fold_phrase(leader_entry(doc, m.key).name)[-1:]
     return bool(base) and norm != base[0] and norm == base[0] + "s"
 
 
-def _ro_oblique(doc: _Doc, m: Mention) -> bool:
+def ro_oblique(doc: Document, m: Mention) -> bool:
     """A Romanian name in the genitive-dative ("i-a transmis șeful statului Maiei Sandu"):
     its first name carries the ending its dictionary form lacks."""
     if doc.language != "ro" or not m.key:
         return False
     norm = doc.tokens[m.ti].norm
-    base = fold_phrase(_entry(doc, m.key).name)[:1]
+    base = fold_phrase(leader_entry(doc, m.key).name)[:1]
     if not base or norm == base[0] or len(norm) <= len(base[0]):
         return False
     return norm.startswith(base[0][:-1]) and norm.endswith(("ei", "ului"))
 
 
-def _entry(doc: _Doc, key: str) -> LeaderEntry:
+def leader_entry(doc: Document, key: str) -> LeaderEntry:
     return doc.unknown.get(key) or doc.kb.leaders[key]
 
 
-_NOT_NAME = _words(lexicon.every("not_name"))
+NOT_NAME = folded_words(lexicon.every("not_name"))
 
 
-_FUNCTION_WORDS = {w for words in lexicon.STOPWORDS.values() for w in _words(words)}
+FUNCTION_WORDS = {w for words in lexicon.STOPWORDS.values() for w in folded_words(words)}
 
 
-_CALENDAR = _words(lexicon.every("calendar"))
+CALENDAR = folded_words(lexicon.every("calendar"))
 
 
-def _unknown_people(doc: _Doc, found: list) -> list:
+def _unknown_people(doc: Document, found: list) -> list:
     """ "Foreign Minister Ahmed Attaf": a title, then a first and last name the knowledge
     base does not know. They become leaders with ``known: false``."""
     toks, text = doc.tokens, doc.text
@@ -197,7 +197,7 @@ def _unknown_people(doc: _Doc, found: list) -> list:
     role_ends = {m.tj - 1: m for m in doc.mentions if m.kind == "role"}
     out = []
     # Only where a title or a role ends: a set lookup per distinct word, not per token.
-    starts = sorted(set(_candidates(doc, doc.lx.title_firsts)) | set(role_ends))
+    starts = sorted(set(candidate_tokens(doc, doc.lx.title_firsts)) | set(role_ends))
     for k in starts:
         tok = toks[k]
         if k in covered:
@@ -210,7 +210,7 @@ def _unknown_people(doc: _Doc, found: list) -> list:
         while (
             j < len(toks)
             and j <= k + 3
-            and (toks[j].norm in _POSSESSIVES or j in doc.country_tokens)
+            and (toks[j].norm in POSSESSIVES or j in doc.country_tokens)
         ):
             if j in doc.country_tokens:
                 country = next(p.code for p in doc.places if p.ti <= j < p.tj)
@@ -234,7 +234,7 @@ def _unknown_people(doc: _Doc, found: list) -> list:
     return out
 
 
-def _name_tokens(doc: _Doc, j: int, covered: set[int]) -> list[int]:
+def _name_tokens(doc: Document, j: int, covered: set[int]) -> list[int]:
     """The tokens of a first and last name from token j on, after a title: the office's
     complement ("Ministrul Apărării", "de la Presidencia,") skipped, particles kept."""
     toks, text, titles = doc.tokens, doc.text, doc.lx.titles
@@ -244,11 +244,11 @@ def _name_tokens(doc: _Doc, j: int, covered: set[int]) -> list[int]:
         t = toks[j]
         if names and not doc.joined[j - 1]:
             break
-        genitive = doc.language == "ro" and t.norm.endswith(_RO_GENITIVE)
+        genitive = doc.language == "ro" and t.norm.endswith(RO_GENITIVE)
         if (
             not names
             and skipped < 4
-            and (genitive and _capitalised(t) or t.norm in _ROLE_LINKS or t.norm in _NOT_NAME)
+            and (genitive and capitalised(t) or t.norm in ROLE_LINKS or t.norm in NOT_NAME)
         ):
             # "Ministrul Apărării Angel Tîlvăr", "Secretary of Defense Lloyd Austin":
             # the office's complement, then the name.
@@ -258,11 +258,11 @@ def _name_tokens(doc: _Doc, j: int, covered: set[int]) -> list[int]:
         if (
             not names
             and skipped
-            and toks[j - 1].norm in _ROLE_LINKS
-            and _capitalised(t)
+            and toks[j - 1].norm in ROLE_LINKS
+            and capitalised(t)
             and j + 1 < len(toks)
             and text[t.end : toks[j + 1].start] == ", "
-            and _capitalised(toks[j + 1])
+            and capitalised(toks[j + 1])
         ):
             # "la secretaria general de la Presidencia, Karina Milei": the office's
             # named complement, a comma, then the name.
@@ -270,30 +270,30 @@ def _name_tokens(doc: _Doc, j: int, covered: set[int]) -> list[int]:
             j += 1
             continue
         if (
-            _capitalised(t)
+            capitalised(t)
             and t.raw.isalpha()
             and j not in covered
             and j not in doc.place_tokens
-            and t.norm not in _NOT_NAME
+            and t.norm not in NOT_NAME
             # "Prime Minister Theresa May": a month name may end a name, not start it.
-            and (t.norm not in _CALENDAR or (names and not _before_digit(doc, j)))
+            and (t.norm not in CALENDAR or (names and not _before_digit(doc, j)))
             and t.norm not in titles
             and not genitive
         ):
             names.append(j)
             j += 1
-        elif names and t.norm in _PARTICLES and j + 1 < len(toks) and _capitalised(toks[j + 1]):
+        elif names and t.norm in PARTICLES and j + 1 < len(toks) and capitalised(toks[j + 1]):
             j += 1
         else:
             break
     return names
 
 
-def _before_digit(doc: _Doc, j: int) -> bool:
+def _before_digit(doc: Document, j: int) -> bool:
     return j + 1 < len(doc.tokens) and doc.tokens[j + 1].raw[:1].isdigit()
 
 
-def _later_surnames(doc: _Doc, found: list) -> list:
+def _later_surnames(doc: Document, found: list) -> list:
     """After "Pedro Sánchez", a bare "Sánchez" is him, whether or not the knowledge
     base lists the surname as an alias."""
     local: dict[str, str] = {}
@@ -332,34 +332,34 @@ def _later_surnames(doc: _Doc, found: list) -> list:
         return []
     covered = {k for i, n, *_ in found for k in range(i, i + n)}
     extra = []
-    for k in _candidates(doc, frozenset(local)):
+    for k in candidate_tokens(doc, frozenset(local)):
         forms = doc.forms[k]
-        if k in covered or not _capitalised(doc.tokens[k]):
+        if k in covered or not capitalised(doc.tokens[k]):
             continue
         tok = doc.tokens[k]
         hit = next((f for f in forms if f in local and first_at[f] < k), None)
         if hit is None:
             continue
         nxt = k + 1
-        if nxt < len(doc.tokens) and doc.joined[k] and _capitalised(doc.tokens[nxt]):
+        if nxt < len(doc.tokens) and doc.joined[k] and capitalised(doc.tokens[nxt]):
             continue
         inflection = _ru_ending(tok.norm) if doc.language == "ru" and tok.norm != hit else ""
         extra.append((k, 1, [local[hit]], False, inflection))
     return extra
 
 
-_HONORIFICS = _words(lexicon.every("honorifics"))
+_HONORIFICS = folded_words(lexicon.every("honorifics"))
 
 
-def _other_given_name(doc: _Doc, i: int) -> bool:
+def _other_given_name(doc: Document, i: int) -> bool:
     """ "Karina Milei": a first name other than the leader's before his bare surname names
     someone else of the family."""
     k = i - 1
     # German writes every noun capitalised: "Das Treffen Bidens".
-    if k < 0 or doc.language == "de" or _sentence_initial(doc, k) or not doc.joined[k]:
+    if k < 0 or doc.language == "de" or sentence_initial(doc, k) or not doc.joined[k]:
         return False
     prev = doc.tokens[k]
-    if doc.text[prev.end : doc.tokens[i].start] != " " or not _capitalised(prev):
+    if doc.text[prev.end : doc.tokens[i].start] != " " or not capitalised(prev):
         return False
     return (
         prev.norm.isalpha()
@@ -374,10 +374,10 @@ def _other_given_name(doc: _Doc, i: int) -> bool:
     )
 
 
-def _is_known_word(doc: _Doc, i: int) -> bool:
+def _is_known_word(doc: Document, i: int) -> bool:
     """A capitalised word after a surname that is not a further name (a verb, a title)."""
     norm = doc.tokens[i].norm
-    return norm in doc.lx.speech or norm in _ROLE_LINKS
+    return norm in doc.lx.speech or norm in ROLE_LINKS
 
 
 _RU_NAME_ENDINGS = lexicon.table("name_case_endings")["ru"]
@@ -390,7 +390,7 @@ def _ru_ending(norm: str) -> str:
     return ""
 
 
-def _choose_key(doc: _Doc, i: int, keys: list[str], single: bool) -> str | None:
+def _choose_key(doc: Document, i: int, keys: list[str], single: bool) -> str | None:
     token = doc.tokens[i]
     if not single:
         return keys[0] if len(keys) == 1 else _by_office(doc, keys)
@@ -401,7 +401,7 @@ def _choose_key(doc: _Doc, i: int, keys: list[str], single: bool) -> str | None:
         # was used.
         if (
             len(keys) == 1
-            and _rank(doc, keys[0]) <= 1
+            and role_rank(doc, keys[0]) <= 1
             and doc.kb.holds_office(keys[0], doc.published)
         ):
             return keys[0]
@@ -424,6 +424,6 @@ def _choose_key(doc: _Doc, i: int, keys: list[str], single: bool) -> str | None:
     return _by_office(doc, keys)
 
 
-def _by_office(doc: _Doc, keys: list[str]) -> str | None:
+def _by_office(doc: Document, keys: list[str]) -> str | None:
     holding = [k for k in keys if doc.kb.holds_office(k, doc.published)]
     return holding[0] if len(holding) == 1 else None

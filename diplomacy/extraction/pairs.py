@@ -10,42 +10,42 @@ from __future__ import annotations
 from collections import Counter
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.clauses import _INDEFINITE, _clause_of, _subclauses
+from diplomacy.extraction.clauses import INDEFINITE, clause_of, subclauses
 from diplomacy.extraction.document import (
-    _CONJ,
-    _COORDINATORS,
-    _RELATIVES,
-    _WITH,
+    CONJ,
+    COORDINATORS,
+    RELATIVES,
+    WITH,
+    Document,
     Mention,
-    _clause_break,
-    _dates_in,
-    _Doc,
-    _rank,
-    _sentence_tokens,
-    _words,
+    clause_break,
+    dates_in,
+    folded_words,
+    role_rank,
+    sentence_tokens,
 )
-from diplomacy.extraction.names import _CALENDAR, _FUNCTION_WORDS, _NOT_NAME, _entry
-from diplomacy.extraction.prepare import _capitalised, _sentence_initial
-from diplomacy.extraction.resolution import _NOT_SPEAKER, _resolve
+from diplomacy.extraction.names import CALENDAR, FUNCTION_WORDS, NOT_NAME, leader_entry
+from diplomacy.extraction.prepare import capitalised, sentence_initial
+from diplomacy.extraction.resolution import NOT_SPEAKER, resolve_mention
 from diplomacy.extraction.text import (
     fold_phrase,
 )
-from diplomacy.extraction.triggers import _Trigger
+from diplomacy.extraction.triggers import Trigger
 
-_AGENT = _words(lexicon.every("agent"))
-
-
-_AGENT_STRICT = _words(lexicon.every("agent_strict"))
+AGENT = folded_words(lexicon.every("agent"))
 
 
-def _pair_subject(doc: _Doc, t: _Trigger) -> bool:
+_AGENT_STRICT = folded_words(lexicon.every("agent_strict"))
+
+
+def pair_subject(doc: Document, t: Trigger) -> bool:
     """ "The two leaders", "les deux dirigeants", "cei doi" before the meeting word, in its
     sentence, with no leader named in between."""
-    span = _sentence_tokens(doc, t.sentence)
+    span = sentence_tokens(doc, t.sentence)
     lo = span.start
     firsts = doc.lx.pairs.firsts
     # The subject may follow the verb: "Im Anschluss kamen beide …", "se reunieron ambos".
-    after = [k for k in (t.tj,) if k < span.stop and not _clause_break(doc, t.tj - 1)]
+    after = [k for k in (t.tj,) if k < span.stop and not clause_break(doc, t.tj - 1)]
     for k in [*range(max(lo, t.ti - 8), t.ti), *after]:
         if firsts.isdisjoint(doc.forms[k]):
             continue
@@ -59,7 +59,7 @@ def _pair_subject(doc: _Doc, t: _Trigger) -> bool:
     return False
 
 
-def _pair_in_paragraph(doc: _Doc, sentence: int) -> list[str]:
+def pair_in_paragraph(doc: Document, sentence: int) -> list[str]:
     """The two leaders named in the previous sentence of the same paragraph ("Trump is to
     sit down with Xi. The two leaders last met in Buenos Aires")."""
     para = doc.paragraph_of_sentence[sentence]
@@ -83,7 +83,7 @@ def _pair_in_paragraph(doc: _Doc, sentence: int) -> list[str]:
     return []
 
 
-def _recent_pair(doc: _Doc, sentence: int) -> list[str]:
+def recent_pair(doc: Document, sentence: int) -> list[str]:
     """The two leaders named most recently before the sentence, even in an earlier
     paragraph ("… talks between Ishiba and Lee. … Ishiba said … Both leaders had met in
     June"): the last two distinct names within a few sentences, none a third in a tie."""
@@ -104,17 +104,17 @@ def _recent_pair(doc: _Doc, sentence: int) -> list[str]:
 
 # Nouns after "the two" that make it a pair of something else ("the two countries",
 # "the two-day summit", "i due giorni").
-_NOT_PAIR_NOUNS = _words(lexicon.every("not_pair_nouns"))
+_NOT_PAIR_NOUNS = folded_words(lexicon.every("not_pair_nouns"))
 
 
-def _not_a_pair_of_leaders(doc: _Doc, k: int) -> bool:
+def _not_a_pair_of_leaders(doc: Document, k: int) -> bool:
     if k >= len(doc.tokens):
         return False
     hyphen = k > 0 and doc.text[doc.tokens[k - 1].end : doc.tokens[k].start] in ("-", "‐", "‑")
     return hyphen or doc.tokens[k].norm in _NOT_PAIR_NOUNS
 
 
-def _main_pair(doc: _Doc) -> list[str]:
+def main_pair(doc: Document) -> list[str]:
     counts = Counter(m.key for m in doc.mentions if m.kind == "name" and m.key and not m.in_quote)
     top = counts.most_common(3)
     # Only a clear pair: two leaders ahead of any third.
@@ -123,32 +123,32 @@ def _main_pair(doc: _Doc) -> list[str]:
     return [top[0][0], top[1][0]]
 
 
-def _object_of_with(doc: _Doc, t: _Trigger, m: Mention) -> bool:
+def object_of_with(doc: Document, t: Trigger, m: Mention) -> bool:
     """The mention follows the meeting word after "with", no other leader in between."""
     if m.ti < t.tj:
         return False
     for k in range(m.ti - 1, t.tj - 1, -1):
-        if doc.tokens[k].norm in _WITH:
+        if doc.tokens[k].norm in WITH:
             return not any(
                 o is not m and k < o.ti < m.ti and o.kind != "pronoun" for o in doc.mentions
             )
     return False
 
 
-def _each_with(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
+def each_with(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
     """Two leaders or more after the meeting word, each after a "with" of its own: "met
     with X, and then with Y"."""
     named = [m for m in mentions if m.kind != "pronoun"]
-    return len(named) >= 2 and all(_object_of_with(doc, t, m) for m in named)
+    return len(named) >= 2 and all(object_of_with(doc, t, m) for m in named)
 
 
-def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
+def preceding_leader(doc: Document, t: Trigger, other: str) -> str | None:
     """The subject before a meeting word: the nearest leader named earlier in the
     sentence who is not himself the object of "with" ("X s'est entretenu avec Y, puis a
     rencontré Z": X)."""
     # "Xi, who met Putin last week, received Modi": not from inside a relative clause.
-    clauses = _subclauses(doc, t.sentence)
-    mine = _clause_of(clauses, doc.tokens[t.ti].start)
+    clauses = subclauses(doc, t.sentence)
+    mine = clause_of(clauses, doc.tokens[t.ti].start)
     before = [
         m
         for m in doc.mentions
@@ -157,32 +157,32 @@ def _preceding_leader(doc: _Doc, t: _Trigger, other: str) -> str | None:
         and not m.in_quote
         and not m.dependent
         and not m.oblique
-        and not any(doc.tokens[k].norm in _WITH for k in range(max(0, m.ti - 3), m.ti))
+        and not any(doc.tokens[k].norm in WITH for k in range(max(0, m.ti - 3), m.ti))
         # "Trump was received by Trong … and then held talks with Phuc": the agent of
         # a passive is not the subject of the verb coordinated with it.
         and not _passive_agent(doc, m)
         and not _object_of_verb(doc, m)
-        and (_clause_of(clauses, m.start) == mine or _clause_of(clauses, m.start) == 0)
-        and not (mine == 0 and _clause_of(clauses, m.start) != 0)
+        and (clause_of(clauses, m.start) == mine or clause_of(clauses, m.start) == 0)
+        and not (mine == 0 and clause_of(clauses, m.start) != 0)
     ]
     for m in reversed(before):
         if _someone_between(doc, m.tj, t.ti):
             # "Rubio's visit came two days after Richard Grenell, Trump's envoy, met
             # Maduro": a person we do not know is the nearer subject.
             return None
-        key = _resolve(doc, m)
+        key = resolve_mention(doc, m)
         if key and key != other:
             return key
     return None
 
 
-_TIME_ADVERBS = _words(lexicon.every("time_adverbs"))
+_TIME_ADVERBS = folded_words(lexicon.every("time_adverbs"))
 
 
 _ADVERB_ENDINGS = lexicon.union("adverb_endings")
 
 
-def _object_of_verb(doc: _Doc, m: Mention) -> bool:
+def _object_of_verb(doc: Document, m: Mention) -> bool:
     """ "Biden criticised Putin after meeting Scholz": a leader right after a lower-case
     word that is no preposition, article, conjunction, time or meeting word is that
     verb's object, not the subject of the meeting word after it."""
@@ -195,45 +195,45 @@ def _object_of_verb(doc: _Doc, m: Mention) -> bool:
         or toks[k].norm in lx.titles
     ):
         k -= 1
-    if k < 0 or doc.sent_of[k] != m.sentence or _clause_break(doc, k):
+    if k < 0 or doc.sent_of[k] != m.sentence or clause_break(doc, k):
         return False
     w = toks[k]
     norm = w.norm
     return not (
         not w.raw[:1].islower()
-        or norm in _WITH
+        or norm in WITH
         or norm in lx.object_prepositions
         or norm in lx.locative
-        or norm in _AGENT
-        or norm in _CONJ
-        or norm in _COORDINATORS
-        or norm in _RELATIVES
+        or norm in AGENT
+        or norm in CONJ
+        or norm in COORDINATORS
+        or norm in RELATIVES
         or norm in lx.complementizers
-        or norm in _CALENDAR
+        or norm in CALENDAR
         or norm in _TIME_ADVERBS
-        or norm in _INDEFINITE[doc.language]
+        or norm in INDEFINITE[doc.language]
         or norm in lx.speech
         or norm.endswith(_ADVERB_ENDINGS)
         or norm in lx.triggers.firsts
-        or any(d.start <= w.start < d.end for d in _dates_in(doc, *doc.sentences[m.sentence]))
+        or any(d.start <= w.start < d.end for d in dates_in(doc, *doc.sentences[m.sentence]))
     )
 
 
-def _someone_between(doc: _Doc, a: int, b: int) -> bool:
+def _someone_between(doc: Document, a: int, b: int) -> bool:
     """Two capitalised words in a row between tokens a and b that are no leader, place,
     title or institution: a person the knowledge base does not know."""
     run = 0
     for k in range(a, b):
         t = doc.tokens[k]
         ok = (
-            _capitalised(t)
+            capitalised(t)
             and t.raw.isalpha()
-            and not _sentence_initial(doc, k)
-            and t.norm not in _FUNCTION_WORDS
+            and not sentence_initial(doc, k)
+            and t.norm not in FUNCTION_WORDS
             and k not in doc.place_tokens
-            and t.norm not in _NOT_NAME
-            and t.norm not in _NOT_SPEAKER
-            and t.norm not in _CALENDAR
+            and t.norm not in NOT_NAME
+            and t.norm not in NOT_SPEAKER
+            and t.norm not in CALENDAR
             and doc.lx.titles.isdisjoint(doc.forms[k])
             and not any(m.ti <= k < m.tj for m in doc.mentions)
         )
@@ -243,55 +243,55 @@ def _someone_between(doc: _Doc, a: int, b: int) -> bool:
     return False
 
 
-def _passive_agent(doc: _Doc, m: Mention) -> bool:
+def _passive_agent(doc: Document, m: Mention) -> bool:
     k = m.ti - 1
     while k >= 0 and (k in doc.role_tokens or k in doc.country_tokens):
         k -= 1
     return k >= 0 and doc.tokens[k].norm in _AGENT_STRICT
 
 
-_NOT_SEATS = frozenset(fold_phrase(v) for v in lexicon.NOT_SEAT_VENUES.split("|"))
+NOT_SEATS = frozenset(fold_phrase(v) for v in lexicon.NOT_SEAT_VENUES.split("|"))
 
 
-def _joint_subject(doc: _Doc, t: _Trigger, mentions: list[Mention]) -> bool:
+def joint_subject(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
     """ "Petro y Maduro se reunieron", "the two leaders met": both sides as the subject."""
-    if _pair_subject(doc, t):
+    if pair_subject(doc, t):
         return True
     before = [m for m in mentions if m.sentence == t.sentence and m.tj <= t.ti]
     return any(
         0 < b.ti - a.tj <= 4
         and t.ti - b.tj <= 4
-        and any(doc.tokens[k].norm in _CONJ for k in range(a.tj, b.ti))
+        and any(doc.tokens[k].norm in CONJ for k in range(a.tj, b.ti))
         for a, b in zip(before, before[1:], strict=False)
     )
 
 
-def _with_after(doc: _Doc, t: _Trigger) -> int | None:
+def with_after(doc: Document, t: Trigger) -> int | None:
     # German puts time and place between the verb and "mit": "sprach … in Moskau mehr als
     # fünf Stunden mit Putin". Elsewhere "with" follows closely.
     reach = 12 if doc.language == "de" else 5
     for k in range(t.tj, min(len(doc.tokens), t.tj + reach)):
         if doc.sent_of[k] != t.sentence:
             break
-        if reach > 5 and k > t.tj and _clause_break(doc, k - 1):
+        if reach > 5 and k > t.tj and clause_break(doc, k - 1):
             break
-        if doc.tokens[k].norm in _WITH:
+        if doc.tokens[k].norm in WITH:
             return k
     return None
 
 
-def _conjoined(doc: _Doc, mentions: list[Mention]) -> bool:
+def conjoined(doc: Document, mentions: list[Mention]) -> bool:
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
         between = doc.tokens[a.tj : b.ti]
         gap = doc.text[a.end : b.start]
-        if len(between) <= 1 and all(t.norm in _CONJ for t in between) and len(gap) < 8:
+        if len(between) <= 1 and all(t.norm in CONJ for t in between) and len(gap) < 8:
             return True
         # "Путин и лидер КНДР Ким Чен Ын", "Biden and Chinese President Xi": the second
         # name's role may stand after the conjunction.
         if (
             between
-            and between[0].norm in _CONJ
+            and between[0].norm in CONJ
             and len(between) <= 6
             and "," not in gap
             and all(k in doc.role_tokens or k in doc.country_tokens for k in range(a.tj + 1, b.ti))
@@ -300,14 +300,14 @@ def _conjoined(doc: _Doc, mentions: list[Mention]) -> bool:
     return False
 
 
-def _two_sides(doc: _Doc, t: _Trigger, present: str) -> list[str]:
+def two_sides_of(doc: Document, t: Trigger, present: str) -> list[str]:
     """ "the two countries ... Pyongyang and Moscow": each named country stands for its
     leader, when that leader is named in the article."""
     s = t.sentence
     toks = doc.tokens
     hit = False
     firsts = doc.lx.two_sides.firsts
-    for k in _sentence_tokens(doc, s):
+    for k in sentence_tokens(doc, s):
         if firsts.isdisjoint(doc.forms[k]):
             continue
         n, _ = doc.lx.two_sides.match(toks, k, doc.language, doc.joined, forms=doc.forms)
@@ -319,8 +319,10 @@ def _two_sides(doc: _Doc, t: _Trigger, present: str) -> list[str]:
     leaders_by_country: dict[str, str] = {}
     for m in doc.mentions:
         if m.kind == "name" and m.key:
-            c = _entry(doc, m.key).country
-            if c not in leaders_by_country or _rank(doc, m.key) < _rank(doc, leaders_by_country[c]):
+            c = leader_entry(doc, m.key).country
+            if c not in leaders_by_country or role_rank(doc, m.key) < role_rank(
+                doc, leaders_by_country[c]
+            ):
                 leaders_by_country[c] = m.key
     out = []
     for p in doc.places:

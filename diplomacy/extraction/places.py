@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from diplomacy.extraction import geo, lexicon
 from diplomacy.extraction.document import (
-    _CAPITAL_FIRSTS,
-    _FILLERS,
-    _ROLE_LINKS,
-    _US_STATES,
+    CAPITAL_FIRSTS,
+    FILLERS,
+    ROLE_LINKS,
+    US_STATES,
+    Document,
     Place,
-    _Doc,
 )
-from diplomacy.extraction.prepare import _candidates, _capitalised
+from diplomacy.extraction.prepare import candidate_tokens, capitalised
 
 
-def _find_places(doc: _Doc) -> None:
+def find_places(doc: Document) -> None:
     toks, lx = doc.tokens, doc.lx
     i = 0
-    for start in _candidates(doc, lx.places.firsts):
+    for start in candidate_tokens(doc, lx.places.firsts):
         if start < i:
             continue
         i = start
@@ -31,7 +31,7 @@ def _find_places(doc: _Doc) -> None:
             i += 1
             continue
         kind, code_or_name, extra, acronym = payloads[0]
-        if not _capitalised(toks[i]):
+        if not capitalised(toks[i]):
             # "le Premier ministre indien": German "Indien" (India) is a name, but the
             # lower-case word is the French adjective.
             kind, code_or_name, extra, acronym = next(
@@ -41,17 +41,17 @@ def _find_places(doc: _Doc) -> None:
         if acronym and not raw.replace(".", "").isupper():
             i += n
             continue
-        if kind == "country" and extra == "name" and not _capitalised(toks[i]):
+        if kind == "country" and extra == "name" and not capitalised(toks[i]):
             i += n
             continue
         if kind in ("city", "venue") and not (
-            _capitalised(toks[i])
+            capitalised(toks[i])
             # "palais Chigi", "palais Bellevue": a building noun before the name.
             or (
                 kind == "venue"
                 and n > 1
-                and toks[i].norm in _FILLERS
-                and _capitalised(toks[i + n - 1])
+                and toks[i].norm in FILLERS
+                and capitalised(toks[i + n - 1])
             )
         ):
             i += n
@@ -76,14 +76,14 @@ def _find_places(doc: _Doc) -> None:
     doc.places.sort(key=lambda p: p.start)
 
 
-def _capital_phrases(doc: _Doc) -> None:
+def _capital_phrases(doc: Document) -> None:
     """ "capitala chineză", "the DPRK capital", "столица Китая" → that country's capital."""
     by_start = {p.ti: p for p in doc.places if p.kind == "country"}
     by_end = {p.tj: p for p in doc.places if p.kind == "country"}
-    for i in _candidates(doc, _CAPITAL_FIRSTS):
+    for i in candidate_tokens(doc, CAPITAL_FIRSTS):
         country = None
         j = i + 1
-        while j < len(doc.tokens) and j <= i + 2 and doc.tokens[j].norm in _ROLE_LINKS:
+        while j < len(doc.tokens) and j <= i + 2 and doc.tokens[j].norm in ROLE_LINKS:
             j += 1
         if j in by_start:
             country = by_start[j]
@@ -108,7 +108,7 @@ def _capital_phrases(doc: _Doc) -> None:
         )
 
 
-def _unknown_towns(doc: _Doc) -> None:
+def _unknown_towns(doc: Document) -> None:
     """ "in Woodside, California", "in Qingdao, east China": a town we do not list."""
     known = {p.ti for p in doc.places}
     countries = {p.ti: p for p in doc.places if p.kind == "country"}
@@ -116,7 +116,7 @@ def _unknown_towns(doc: _Doc) -> None:
     for i in range(1, len(toks) - 2):
         if toks[i - 1].norm not in doc.lx.locative or i in known:
             continue
-        if not _capitalised(toks[i]) or doc.quote_of[i] >= 0:
+        if not capitalised(toks[i]) or doc.quote_of[i] >= 0:
             continue
         gap = doc.text[toks[i].end : toks[i + 1].start]
         if gap.strip() != ",":
@@ -127,7 +127,7 @@ def _unknown_towns(doc: _Doc) -> None:
         code = None
         if j in countries:
             code = countries[j].code
-        elif toks[j].norm in _US_STATES and _capitalised(toks[j]):
+        elif toks[j].norm in US_STATES and capitalised(toks[j]):
             code = "US"
         if code:
             doc.places.append(
@@ -140,21 +140,21 @@ _BARE_LOCATIVES = lexicon.union("bare_locatives")
 _LOCATIVE_FILLERS = lexicon.table("locative_fillers")
 
 
-def _is_locative(doc: _Doc, ti: int) -> bool:
+def _is_locative(doc: Document, ti: int) -> bool:
     j = ti - 1
     steps = 0
     while j >= 0 and steps < 4:
         norm = doc.tokens[j].norm
         if norm in doc.lx.locative or norm in _BARE_LOCATIVES:
             return True
-        if norm not in _FILLERS and norm not in _LOCATIVE_FILLERS[doc.language]:
+        if norm not in FILLERS and norm not in _LOCATIVE_FILLERS[doc.language]:
             return False
         j -= 1
         steps += 1
     return False
 
 
-def _is_dateline(doc: _Doc, place: Place) -> bool:
+def _is_dateline(doc: Document, place: Place) -> bool:
     """ "(SAN FRANCISCO) —", "MOSCOW (Sputnik)", "Roma, 15 giu. -": the place of writing."""
     text = doc.text
     line_start = text.rfind("\n", 0, place.start) + 1

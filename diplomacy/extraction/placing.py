@@ -10,19 +10,19 @@ from __future__ import annotations
 from collections import Counter
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.dating import _OF, _dated_elsewhere, _in_quote_span
+from diplomacy.extraction.dating import OF, dated_elsewhere, in_quote_span
 from diplomacy.extraction.document import (
-    _ACCORDING_WORDS,
+    ACCORDING_WORDS,
+    Document,
     Place,
-    _Doc,
-    _sentence_at,
-    _sentence_tokens,
-    _words,
+    folded_words,
+    sentence_at,
+    sentence_tokens,
 )
-from diplomacy.extraction.triggers import _Trigger
+from diplomacy.extraction.triggers import Trigger
 
 
-def _protagonist(doc: _Doc) -> str | None:
+def find_protagonist(doc: Document) -> str | None:
     counts = Counter(m.key for m in doc.mentions if m.kind == "name" and m.key and not m.in_quote)
     if not counts:
         return None
@@ -33,7 +33,7 @@ def _protagonist(doc: _Doc) -> str | None:
     return max(counts, key=lambda k: (counts[k], -first.get(k, 0)))
 
 
-def _meeting_place(doc: _Doc, t: _Trigger, s: int, e: int, current: bool):
+def meeting_place(doc: Document, t: Trigger, s: int, e: int, current: bool):
     anchor = doc.tokens[t.ti].start
 
     in_roles = {k for m in doc.mentions if m.kind == "role" for k in range(m.ti, m.tj)}
@@ -44,9 +44,9 @@ def _meeting_place(doc: _Doc, t: _Trigger, s: int, e: int, current: bool):
             and p.ti not in in_roles  # "liderul de la Kremlin" names a person, not a place
             and not p.dateline
             and (p.locative or p.kind == "venue" or _where_follows(doc, p))
-            and not _in_quote_span(doc, p.start)
-            and not (p.kind == "venue" and not p.locative and _source_place(doc, p))
-            and not (p.kind == "venue" and not p.locative and _of_venue(doc, p))
+            and not in_quote_span(doc, p.start)
+            and not (p.kind == "venue" and not p.locative and source_place(doc, p))
+            and not (p.kind == "venue" and not p.locative and of_venue(doc, p))
         )
 
     here = [p for p in doc.places if s <= p.start < e and usable(p)]
@@ -65,7 +65,7 @@ def _meeting_place(doc: _Doc, t: _Trigger, s: int, e: int, current: bool):
             order.append(k)
     for k in order:
         ks, ke = doc.sentences[k]
-        if _dated_elsewhere(doc, ks, ke) or k in doc.planned_sentences:
+        if dated_elsewhere(doc, ks, ke) or k in doc.planned_sentences:
             # "Anul trecut, ... la Cotroceni", "may meet next in Minsk": another time,
             # another place.
             continue
@@ -76,9 +76,9 @@ def _meeting_place(doc: _Doc, t: _Trigger, s: int, e: int, current: bool):
         p
         for p in doc.places
         if usable(p)
-        and not _source_place(doc, p)
+        and not source_place(doc, p)
         and doc.sent_of[p.ti] not in doc.planned_sentences
-        and not _dated_elsewhere(doc, *doc.sentences[_sentence_at(doc, p.start)])
+        and not dated_elsewhere(doc, *doc.sentences[sentence_at(doc, p.start)])
     ]
     if not everywhere:
         return None
@@ -88,13 +88,13 @@ def _meeting_place(doc: _Doc, t: _Trigger, s: int, e: int, current: bool):
 
 # Words before a venue that make it the source of news, not a scene: "according to the
 # Kremlin", "Según la Moncloa", "Segundo o Palácio do Planalto", "Dal Cremlino".
-_SOURCE_WORDS = _ACCORDING_WORDS | _words(lexicon.every("source_words"))
+_SOURCE_WORDS = ACCORDING_WORDS | folded_words(lexicon.every("source_words"))
 
 
-_WHERE = _words(lexicon.every("where"))
+_WHERE = folded_words(lexicon.every("where"))
 
 
-def _where_follows(doc: _Doc, p: Place) -> bool:
+def _where_follows(doc: Document, p: Place) -> bool:
     """ "pris l'avion pour Varsovie, où il s'est entretenu …": the scene of what follows."""
     return (
         p.tj < len(doc.tokens)
@@ -103,18 +103,18 @@ def _where_follows(doc: _Doc, p: Place) -> bool:
     )
 
 
-def _of_venue(doc: _Doc, p: Place) -> bool:
+def of_venue(doc: Document, p: Place) -> bool:
     """ "il titolare della Farnesina", "le vagon du chef de l'Élysée": a seat of power
     that qualifies a person names no scene."""
     k = p.ti - 1
     while k >= 0 and doc.tokens[k].norm in doc.lx.determiners:
         k -= 1
-    return k >= 0 and doc.tokens[k].norm in _OF
+    return k >= 0 and doc.tokens[k].norm in OF
 
 
-def _source_place(doc: _Doc, p: Place) -> bool:
+def source_place(doc: Document, p: Place) -> bool:
     """ "according to the Kremlin", "the Kremlin said": a seat of power as a source."""
-    span = _sentence_tokens(doc, doc.sent_of[p.ti])
+    span = sentence_tokens(doc, doc.sent_of[p.ti])
     if any(doc.tokens[k].norm in _SOURCE_WORDS for k in range(max(span.start, p.ti - 4), p.ti)):
         return True
     return any(doc.tokens[k].norm in doc.lx.speech for k in range(p.tj, min(span.stop, p.tj + 2)))

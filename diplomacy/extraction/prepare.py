@@ -1,4 +1,4 @@
-"""Stage 1, tokens and sentences: the article text → a ``_Doc``.
+"""Stage 1, tokens and sentences: the article text → a ``Document``.
 
 Reads the text, the body's start (after the date marker) and the language. Adds the
 tokens with their folded forms and case variants, which tokens are joined (names with
@@ -12,12 +12,12 @@ import bisect
 import re
 
 from diplomacy.extraction.document import (
-    _CYRILLIC_RE,
-    _JOIN_GAPS,
-    _JOINERS,
-    _NEWLINE_RE,
-    _Doc,
-    _lang,
+    CYRILLIC_RE,
+    JOIN_GAPS,
+    JOINERS,
+    NEWLINE_RE,
+    Document,
+    language_words,
 )
 from diplomacy.extraction.phrases import variants
 from diplomacy.extraction.text import (
@@ -30,13 +30,13 @@ from diplomacy.extraction.text import (
 )
 
 
-def _prepare(text: str, body: int, language: str, published, kb) -> _Doc:
+def prepare_document(text: str, body: int, language: str, published, kb) -> Document:
     tokens = tokenize(text, body)
     norms = [t.norm for t in tokens]
     positions: dict[str, list[int]] = {}
     # Only Russian (Cyrillic), Romanian and German words have case-ending variants.
     inflected = language in ("ro", "de")
-    if inflected or _CYRILLIC_RE.search(text, body):
+    if inflected or CYRILLIC_RE.search(text, body):
         forms = [variants(n, language) if inflected or n[0] >= "\u0400" else (n,) for n in norms]
         for k, token_forms in enumerate(forms):
             for form in token_forms:
@@ -47,7 +47,7 @@ def _prepare(text: str, body: int, language: str, published, kb) -> _Doc:
             positions.setdefault(n, []).append(k)
     joined = [
         # Most gaps are one character: test it without slicing the text.
-        text[a.end] in _JOINERS if b.start - a.end == 1 else text[a.end : b.start] in _JOIN_GAPS
+        text[a.end] in JOINERS if b.start - a.end == 1 else text[a.end : b.start] in JOIN_GAPS
         for a, b in zip(tokens, tokens[1:], strict=False)
     ]
     joined.append(False)
@@ -56,9 +56,9 @@ def _prepare(text: str, body: int, language: str, published, kb) -> _Doc:
     sentences = [(max(s, body), e) for s, e in split_sentences(text, quotes) if e > body and s < e]
     sentences = [(s, e) for s, e in sentences if text[s:e].strip()]
     sent_of = _spans_of(tokens, sentences, outside=None)
-    newlines = [m.start() for m in _NEWLINE_RE.finditer(text)]
+    newlines = [m.start() for m in NEWLINE_RE.finditer(text)]
     paragraph_of_sentence = [bisect.bisect_left(newlines, s) for s, _ in sentences]
-    return _Doc(
+    return Document(
         text=text,
         folded=fold_text(text),
         language=language,
@@ -70,7 +70,7 @@ def _prepare(text: str, body: int, language: str, published, kb) -> _Doc:
         sentences=sentences,
         sent_of=sent_of,
         paragraph_of_sentence=paragraph_of_sentence,
-        lx=_lang(language),
+        lx=language_words(language),
         kb=kb,
         forms=forms,
         positions=positions,
@@ -87,7 +87,7 @@ _DASH_QUOTE_RE = re.compile(r"(?m)^[ \t]*[—–][ \t]*([^\n—–]+?)[ \t]*[—
 def _with_dash_quotes(text: str, quotes: list[tuple[int, int]], language: str) -> list:
     if "—" not in text and "–" not in text:
         return quotes
-    speech = _lang(language).speech
+    speech = language_words(language).speech
     extra = []
     for m in _DASH_QUOTE_RE.finditer(text):
         if fold(m.group(2)) not in speech:
@@ -98,7 +98,7 @@ def _with_dash_quotes(text: str, quotes: list[tuple[int, int]], language: str) -
     return sorted(quotes + extra) if extra else quotes
 
 
-def _candidates(doc: _Doc, firsts: frozenset[str]) -> list[int]:
+def candidate_tokens(doc: Document, firsts: frozenset[str]) -> list[int]:
     """Token positions where a phrase of an index may start, in text order.
 
     Intersecting the article's distinct word forms with the index's first words is far
@@ -141,9 +141,9 @@ def _ranges(sent_of: list[int], n: int) -> list[tuple[int, int]]:
     return [(first[s], last[s]) if first[s] >= 0 else (0, 0) for s in range(n)]
 
 
-def _capitalised(token: Token) -> bool:
+def capitalised(token: Token) -> bool:
     return token.raw[:1].isupper()
 
 
-def _sentence_initial(doc: _Doc, i: int) -> bool:
+def sentence_initial(doc: Document, i: int) -> bool:
     return i == 0 or doc.sent_of[i - 1] != doc.sent_of[i]

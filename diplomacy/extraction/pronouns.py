@@ -7,22 +7,22 @@ each resolved later to the leader it stands for.
 from __future__ import annotations
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import Mention, _Doc, _rank
-from diplomacy.extraction.names import _entry
+from diplomacy.extraction.document import Document, Mention, role_rank
+from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.text import (
     fold,
 )
 
 
-def _find_demonyms_and_pronouns(doc: _Doc) -> None:
+def find_demonyms_and_pronouns(doc: Document) -> None:
     """ "rusul", "pe nord-coreean" → the article's leader of that country; pronouns."""
     lx = doc.lx
     named_by_country: dict[str, str] = {}
     for m in doc.mentions:
         if m.kind == "name" and m.key:
-            entry = _entry(doc, m.key)
+            entry = leader_entry(doc, m.key)
             prev = named_by_country.get(entry.country)
-            if prev is None or _rank(doc, m.key) < _rank(doc, prev):
+            if prev is None or role_rank(doc, m.key) < role_rank(doc, prev):
                 named_by_country[entry.country] = m.key
     taken = {(m.ti) for m in doc.mentions}
     if lx.demonym_endings:
@@ -69,7 +69,7 @@ _ARTICLE_ENDINGS = lexicon.table("noun_article_endings")
 _NOT_ARTICLED = lexicon.table("not_articled_nouns")
 
 
-def _after_noun(doc: _Doc, ti: int) -> bool:
+def _after_noun(doc: Document, ti: int) -> bool:
     if ti == 0:
         return False
     prev = doc.tokens[ti - 1]

@@ -1,6 +1,6 @@
 """Stage 13, quotes: the speaker of each quotation.
 
-Reads a quotation, its sentence and the statements before it. ``_quote_speaker`` gives
+Reads a quotation, its sentence and the statements before it. ``quote_speaker`` gives
 the leader who said it: named in the sentence, before or after it, in the paragraph,
 or continuing the previous quotation.
 """
@@ -8,30 +8,30 @@ or continuing the previous quotation.
 from __future__ import annotations
 
 from diplomacy.extraction.document import (
-    _QUESTION,
+    QUESTION,
+    Document,
     Mention,
-    _Doc,
-    _sentence_at,
-    _token_at,
-    _words_outside_quotes,
+    sentence_at,
+    token_at,
+    words_outside_quotes,
 )
-from diplomacy.extraction.resolution import _resolve, _salient
+from diplomacy.extraction.resolution import resolve_mention, salient
 from diplomacy.extraction.speakers import (
-    _after_according,
-    _attribution_subject,
-    _clause_start,
-    _continues_over_paragraphs,
-    _description_speaker,
-    _in_relative,
-    _institution_speaks,
-    _introduces,
-    _last_reporting_verb,
-    _named_subject_after_verb,
-    _object,
-    _Said,
-    _same_clause,
-    _speaker_of,
-    _unknown_speaker,
+    Said,
+    after_according,
+    attribution_subject,
+    clause_start,
+    continues_over_paragraphs,
+    description_speaker,
+    in_relative,
+    institution_speaks,
+    introduces,
+    is_object,
+    last_reporting_verb,
+    named_subject_after_verb,
+    same_clause,
+    speaker_of,
+    unknown_speaker,
 )
 from diplomacy.extraction.text import (
     TOKEN_RE,
@@ -39,12 +39,12 @@ from diplomacy.extraction.text import (
 )
 
 
-def _is_question(doc: _Doc, qs: int) -> bool:
+def is_question(doc: Document, qs: int) -> bool:
     before = doc.text[max(0, qs - 30) : qs]
-    return any(w in _QUESTION for w in fold_phrase(before)[-3:])
+    return any(w in QUESTION for w in fold_phrase(before)[-3:])
 
 
-def _quote_speaker(doc: _Doc, qi: int, sentence: int, said: list[_Said]) -> str | None:
+def quote_speaker(doc: Document, qi: int, sentence: int, said: list[Said]) -> str | None:
     """The leader who said quotation ``qi`` of ``sentence``, or None: named after it,
     before it, or elsewhere (the next paragraph, the next sentence, the speaker before)."""
     text = doc.text
@@ -70,7 +70,7 @@ def _quote_speaker(doc: _Doc, qi: int, sentence: int, said: list[_Said]) -> str 
     # Quotations of one or two words ("franc", "un ultimatum") are often someone
     # else's words the narration characterises: only the plain attributions below.
     short = len(TOKEN_RE.findall(text[qs:qe])) <= 2
-    verb_k = -1 if short else _last_reporting_verb(doc, _token_at(doc, lo), _token_at(doc, qs))
+    verb_k = -1 if short else last_reporting_verb(doc, token_at(doc, lo), token_at(doc, qs))
     decided, key = _speaker_before(doc, qi, sentence, before, verb_k, said)
     if decided:
         return key
@@ -78,7 +78,7 @@ def _quote_speaker(doc: _Doc, qi: int, sentence: int, said: list[_Said]) -> str 
 
 
 def _speaker_after(
-    doc: _Doc, qi: int, sentence: int, cands: list[Mention], said: list[_Said]
+    doc: Document, qi: int, sentence: int, cands: list[Mention], said: list[Said]
 ) -> tuple[bool, str | None]:
     """A quotation followed by its attribution ("…», a spus Putin"): (decided, speaker)."""
     toks, lx = doc.tokens, doc.lx
@@ -86,7 +86,7 @@ def _speaker_after(
     e = doc.sentences[sentence][1]
     next_quote = doc.quotes[qi + 1][0] if qi + 1 < len(doc.quotes) else len(doc.text)
     stop = min(e, next_quote)
-    lo, hi = _token_at(doc, qe), _token_at(doc, stop)
+    lo, hi = token_at(doc, qe), token_at(doc, stop)
     # "…», a spus Putin", "“…,” Modi told reporters": a name after the quotation
     # speaks when a speech verb stands beside it, not in any later clause ("«Binhai»,
     # a residence where Xi …").
@@ -103,103 +103,103 @@ def _speaker_after(
     ]
     pron = [m for m in doc.mentions if m.kind == "pronoun" and qe <= m.start < stop]
     if after and not (pron and pron[0].start < after[0].start):
-        key = _speaker_of(doc, after[0], said)
+        key = speaker_of(doc, after[0], said)
         if key:
             return True, key
     verb_at = next((k for k in range(lo, min(hi, lo + 4)) if toks[k].norm in lx.reporting), -1)
     verb = verb_at >= 0
     if verb and not pron:
-        unknown = _unknown_speaker(doc, lo, hi, verb_seen=True)
+        unknown = unknown_speaker(doc, lo, hi, verb_seen=True)
         if unknown:
             return True, unknown
-    if verb and not pron and _named_subject_after_verb(doc, qe, stop):
+    if verb and not pron and named_subject_after_verb(doc, qe, stop):
         # "», sagte der SPD-Politiker", "”, the French minister added": a description
         # of someone named before; "», précise l'entourage" is no one's quote.
-        return True, _description_speaker(doc, verb_at + 1, hi, qs, said) or (
-            _description_speaker(doc, lo, verb_at, qs, said)
+        return True, description_speaker(doc, verb_at + 1, hi, qs, said) or (
+            description_speaker(doc, lo, verb_at, qs, said)
         )
     if pron or verb:
         # "Sánchez evitó la polémica: «…», se limitó a decir": the sentence's own
         # subject first, then the one before.
-        return True, _salient(doc, qs, sentence) or _salient(
+        return True, salient(doc, qs, sentence) or salient(
             doc, qs, sentence - 1 if sentence else 0, said
         )
     return False, None
 
 
 def _speaker_before(
-    doc: _Doc, qi: int, sentence: int, before: list[Mention], verb_k: int, said: list[_Said]
+    doc: Document, qi: int, sentence: int, before: list[Mention], verb_k: int, said: list[Said]
 ) -> tuple[bool, str | None]:
     """A quotation after its attribution ("Tajani ha detto: «…»"): (decided, speaker)."""
     qs = doc.quotes[qi][0]
     # "Sheinbaum descartó un encuentro con Trump: «…»": the object of "with" is not the
     # one who speaks.
-    subjects = [m for m in before if not _object(doc, m)]
+    subjects = [m for m in before if not is_object(doc, m)]
     # "Tajani ha invitato Kurti a venire «…»", "Lavrov ha bollato la riunione come «…»":
     # the subject of the reporting verb nearest the quotation speaks.
-    if verb_k >= 0 and not _institution_speaks(doc, verb_k, _token_at(doc, qs)):
+    if verb_k >= 0 and not institution_speaks(doc, verb_k, token_at(doc, qs)):
         pre = [
             m
             for m in subjects
-            if m.tj <= verb_k and _same_clause(doc, m, verb_k) and not _in_relative(doc, m)
+            if m.tj <= verb_k and same_clause(doc, m, verb_k) and not in_relative(doc, m)
         ]
         post = [m for m in subjects if verb_k < m.ti <= verb_k + 3]
         for m in pre[-1:] + post[:1]:
-            key = _speaker_of(doc, m, said)
+            key = speaker_of(doc, m, said)
             if key:
                 return True, key
-    if subjects and subjects[-1] is not before[-1] and _introduces(doc, before[-1].end, qs):
-        return True, _speaker_of(doc, subjects[-1], said)
-    if before and (_introduces(doc, before[-1].end, qs) or _after_according(doc, before[-1])):
-        return True, _speaker_of(doc, before[-1], said)
+    if subjects and subjects[-1] is not before[-1] and introduces(doc, before[-1].end, qs):
+        return True, speaker_of(doc, subjects[-1], said)
+    if before and (introduces(doc, before[-1].end, qs) or after_according(doc, before[-1])):
+        return True, speaker_of(doc, before[-1], said)
     s = doc.sentences[sentence][0]
     pron = [m for m in doc.mentions if m.kind == "pronoun" and s <= m.start < qs]
     if pron:
-        return True, _resolve(doc, pron[-1], said)
+        return True, resolve_mention(doc, pron[-1], said)
     if before:
         return False, None
     prev_quote_end = doc.quotes[qi - 1][1] if qi > 0 else 0
-    lo_t = _token_at(doc, max(s, prev_quote_end))
-    unknown = _unknown_speaker(doc, lo_t, _token_at(doc, qs), before_quote=True)
+    lo_t = token_at(doc, max(s, prev_quote_end))
+    unknown = unknown_speaker(doc, lo_t, token_at(doc, qs), before_quote=True)
     if unknown:
         return True, unknown
     if verb_k >= 0:
         # "Le haut représentant a ajouté que … « … »": a description as the subject.
-        start = _clause_start(doc, sentence, verb_k)
-        key = _description_speaker(doc, start, verb_k, qs, said)
+        start = clause_start(doc, sentence, verb_k)
+        key = description_speaker(doc, start, verb_k, qs, said)
         if key:
             return True, key
     return False, None
 
 
 def _speaker_elsewhere(
-    doc: _Doc,
+    doc: Document,
     qi: int,
     sentence: int,
     before: list[Mention],
     cands: list[Mention],
     short: bool,
-    said: list[_Said],
+    said: list[Said],
 ) -> str | None:
     """No attribution beside the quotation: the next paragraph's, the next sentence's,
     the sentence before ending in ":", or the previous speaker going on."""
     qs = doc.quotes[qi][0]
-    if _continues_over_paragraphs(doc, qi):
+    if continues_over_paragraphs(doc, qi):
         # An unclosed paragraph of a quotation that the next paragraph goes on with:
         # the speaker is named after its last part.
-        nxt = _quote_speaker(doc, qi + 1, _sentence_at(doc, doc.quotes[qi + 1][0]), said)
+        nxt = quote_speaker(doc, qi + 1, sentence_at(doc, doc.quotes[qi + 1][0]), said)
         if nxt:
             return nxt
     if sentence + 1 < len(doc.sentences) and not before:
-        nxt = _attribution_subject(doc, sentence + 1)
+        nxt = attribution_subject(doc, sentence + 1)
         if nxt:
             return nxt
     if sentence > 0 and not before:
         ps, pe = doc.sentences[sentence - 1]
         if doc.text[ps:pe].rstrip().endswith(":"):
             # "Putin a declarat:" then the quotation as its own paragraph.
-            return _salient(doc, pe, sentence - 1, said)
-    if _words_outside_quotes(doc, sentence) <= 2:
+            return salient(doc, pe, sentence - 1, said)
+    if words_outside_quotes(doc, sentence) <= 2:
         key = _standing_alone(doc, sentence, said)
         if key:
             return key
@@ -211,13 +211,13 @@ def _speaker_elsewhere(
         and said
         and said[-1]._sentence == sentence
         and said[-1].kind == "direct"
-        and not any(said[-1].end <= m.start < qs for m in cands if not _object(doc, m))
+        and not any(said[-1].end <= m.start < qs for m in cands if not is_object(doc, m))
     ):
         return said[-1]._key
     return None
 
 
-def _standing_alone(doc: _Doc, sentence: int, said: list[_Said]) -> str | None:
+def _standing_alone(doc: Document, sentence: int, said: list[Said]) -> str | None:
     """A quotation standing alone continues the previous speaker's words..."""
     if (
         said
@@ -227,5 +227,5 @@ def _standing_alone(doc: _Doc, sentence: int, said: list[_Said]) -> str | None:
         return said[-1]._key
     # ...or is attributed by the next sentence ("Lo ha detto X", "Об этом сказал X").
     if sentence + 1 < len(doc.sentences):
-        return _attribution_subject(doc, sentence + 1)
+        return attribution_subject(doc, sentence + 1)
     return None

@@ -8,23 +8,23 @@ from __future__ import annotations
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
-    _ACCORDING_WORDS,
-    _EVENT_NOUNS,
-    _GENITIVE_RU,
-    _ROLE_LINKS,
+    ACCORDING_WORDS,
+    EVENT_NOUNS,
+    GENITIVE_RU,
+    ROLE_LINKS,
+    Document,
     Mention,
-    _Doc,
-    _words,
+    folded_words,
 )
-from diplomacy.extraction.names import _de_genitive, _ro_oblique
+from diplomacy.extraction.names import de_genitive, ro_oblique
 from diplomacy.extraction.phrases import variants
-from diplomacy.extraction.prepare import _capitalised
+from diplomacy.extraction.prepare import capitalised
 
 _DATIVE_MARKERS = lexicon.union("dative_markers")
 _GENITIVE_ARTICLES = lexicon.union("genitive_articles")
 
 
-def _mark_relations(doc: _Doc) -> None:
+def mark_relations(doc: Document) -> None:
     """Dependants ("Trump's envoy", "spokesman for X"), obliques, and reporters."""
     toks, lx, text = doc.tokens, doc.lx, doc.text
     for m in doc.mentions:
@@ -37,17 +37,17 @@ def _mark_relations(doc: _Doc) -> None:
             m.oblique = True
             if prev_norms[-2:-1] and prev_norms[-2] in _GENITIVE_ARTICLES:
                 m.dependent = True
-        if (doc.language == "ru" and m.inflection) or (m.kind == "name" and _ro_oblique(doc, m)):
+        if (doc.language == "ru" and m.inflection) or (m.kind == "name" and ro_oblique(doc, m)):
             m.oblique = True
-        if m.kind == "name" and _de_genitive(doc, m):
+        if m.kind == "name" and de_genitive(doc, m):
             # "die Politik Putins": a possessor, not a party; "das Treffen Bidens" is one.
             near = [k for k in (m.ti - 1, m.tj) if 0 <= k < len(toks)]
             if not any(lx.triggers.firsts.intersection(doc.forms[k]) for k in near):
                 m.dependent = True
         genitive = (
             m.kind == "role"
-            or (doc.language == "ru" and m.inflection in _GENITIVE_RU)
-            or (prev_norms[-1:] and prev_norms[-1] in _ROLE_LINKS)
+            or (doc.language == "ru" and m.inflection in GENITIVE_RU)
+            or (prev_norms[-1:] and prev_norms[-1] in ROLE_LINKS)
         )
         # A relational noun shortly before: "спецпосланником Трампа", "l'entourage du président".
         for k in range(len(prev) - 1, max(-1, len(prev) - 4), -1):
@@ -56,7 +56,7 @@ def _mark_relations(doc: _Doc) -> None:
                 if genitive:
                     m.dependent = True
                 break
-            if prev_norms[k] not in _ROLE_LINKS and not _is_adjective_token(
+            if prev_norms[k] not in ROLE_LINKS and not _is_adjective_token(
                 doc, m.ti - len(prev) + k
             ):
                 break
@@ -70,16 +70,16 @@ def _mark_relations(doc: _Doc) -> None:
         m.reporter = _is_reporter(doc, m)
 
 
-_POSSESSOR_OF = _words(lexicon.every("possessor_of"))
+POSSESSOR_OF = folded_words(lexicon.every("possessor_of"))
 
 
-def _possessor(doc: _Doc, m: Mention) -> bool:
+def _possessor(doc: Document, m: Mention) -> bool:
     """ "diante do impasse aberto pela reeleição de Nicolás Maduro": a leader after "of"
     and a common noun that is no meeting, title or presence word owns the thing named."""
     k = m.ti - 1
     while k >= 0 and k in doc.role_tokens:
         k -= 1
-    if k < 1 or doc.tokens[k].norm not in _POSSESSOR_OF or doc.sent_of[k] != m.sentence:
+    if k < 1 or doc.tokens[k].norm not in POSSESSOR_OF or doc.sent_of[k] != m.sentence:
         return False
     noun = doc.tokens[k - 1]
     lx = doc.lx
@@ -90,18 +90,18 @@ def _possessor(doc: _Doc, m: Mention) -> bool:
         and noun.norm not in lx.titles
         and noun.norm not in lx.presence
         and noun.norm not in lx.relational
-        and noun.norm not in _EVENT_NOUNS
+        and noun.norm not in EVENT_NOUNS
         and lx.triggers.firsts.isdisjoint(doc.forms[k - 1])
         and lx.speech.isdisjoint(doc.forms[k - 1])
         and k - 1 not in doc.place_tokens
     )
 
 
-def _is_adjective_token(doc: _Doc, k: int) -> bool:
+def _is_adjective_token(doc: Document, k: int) -> bool:
     return k in doc.country_tokens
 
 
-def _is_reporter(doc: _Doc, m: Mention) -> bool:
+def _is_reporter(doc: Document, m: Mention) -> bool:
     """X said / a declarat X / according to X: the one who reports, not necessarily a party."""
     toks, lx, text = doc.tokens, doc.lx, doc.text
     j = m.tj
@@ -123,10 +123,10 @@ def _is_reporter(doc: _Doc, m: Mention) -> bool:
                 and text[m.end : toks[j].start].strip() == ","
                 and k + 1 < len(toks)
                 and doc.sent_of[k + 1] == m.sentence
-                and _capitalised(toks[k + 1])
+                and capitalised(toks[k + 1])
             )
     for k in range(max(0, m.ti - 3), m.ti):
-        if (toks[k].norm in lx.speech or toks[k].norm in _ACCORDING_WORDS) and doc.sent_of[
+        if (toks[k].norm in lx.speech or toks[k].norm in ACCORDING_WORDS) and doc.sent_of[
             k
         ] == m.sentence:
             return True

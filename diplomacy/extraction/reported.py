@@ -9,24 +9,24 @@ from __future__ import annotations
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
-    _ACCORDING,
-    _THIS_SAID,
-    _clause_break,
-    _Doc,
-    _sentence_at,
-    _sentence_tokens,
+    ACCORDING,
+    THIS_SAID,
+    Document,
+    clause_break,
+    sentence_at,
+    sentence_tokens,
 )
-from diplomacy.extraction.prepare import _candidates
-from diplomacy.extraction.resolution import _salient
+from diplomacy.extraction.prepare import candidate_tokens
+from diplomacy.extraction.resolution import salient
 from diplomacy.extraction.speakers import (
-    _EN_SAID,
-    _attribution_subject,
-    _clause_start,
-    _description_speaker,
-    _object,
-    _Said,
-    _speaker_of,
-    _unknown_speaker,
+    EN_SAID,
+    Said,
+    attribution_subject,
+    clause_start,
+    description_speaker,
+    is_object,
+    speaker_of,
+    unknown_speaker,
 )
 from diplomacy.extraction.text import fold_phrase
 
@@ -37,27 +37,27 @@ _ACCORDING_TO_HIM = {
 }
 
 
-def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
+def indirect(doc: Document, direct: list[Said]) -> list[Said]:
     """Reported speech: "Kim a afirmat că ...", "According to Motegi, ...", and the
     sentence before "Об этом рассказал X". A sentence that also quotes someone still
     reports speech when its reporting verb stands outside the quotation."""
     out = []
     lx, toks = doc.lx, doc.tokens
-    quote_sentences = {_sentence_at(doc, q[0]) for q in doc.quotes}
-    according = _ACCORDING.get(doc.language, ())
+    quote_sentences = {sentence_at(doc, q[0]) for q in doc.quotes}
+    according = ACCORDING.get(doc.language, ())
     # Only sentences holding a reporting word ("said", "según", "по") can report speech.
     cues = lx.reporting | lx.reports_alone | set(according[:1]) | {"по"}
-    hits = {doc.sent_of[k] for k in _candidates(doc, frozenset(cues))}
+    hits = {doc.sent_of[k] for k in candidate_tokens(doc, frozenset(cues))}
     for s in sorted(hits):
-        idx = list(_sentence_tokens(doc, s))
+        idx = list(sentence_tokens(doc, s))
         key = None
         norms = [toks[k].norm for k in idx]
         # "Об этом рассказал X": X said what the previous sentence says.
-        if norms[:1] and norms[0] in _THIS_SAID and any(n in lx.speech for n in norms[:3]):
-            subject = _attribution_subject(doc, s)
+        if norms[:1] and norms[0] in THIS_SAID and any(n in lx.speech for n in norms[:3]):
+            subject = attribution_subject(doc, s)
             if subject and s - 1 >= 0 and s - 1 not in quote_sentences:
                 ps, pe = doc.sentences[s - 1]
-                out.append(_Said(ps, pe, doc.text[ps:pe], "indirect", subject, s - 1))
+                out.append(Said(ps, pe, doc.text[ps:pe], "indirect", subject, s - 1))
             continue
         for pos, k in enumerate(idx):
             if doc.quote_of[k] >= 0:
@@ -69,7 +69,7 @@ def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
                     break
             if tuple(norms[pos : pos + 3]) in _ACCORDING_TO_HIM[doc.language]:
                 # "По его словам, …": he is the last leader spoken of.
-                key = _salient(doc, toks[k].start, s, direct)
+                key = salient(doc, toks[k].start, s, direct)
                 if key:
                     break
             if n in lx.reporting or n in lx.reports_alone:
@@ -80,12 +80,12 @@ def _indirect(doc: _Doc, direct: list[_Said]) -> list[_Said]:
                     break
         if key:
             ss, se = doc.sentences[s]
-            out.append(_Said(ss, se, doc.text[ss:se], "indirect", key, s))
+            out.append(Said(ss, se, doc.text[ss:se], "indirect", key, s))
     out.extend(_reported_mood(doc, direct, out))
     return out
 
 
-def _according_to(doc: _Doc, s: int, k: int, direct: list[_Said]) -> str | None:
+def _according_to(doc: Document, s: int, k: int, direct: list[Said]) -> str | None:
     """ "según Maduro, …"; "Selon Tina Salama, porte-parole …" (unknown to the
     knowledge base); "Según explicó después, …" (the one just spoken of)."""
     toks = doc.tokens
@@ -93,13 +93,13 @@ def _according_to(doc: _Doc, s: int, k: int, direct: list[_Said]) -> str | None:
         m for m in doc.mentions if m.sentence == s and k <= m.ti <= k + 3 and m.kind != "pronoun"
     ]
     if after:
-        return _speaker_of(doc, after[0], direct)
+        return speaker_of(doc, after[0], direct)
     if k < len(toks) and doc.sent_of[k] == s and toks[k].norm in doc.lx.reporting:
-        return _salient(doc, toks[k].start, s, direct)
-    return _unknown_speaker(doc, k, k + 3, verb_seen=True)
+        return salient(doc, toks[k].start, s, direct)
+    return unknown_speaker(doc, k, k + 3, verb_seen=True)
 
 
-def _reporting_subject(doc: _Doc, idx: list[int], pos: int, direct: list[_Said]) -> str | None:
+def _reporting_subject(doc: Document, idx: list[int], pos: int, direct: list[Said]) -> str | None:
     """Who reports speech with the verb at idx[pos], if the verb reports any: a
     complement ("a spus că", "erklärte, die USA bräuchten", "a dit vouloir"), or a
     verb that carries its content alone, or a trailing "…, sagte Peskow"."""
@@ -114,7 +114,7 @@ def _reporting_subject(doc: _Doc, idx: list[int], pos: int, direct: list[_Said])
         or _infinitive_follows(doc, idx, pos)
         or doc.language == "en"
         and nxt is not None
-        and n in _EN_SAID
+        and n in EN_SAID
         and doc.quote_of[nxt] < 0
         and doc.text[toks[k].end : toks[nxt].start].strip() == ""
         # German: "sagte (Scholz), Europa müsse …" (subjunctive after a comma)
@@ -122,7 +122,7 @@ def _reporting_subject(doc: _Doc, idx: list[int], pos: int, direct: list[_Said])
         and _comma_soon(doc, idx[pos:])
     )
     # "Ein Termin stehe noch nicht fest, sagte Kremlsprecher Dmitri Peskow."
-    trailing = pos >= 4 and _clause_break(doc, k - 1) and not any(doc.quote_of[j] >= 0 for j in idx)
+    trailing = pos >= 4 and clause_break(doc, k - 1) and not any(doc.quote_of[j] >= 0 for j in idx)
     if not reported and not trailing:
         return None
     before = [
@@ -133,12 +133,12 @@ def _reporting_subject(doc: _Doc, idx: list[int], pos: int, direct: list[_Said])
         and k - m.tj <= 6
         and not m.dependent
         and not m.in_quote
-        and not _object(doc, m)
+        and not is_object(doc, m)
     ]
     # "Milei, en cambio, mostró …": a name set off by commas before the verb is still
     # its subject, even though a comma stands right before the verb.
     if before and (not trailing or doc.text[before[-1].end : before[-1].end + 1] == ","):
-        key = _speaker_of(doc, before[-1], direct)
+        key = speaker_of(doc, before[-1], direct)
         if key:
             return key
     # "sagte Scholz, …", "…, sagte Kremlsprecher Peskow": the subject follows.
@@ -148,11 +148,11 @@ def _reporting_subject(doc: _Doc, idx: list[int], pos: int, direct: list[_Said])
         if m.sentence == s and k < m.ti <= k + 4 and not m.dependent and not m.in_quote
     ]
     if after:
-        key = _speaker_of(doc, after[0], direct)
+        key = speaker_of(doc, after[0], direct)
         if key:
             return key
     if trailing or not reported:
-        return _unknown_speaker(doc, k, k + 6, verb_seen=True)
+        return unknown_speaker(doc, k, k + 6, verb_seen=True)
     # "Secretarul general al ONU, António Guterres, a salutat acordul, dar a spus că …":
     # the sentence's subject, named further back, with no one else named in between.
     first = idx[0]
@@ -164,28 +164,28 @@ def _reporting_subject(doc: _Doc, idx: list[int], pos: int, direct: list[_Said])
         and not m.in_quote
         and not m.dependent
         and not m.oblique
-        and not _object(doc, m)
+        and not is_object(doc, m)
     ]
     if (
         subjects
-        and subjects[0].ti <= _clause_start(doc, s, subjects[0].ti + 1) + 2
+        and subjects[0].ti <= clause_start(doc, s, subjects[0].ti + 1) + 2
         and all(m.key == subjects[0].key for m in subjects)
     ):
-        key = _speaker_of(doc, subjects[0], direct)
+        key = speaker_of(doc, subjects[0], direct)
         if key:
             return key
     if not subjects:
         # "El portavoz del Ejecutivo japonés, Yoshimasa Hayashi, explicó que …"
-        unknown = _unknown_speaker(doc, max(first, k - 10), k + 1, verb_seen=False)
+        unknown = unknown_speaker(doc, max(first, k - 10), k + 1, verb_seen=False)
         if unknown:
             return unknown
         # "Le haut représentant a ajouté que …", "Liderul sârb a spus că …"
-        start = _clause_start(doc, s, k)
-        return _description_speaker(doc, start, k, toks[k].start, direct)
+        start = clause_start(doc, s, k)
+        return description_speaker(doc, start, k, toks[k].start, direct)
     return None
 
 
-def _complement_follows(doc: _Doc, idx: list[int], pos: int) -> bool:
+def _complement_follows(doc: Document, idx: list[int], pos: int) -> bool:
     """ "that" within a few words after the verb, or right after an aside set off by
     commas ("a jugé, lors de la conférence de presse, que …")."""
     toks, comp = doc.tokens, doc.lx.complementizers
@@ -197,7 +197,7 @@ def _complement_follows(doc: _Doc, idx: list[int], pos: int) -> bool:
     return False
 
 
-def _infinitive_follows(doc: _Doc, idx: list[int], pos: int) -> bool:
+def _infinitive_follows(doc: Document, idx: list[int], pos: int) -> bool:
     """ "a dit vouloir", "disse esperar", "ha ribadito di essere", "s'est dit prêt"."""
     lx, toks = doc.lx, doc.tokens
     if not lx.infinitive_endings:
@@ -214,7 +214,7 @@ def _infinitive_follows(doc: _Doc, idx: list[int], pos: int) -> bool:
     return False
 
 
-def _reported_mood(doc: _Doc, direct: list[_Said], found: list[_Said]) -> list[_Said]:
+def _reported_mood(doc: Document, direct: list[Said], found: list[Said]) -> list[Said]:
     """German reported speech goes on in the subjunctive: "„…“, sagte er. Die Alliierten
     hätten sich darauf verständigt, …" is his too, as long as the paragraph lasts."""
     lx = doc.lx
@@ -226,18 +226,18 @@ def _reported_mood(doc: _Doc, direct: list[_Said], found: list[_Said]) -> list[_
         if s in by_sentence or doc.paragraph_of_sentence[s] != doc.paragraph_of_sentence[s - 1]:
             continue
         key = by_sentence.get(s - 1)
-        idx = _sentence_tokens(doc, s)
+        idx = sentence_tokens(doc, s)
         if not key or any(doc.quote_of[k] >= 0 for k in idx):
             continue
         forms = {doc.tokens[k].norm for k in idx}
         if forms & lx.reported_mood and not forms & lx.reporting:
             ss, se = doc.sentences[s]
-            out.append(_Said(ss, se, doc.text[ss:se], "indirect", key, s))
+            out.append(Said(ss, se, doc.text[ss:se], "indirect", key, s))
             by_sentence[s] = key
     return out
 
 
-def _comma_soon(doc: _Doc, idx: list[int]) -> bool:
+def _comma_soon(doc: Document, idx: list[int]) -> bool:
     """A comma within a few words after the speech verb at idx[0], outside quotes."""
     for j in idx[:6]:
         if doc.quote_of[j] >= 0:
@@ -247,7 +247,7 @@ def _comma_soon(doc: _Doc, idx: list[int]) -> bool:
     return False
 
 
-def _quote_just_before(doc: _Doc, k: int) -> bool:
+def _quote_just_before(doc: Document, k: int) -> bool:
     """A quotation closes within a few words before token k, in its sentence."""
     start = doc.tokens[k].start
     s0 = doc.sentences[doc.sent_of[k]][0]

@@ -11,18 +11,20 @@ from datetime import timedelta
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
-    _WITH,
+    WITH,
+    Document,
     Mention,
-    _clause_break,
-    _Doc,
-    _sentence_tokens,
-    _words,
+    clause_break,
+    folded_words,
+    sentence_tokens,
 )
-from diplomacy.extraction.names import _CALENDAR, _FUNCTION_WORDS, _NOT_NAME, _entry
-from diplomacy.extraction.prepare import _capitalised
+from diplomacy.extraction.names import CALENDAR, FUNCTION_WORDS, NOT_NAME, leader_entry
+from diplomacy.extraction.prepare import capitalised
 
 
-def _salient(doc: _Doc, before: int, sentence: int, statements: list | None = None) -> str | None:
+def salient(
+    doc: Document, before: int, sentence: int, statements: list | None = None
+) -> str | None:
     """Who a pronoun or an unnamed speaker most likely is: the subject of the nearest
     earlier sentence that has a leader (or that sentence's quoted speaker)."""
     for s in range(sentence, max(-1, sentence - 4), -1):
@@ -42,11 +44,11 @@ def _salient(doc: _Doc, before: int, sentence: int, statements: list | None = No
         ]
         # The sentence's speaker ("Starmer said he had no plans") comes before a leader
         # named as the object of "with" ("a meeting with Donald Trump").
-        cands.sort(key=lambda m: (not m.reporter, _after_with(doc, m)))
+        cands.sort(key=lambda m: (not m.reporter, after_with(doc, m)))
         for m in cands:
             # A bare role ("Le chancelier a répondu …") is resolved to its holder: the
             # subject of that sentence is the pronoun's antecedent.
-            key = m.key or (_resolve(doc, m) if m.kind == "role" else None)
+            key = m.key or (resolve_mention(doc, m) if m.kind == "role" else None)
             if key:
                 return key
         if _names_someone_else(doc, s, before):
@@ -54,37 +56,37 @@ def _salient(doc: _Doc, before: int, sentence: int, statements: list | None = No
     return None
 
 
-def _after_with(doc: _Doc, m: Mention) -> bool:
+def after_with(doc: Document, m: Mention) -> bool:
     """The mention is the object of "with" ("talks with Donald Trump"): the word comes
     shortly before it, with no comma in between."""
-    lo = _sentence_tokens(doc, m.sentence).start
+    lo = sentence_tokens(doc, m.sentence).start
     for k in range(m.ti - 1, max(lo, m.ti - 4) - 1, -1):
-        if _clause_break(doc, k):
+        if clause_break(doc, k):
             return False
-        if doc.tokens[k].norm in _WITH:
+        if doc.tokens[k].norm in WITH:
             return True
     return False
 
 
-def _names_someone_else(doc: _Doc, sentence: int, before: int) -> bool:
+def _names_someone_else(doc: Document, sentence: int, before: int) -> bool:
     """The sentence names a person the knowledge base does not know (two capitalised
     words in a row that are no place, title or institution), before the given offset."""
     toks = doc.tokens
-    span = _sentence_tokens(doc, sentence)
+    span = sentence_tokens(doc, sentence)
     run = 0
     for k in span:
         t = toks[k]
         if t.start >= before:
             break
         ok = (
-            t.norm not in _FUNCTION_WORDS
-            and _capitalised(t)
+            t.norm not in FUNCTION_WORDS
+            and capitalised(t)
             and t.raw.isalpha()
             and doc.quote_of[k] < 0
             and k not in doc.place_tokens
-            and t.norm not in _NOT_NAME
-            and t.norm not in _NOT_SPEAKER
-            and t.norm not in _CALENDAR
+            and t.norm not in NOT_NAME
+            and t.norm not in NOT_SPEAKER
+            and t.norm not in CALENDAR
             and doc.lx.titles.isdisjoint(doc.forms[k])
             and not any(m.ti <= k < m.tj for m in doc.mentions if m.kind != "pronoun")
         )
@@ -94,11 +96,11 @@ def _names_someone_else(doc: _Doc, sentence: int, before: int) -> bool:
     return False
 
 
-def _resolve(doc: _Doc, m: Mention, statements: list | None = None) -> str | None:
+def resolve_mention(doc: Document, m: Mention, statements: list | None = None) -> str | None:
     if m.key:
         return m.key
     if m.kind == "pronoun":
-        return _salient(doc, m.start, m.sentence, statements)
+        return salient(doc, m.start, m.sentence, statements)
     if m.kind == "role" and m.role == "counterpart":
         return _counterpart(doc, m)
     if m.kind == "role" and m.elect:
@@ -126,7 +128,7 @@ def _resolve(doc: _Doc, m: Mention, statements: list | None = None) -> str | Non
     return None
 
 
-def _bare_role_holder(doc: _Doc, m: Mention) -> str | None:
+def _bare_role_holder(doc: Document, m: Mention) -> str | None:
     if m.role:
         # A bare role ("le chef de l'Etat", "the president") is the subject-most leader
         # of the nearest earlier sentence who held that role then.
@@ -146,7 +148,7 @@ def _bare_role_holder(doc: _Doc, m: Mention) -> str | None:
     return None
 
 
-def _elect_holder(doc: _Doc, m: Mention) -> str | None:
+def _elect_holder(doc: Document, m: Mention) -> str | None:
     """The leader named in the article who does not hold the role yet on publication
     but holds it within four months: "the president-elect"."""
     if doc.published is None:
@@ -161,7 +163,7 @@ def _elect_holder(doc: _Doc, m: Mention) -> str | None:
         if (
             office
             and office.role == m.role
-            and (m.country is None or _entry(doc, key).country == m.country)
+            and (m.country is None or leader_entry(doc, key).country == m.country)
             and doc.kb.holds_office(key, later)
             and not doc.kb.holds_office(key, doc.published)
         ):
@@ -169,7 +171,7 @@ def _elect_holder(doc: _Doc, m: Mention) -> str | None:
     return None
 
 
-def _counterpart(doc: _Doc, m: Mention) -> str | None:
+def _counterpart(doc: Document, m: Mention) -> str | None:
     """ "his Chinese counterpart": the holder, in that country, of the office the
     sentence's subject holds."""
     if not m.country:
@@ -188,4 +190,4 @@ def _counterpart(doc: _Doc, m: Mention) -> str | None:
     return None
 
 
-_NOT_SPEAKER = _words(lexicon.every("not_speaker"))
+NOT_SPEAKER = folded_words(lexicon.every("not_speaker"))

@@ -9,24 +9,24 @@ it on the publication date, and the roles that merge into the name after them
 from __future__ import annotations
 
 from diplomacy.extraction.document import (
-    _ELECT,
-    _PAIR_NUMERALS,
-    _POSSESSIVES,
-    _ROLE_ELECT,
-    _ROLE_LINKS,
+    ELECT,
+    PAIR_NUMERALS,
+    POSSESSIVES,
+    ROLE_ELECT,
+    ROLE_LINKS,
+    Document,
     Mention,
-    _Doc,
 )
-from diplomacy.extraction.prepare import _candidates, _capitalised
+from diplomacy.extraction.prepare import candidate_tokens, capitalised
 
 
-def _find_roles(doc: _Doc) -> None:
+def find_roles(doc: Document) -> None:
     toks, lx = doc.tokens, doc.lx
     # A seat of power names its country too: "liderul de la Kremlin", "the Kremlin leader".
     countries_start = {p.ti: p for p in doc.places if p.kind in ("country", "venue")}
     countries_end = {p.tj: p for p in doc.places if p.kind in ("country", "venue")}
     i = 0
-    for start in _candidates(doc, lx.roles.firsts):
+    for start in candidate_tokens(doc, lx.roles.firsts):
         if start < i:
             continue
         i = start
@@ -35,7 +35,7 @@ def _find_roles(doc: _Doc) -> None:
             i += 1
             continue
         role, implied = payloads[0]
-        if i > 0 and toks[i - 1].norm in _PAIR_NUMERALS:
+        if i > 0 and toks[i - 1].norm in PAIR_NUMERALS:
             # "i due leader", "les deux dirigeants": the pair, not one person.
             i += n
             continue
@@ -43,12 +43,12 @@ def _find_roles(doc: _Doc) -> None:
         country = implied
         elect = False
         j = b
-        if j < len(toks) and toks[j].norm in _ROLE_ELECT:
+        if j < len(toks) and toks[j].norm in ROLE_ELECT:
             elect = True
             j += 1
         if country is None:
             country, a, b = _country_of_role(doc, a, b, j, countries_start, countries_end)
-        if b < len(toks) and toks[b - 1].norm != "elect" and toks[b].norm in _ROLE_ELECT:
+        if b < len(toks) and toks[b - 1].norm != "elect" and toks[b].norm in ROLE_ELECT:
             elect = True
         if country is None and not implied and _head_of_something_else(doc, b, countries_start):
             # "presidente do Conselho Europeu": the head of something else.
@@ -61,7 +61,7 @@ def _find_roles(doc: _Doc) -> None:
             holder = doc.kb.resolve_office_holder(country, role, doc.published)
             key = holder.key if holder else None
         if elect:
-            if toks[b - 1].norm in _ELECT or (b < len(toks) and toks[b].norm in _ELECT):
+            if toks[b - 1].norm in ELECT or (b < len(toks) and toks[b].norm in ELECT):
                 # "il presidente eletto": resolved later to the leader of the article who
                 # takes that office within months.
                 doc.mentions.append(
@@ -98,16 +98,14 @@ def _find_roles(doc: _Doc) -> None:
 
 
 def _country_of_role(
-    doc: _Doc, a: int, b: int, j: int, countries_start: dict, countries_end: dict
+    doc: Document, a: int, b: int, j: int, countries_start: dict, countries_end: dict
 ) -> tuple[str | None, int, int]:
     """(country, start, end) of a role phrase at tokens a..b whose country is named after
     it ("president of Russia", from token j on) or before it ("Russia's president")."""
     toks = doc.tokens
     k = j
     while (
-        k < len(toks)
-        and k < j + 2
-        and (toks[k].norm in _ROLE_LINKS or toks[k].norm in _POSSESSIVES)
+        k < len(toks) and k < j + 2 and (toks[k].norm in ROLE_LINKS or toks[k].norm in POSSESSIVES)
     ):
         k += 1
     if k in countries_start and countries_start[k].ti >= b:
@@ -123,10 +121,10 @@ def _country_of_role(
     return None, a, b
 
 
-def _head_of_something_else(doc: _Doc, b: int, countries_start: dict) -> bool:
+def _head_of_something_else(doc: Document, b: int, countries_start: dict) -> bool:
     """A role followed by "of" and a capitalised name that is no country."""
     toks = doc.tokens
     k = b
-    while k < len(toks) and k < b + 2 and toks[k].norm in _ROLE_LINKS:
+    while k < len(toks) and k < b + 2 and toks[k].norm in ROLE_LINKS:
         k += 1
-    return k > b and k < len(toks) and _capitalised(toks[k]) and k not in countries_start
+    return k > b and k < len(toks) and capitalised(toks[k]) and k not in countries_start

@@ -11,20 +11,20 @@ from dataclasses import dataclass
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
-    _ACCORDING_WORDS,
-    _RELATIVES,
-    _THIS_SAID,
-    _WITH,
+    ACCORDING_WORDS,
+    RELATIVES,
+    THIS_SAID,
+    WITH,
+    Document,
     Mention,
-    _Doc,
-    _sentence_tokens,
-    _token_at,
-    _words,
+    folded_words,
+    sentence_tokens,
+    token_at,
 )
-from diplomacy.extraction.names import _CALENDAR, _NOT_NAME, _entry
-from diplomacy.extraction.prepare import _capitalised, _sentence_initial
-from diplomacy.extraction.relations import _POSSESSOR_OF
-from diplomacy.extraction.resolution import _NOT_SPEAKER, _resolve, _salient
+from diplomacy.extraction.names import CALENDAR, NOT_NAME, leader_entry
+from diplomacy.extraction.prepare import capitalised, sentence_initial
+from diplomacy.extraction.relations import POSSESSOR_OF
+from diplomacy.extraction.resolution import NOT_SPEAKER, resolve_mention, salient
 from diplomacy.extraction.text import (
     TOKEN_RE,
     Token,
@@ -35,7 +35,7 @@ from diplomacy.extraction.types import (
 
 
 @dataclass
-class _Said:
+class Said:
     start: int
     end: int
     text: str
@@ -47,7 +47,7 @@ class _Said:
 _CLOSING_MARKS = "”“\"»«’‘'"
 
 
-def _continues_over_paragraphs(doc: _Doc, qi: int) -> bool:
+def continues_over_paragraphs(doc: Document, qi: int) -> bool:
     """The quotation ends at a line end without a closing mark, and the next one opens
     the next paragraph (see ``find_quotes``)."""
     qe = doc.quotes[qi][1]
@@ -57,23 +57,23 @@ def _continues_over_paragraphs(doc: _Doc, qi: int) -> bool:
     return "\n" in gap and not gap.strip(" \t\n\u00a0„“«»‚‘\"'")
 
 
-def _in_relative(doc: _Doc, m: Mention) -> bool:
+def in_relative(doc: Document, m: Mention) -> bool:
     """The mention stands in a relative clause ("Tajani, che aveva ricevuto Dacic, …")."""
-    first = _sentence_tokens(doc, m.sentence).start
+    first = sentence_tokens(doc, m.sentence).start
     for j in range(m.ti, max(first, m.ti - 12) - 1, -1):
         if j == first or "," in doc.text[doc.tokens[j - 1].end : doc.tokens[j].start]:
-            return j < m.ti and doc.tokens[j].norm in _RELATIVES
+            return j < m.ti and doc.tokens[j].norm in RELATIVES
     return False
 
 
-def _last_reporting_verb(doc: _Doc, lo: int, hi: int) -> int:
+def last_reporting_verb(doc: Document, lo: int, hi: int) -> int:
     for k in range(hi - 1, lo - 1, -1):
         if doc.quote_of[k] < 0 and doc.tokens[k].norm in doc.lx.reporting:
             return k
     return -1
 
 
-def _object(doc: _Doc, m: Mention) -> bool:
+def is_object(doc: Document, m: Mention) -> bool:
     """A preposition right before the mention makes it an object ("a Costa", "pe Putin",
     "mit Selenskyj"), also across its title ("con el presidente argentino, Milei")."""
     k = m.ti - 1
@@ -85,10 +85,10 @@ def _object(doc: _Doc, m: Mention) -> bool:
     if k < 0 or doc.sent_of[k] != m.sentence:
         return False
     word = doc.tokens[k].norm
-    return word in doc.lx.object_prepositions or word in _WITH
+    return word in doc.lx.object_prepositions or word in WITH
 
 
-def _same_clause(doc: _Doc, m: Mention, k: int) -> bool:
+def same_clause(doc: Document, m: Mention, k: int) -> bool:
     """No comma between the mention and token k, unless one right after the mention opens
     an apposition or aside ("Milei, en cambio, mostró …")."""
     if doc.text[m.end : m.end + 1] == ",":
@@ -96,37 +96,42 @@ def _same_clause(doc: _Doc, m: Mention, k: int) -> bool:
     return "," not in doc.text[m.end : doc.tokens[k].start]
 
 
-def _clause_start(doc: _Doc, sentence: int, k: int) -> int:
+def clause_start(doc: Document, sentence: int, k: int) -> int:
     """The first token of the clause that holds token k: after the last comma before it
     ("Tras la reunión, el jefe del Ejecutivo aseguró")."""
-    first = _sentence_tokens(doc, sentence).start
+    first = sentence_tokens(doc, sentence).start
     for j in range(k - 1, first, -1):
         if "," in doc.text[doc.tokens[j - 1].end : doc.tokens[j].start]:
             return j
     return first
 
 
-def _speaker_of(doc: _Doc, m: Mention, said: list | None = None) -> str | None:
+def speaker_of(doc: Document, m: Mention, said: list | None = None) -> str | None:
     """The leader a mention stands for as a speaker; a role of a country that the
     knowledge base has no holder for ("liderul sârb") is that country's leader named
     last before it."""
-    key = _resolve(doc, m, said)
+    key = resolve_mention(doc, m, said)
     if key or m.kind != "role" or not m.country:
         return key
     return _last_of_country(doc, m.country, m.start)
 
 
-def _last_of_country(doc: _Doc, country: str, before: int) -> str | None:
+def _last_of_country(doc: Document, country: str, before: int) -> str | None:
     key = None
     for m in doc.mentions:
         if m.start >= before:
             break
-        if m.key and not m.in_quote and m.kind == "name" and _entry(doc, m.key).country == country:
+        if (
+            m.key
+            and not m.in_quote
+            and m.kind == "name"
+            and leader_entry(doc, m.key).country == country
+        ):
             key = m.key
     return key
 
 
-def _person_noun(doc: _Doc, t: Token) -> bool:
+def _person_noun(doc: Document, t: Token) -> bool:
     nouns = doc.lx.person_nouns
     if t.norm in nouns or t.norm in doc.lx.titles:
         return True
@@ -134,7 +139,7 @@ def _person_noun(doc: _Doc, t: Token) -> bool:
     return doc.language == "de" and any(len(n) >= 5 and t.norm.endswith(n) for n in nouns)
 
 
-def _description_speaker(doc: _Doc, lo: int, hi: int, at: int, said: list) -> str | None:
+def description_speaker(doc: Document, lo: int, hi: int, at: int, said: list) -> str | None:
     """The speaker a description between tokens lo and hi stands for: "der
     SPD-Politiker", "il tycoon", "le locataire de l'Élysée", "the Iranian minister".
     A country in it picks that country's leader named last; otherwise the speaker
@@ -155,14 +160,14 @@ def _description_speaker(doc: _Doc, lo: int, hi: int, at: int, said: list) -> st
                 p.ti == k
                 and p.kind == "country"
                 and p.city == "adj"
-                and not (nxt and (_capitalised(nxt) or _person_noun(doc, nxt)))
+                and not (nxt and (capitalised(nxt) or _person_noun(doc, nxt)))
             ):
                 head = k  # "la alemana", "der Niederländer", not "das chinesische Amt"
             break
     for j in range(k, min(hi, k + 3)):
         if head >= 0:
             break
-        if toks[j].norm in lx.relational and j + 1 < hi and toks[j + 1].norm in _POSSESSOR_OF:
+        if toks[j].norm in lx.relational and j + 1 < hi and toks[j + 1].norm in POSSESSOR_OF:
             return None  # "l'entourage du président": not the president
         if _person_noun(doc, toks[j]):
             head = j
@@ -174,13 +179,13 @@ def _description_speaker(doc: _Doc, lo: int, hi: int, at: int, said: list) -> st
         if key:
             return key
         # A leader the knowledge base does not know has no country to match.
-        key = _salient(doc, at, sentence)
+        key = salient(doc, at, sentence)
         return key if key and key.startswith("unknown:") else None
-    return _salient(doc, at, sentence) or (said[-1]._key if said else None)
+    return salient(doc, at, sentence) or (said[-1]._key if said else None)
 
 
-def _unknown_speaker(
-    doc: _Doc, a: int, b: int, before_quote: bool = False, verb_seen: bool = False
+def unknown_speaker(
+    doc: Document, a: int, b: int, before_quote: bool = False, verb_seen: bool = False
 ) -> str | None:
     """A first and last name next to a speech verb, unknown to the knowledge base:
     "…,” said John Kirby" / "John Kirby said: “…”". They become ``known: false``.
@@ -193,12 +198,12 @@ def _unknown_speaker(
     for k in range(a, b):
         t = toks[k]
         ok = (
-            _capitalised(t)
+            capitalised(t)
             and t.raw.isalpha()
             and k not in doc.place_tokens
-            and t.norm not in _NOT_NAME
-            and t.norm not in _NOT_SPEAKER
-            and t.norm not in _CALENDAR
+            and t.norm not in NOT_NAME
+            and t.norm not in NOT_SPEAKER
+            and t.norm not in CALENDAR
             and t.norm not in doc.lx.titles
             and not any(m.ti <= k < m.tj for m in doc.mentions)
         )
@@ -214,7 +219,7 @@ def _unknown_speaker(
         if len(run) > 3:
             continue
         first, last = run[0], run[-1]
-        if before_quote and _sentence_initial(doc, first) is False and first > a + 6:
+        if before_quote and sentence_initial(doc, first) is False and first > a + 6:
             continue
         near = range(a if verb_seen else max(a, first - 2), min(len(toks), last + 4))
         if not any(toks[k].norm in doc.lx.reporting for k in near):
@@ -238,11 +243,11 @@ def _unknown_speaker(
     return None
 
 
-def _introduces(doc: _Doc, a: int, qs: int) -> bool:
+def introduces(doc: Document, a: int, qs: int) -> bool:
     """Between a name and a quotation: a speech verb, or a colon right before it, and no
     institution speaking instead ("…, a annoncé l'Élysée, qui évoque un échange «franc»")."""
-    lo, hi = _token_at(doc, a), _token_at(doc, qs)
-    if _institution_speaks(doc, lo, hi):
+    lo, hi = token_at(doc, a), token_at(doc, qs)
+    if institution_speaks(doc, lo, hi):
         return False
     # The quotation starts after its opening mark: look before the mark for the colon.
     if doc.text[a:qs].rstrip(" \u00a0\n„“”«»‚‘’\"'")[-1:] == ":":
@@ -251,10 +256,10 @@ def _introduces(doc: _Doc, a: int, qs: int) -> bool:
 
 
 # Auxiliaries after a place that make it the subject of a clause ("che Kiev ha definito").
-_AUXILIARIES = _words(lexicon.every("auxiliaries"))
+_AUXILIARIES = folded_words(lexicon.every("auxiliaries"))
 
 
-def _institution_speaks(doc: _Doc, lo: int, hi: int) -> bool:
+def institution_speaks(doc: Document, lo: int, hi: int) -> bool:
     """A seat of power or a country as a subject between the name and the quotation:
     right after a speech verb, or right before an auxiliary."""
     for p in doc.places:
@@ -271,11 +276,11 @@ def _institution_speaks(doc: _Doc, lo: int, hi: int) -> bool:
     return False
 
 
-def _after_according(doc: _Doc, m: Mention) -> bool:
+def after_according(doc: Document, m: Mention) -> bool:
     """ "según Maduro, ...": the source of everything the sentence then quotes."""
     return (
         m.ti > 0
-        and doc.tokens[m.ti - 1].norm in _ACCORDING_WORDS | {"to"}
+        and doc.tokens[m.ti - 1].norm in ACCORDING_WORDS | {"to"}
         and (
             m.ti < 2
             or doc.tokens[m.ti - 1].norm != "to"
@@ -284,10 +289,10 @@ def _after_according(doc: _Doc, m: Mention) -> bool:
     )
 
 
-def _named_subject_after_verb(doc: _Doc, a: int, b: int) -> bool:
+def named_subject_after_verb(doc: Document, a: int, b: int) -> bool:
     """ "», précise l'entourage", "”, the White House said": the verb's subject is named
     by a noun phrase, and it is no leader."""
-    toks = doc.tokens[_token_at(doc, a) : _token_at(doc, b)]
+    toks = doc.tokens[token_at(doc, a) : token_at(doc, b)]
     for k, t in enumerate(toks):
         if t.norm in doc.lx.speech:
             return k + 1 < len(toks) and toks[k + 1].norm in doc.lx.determiners
@@ -296,25 +301,25 @@ def _named_subject_after_verb(doc: _Doc, a: int, b: int) -> bool:
     return False
 
 
-def _attribution_subject(doc: _Doc, sentence: int) -> str | None:
+def attribution_subject(doc: Document, sentence: int) -> str | None:
     """ "Lo ha detto X", "Об этом рассказал X": a sentence that attributes the one before."""
-    idx = list(_sentence_tokens(doc, sentence))
+    idx = list(sentence_tokens(doc, sentence))
     if not idx or any(doc.quote_of[k] >= 0 for k in idx):
         return None
     first = idx[:4]
-    if doc.tokens[first[0]].norm not in _THIS_SAID:
+    if doc.tokens[first[0]].norm not in THIS_SAID:
         return None
     if not any(doc.tokens[k].norm in doc.lx.speech for k in first):
         return None
     for m in doc.mentions:
         if m.sentence == sentence and not m.in_quote and not m.dependent and m.kind != "pronoun":
-            key = _resolve(doc, m)
+            key = resolve_mention(doc, m)
             if key:
                 return key
     return None
 
 
-def _drop_repeats(doc: _Doc, said: list[_Said]) -> list[_Said]:
+def drop_repeats(doc: Document, said: list[Said]) -> list[Said]:
     """A headline that repeats part of a body quotation is not a statement of its own."""
     normed = [" ".join(TOKEN_RE.findall(doc.folded[x.start : x.end])) for x in said]
     headline_end = doc.sentences[0][1] if doc.sentences else 0
@@ -340,4 +345,4 @@ def _drop_repeats(doc: _Doc, said: list[_Said]) -> list[_Said]:
 
 
 # English drops "that": "Zelensky said the two men had discussed …".
-_EN_SAID = _words(lexicon.every("said_without_that"))
+EN_SAID = folded_words(lexicon.every("said_without_that"))

@@ -1,6 +1,6 @@
 """Stage 7, meeting triggers: the meeting words and phrases outside quotations.
 
-Reads the tokens and the trigger phrase index. Gives each trigger (``_Trigger``) with
+Reads the tokens and the trigger phrase index. Gives each trigger (``Trigger``) with
 its sentence and why it is blocked, if it is; sentences with a blocked trigger go to
 ``doc.planned_sentences``.
 """
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diplomacy.extraction.document import _EVENT_NOUNS, _Doc
-from diplomacy.extraction.modality import _blocked, _of_organisation, _particle_after
-from diplomacy.extraction.prepare import _candidates
+from diplomacy.extraction.document import EVENT_NOUNS, Document
+from diplomacy.extraction.modality import blocked_reason, of_organisation, particle_after
+from diplomacy.extraction.prepare import candidate_tokens
 
 
 @dataclass
-class _Trigger:
+class Trigger:
     ti: int
     tj: int
     weak: bool
@@ -24,12 +24,12 @@ class _Trigger:
     blocked: str = ""  # "planned" (future, wished, conditional) or "negated"
 
 
-def _find_triggers(doc: _Doc) -> list[_Trigger]:
+def find_triggers(doc: Document) -> list[Trigger]:
     """Meeting words outside quotations, each marked with what blocks it, if anything."""
     toks, lx = doc.tokens, doc.lx
     out = []
     i = 0
-    for start in _candidates(doc, lx.triggers.firsts):
+    for start in candidate_tokens(doc, lx.triggers.firsts):
         if start < i or doc.quote_of[start] >= 0:
             continue
         i = start
@@ -38,11 +38,11 @@ def _find_triggers(doc: _Doc) -> list[_Trigger]:
             i += 1
             continue
         particle = lx.separable.get(toks[i].norm) if n == 1 else None
-        if particle and not _particle_after(doc, i, particle):
+        if particle and not particle_after(doc, i, particle):
             i += 1
             continue
-        event = n == 1 and (toks[i].norm in _EVENT_NOUNS or _of_organisation(doc, i + 1))
-        blocked = _blocked(doc, i, i + n)
-        out.append(_Trigger(i, i + n, bool(payloads[0]) or event, doc.sent_of[i], event, blocked))
+        event = n == 1 and (toks[i].norm in EVENT_NOUNS or of_organisation(doc, i + 1))
+        blocked = blocked_reason(doc, i, i + n)
+        out.append(Trigger(i, i + n, bool(payloads[0]) or event, doc.sent_of[i], event, blocked))
         i += n
     return out
