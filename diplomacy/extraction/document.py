@@ -1,10 +1,11 @@
 """The document every stage reads and annotates, and the helpers all stages share.
 
 ``Document`` holds the article (text, folded text, tokens, quotations, sentences,
-paragraphs, the language's lexicon ``LanguageWords`` and the knowledge base) and the
+paragraphs, the language's words ``LanguageWords`` and the knowledge base) and the
 annotations the stages add to it: ``places``, ``mentions`` (``Mention``: names, roles,
-demonyms, pronouns), resolved relations, planned meetings and caches. ``language_words`` builds a
-language's phrase indexes and word sets from the lexicon data files, once per language.
+demonyms, pronouns), resolved relations, planned meetings and caches; each field says
+which stage writes it. ``language_words`` builds a language's phrase indexes and word
+sets from the lexicon data files, once per language.
 """
 
 from __future__ import annotations
@@ -343,41 +344,61 @@ class Place:
 
 @dataclass
 class Document:
+    """One article and what the stages found in it.
+
+    Each field says which stage writes it; every other stage only reads it. Fields
+    without a default come from ``prepare.prepare_document``.
+    """
+
+    # The article, read by every stage (prepare).
     text: str
-    folded: str
+    folded: str  # fold_text(text), same offsets
     language: str
     published: date | None
     tokens: list[Token]
-    joined: list[bool]
+    joined: list[bool]  # per token: joined to the next by a space, hyphen or apostrophe only
     quotes: list[tuple[int, int]]
     quote_of: list[int]  # per token: index of the quotation holding it, or -1
     sentences: list[tuple[int, int]]
     sent_of: list[int]  # per token
     paragraph_of_sentence: list[int]
-    lx: LanguageWords
+    lx: LanguageWords  # the language's words and phrase indexes
     kb: KnowledgeBase
+    # Places (places): places, and the tokens of countries and of any place.
     places: list[Place] = field(default_factory=list)
+    # Mentions of people: roles (roles), names (names), demonyms and pronouns (pronouns),
+    # unknown speakers (speakers); marked by relations; resolved by resolution.
     mentions: list[Mention] = field(default_factory=list)
+    # Names (names): where each leader's full name stands.
     full_names: dict[str, list[int]] = field(default_factory=dict)
-    involved: list[str] = field(default_factory=list)  # keys of participants and speakers
-    undated: set[int] = field(default_factory=set)  # ids of meetings dated by publication
-    forms: list[tuple[str, ...]] = field(default_factory=list)
-    token_starts: list[int] = field(default_factory=list)
-    positions: dict[str, list[int]] = field(default_factory=dict)  # word form → token indexes
-    sentence_token_range: list[tuple[int, int]] = field(default_factory=list)
-    country_tokens: set[int] = field(default_factory=set)
-    place_tokens: set[int] = field(default_factory=set)
+    # Meetings and statements (candidate, parties, statements): keys of participants and
+    # speakers, for the list of leaders (assemble) and merging.
+    involved: list[str] = field(default_factory=list)
+    # Meetings (candidate, meetings): ids of meetings dated by publication (read by dating).
+    undated: set[int] = field(default_factory=set)
+    forms: list[tuple[str, ...]] = field(default_factory=list)  # per token: its forms (prepare)
+    token_starts: list[int] = field(default_factory=list)  # (prepare)
+    positions: dict[str, list[int]] = field(default_factory=dict)  # form → token indexes (prepare)
+    sentence_token_range: list[tuple[int, int]] = field(default_factory=list)  # (prepare)
+    country_tokens: set[int] = field(default_factory=set)  # (places)
+    place_tokens: set[int] = field(default_factory=set)  # (places)
+    # People the knowledge base lacks (names, speakers), and their titles (names).
     unknown: dict[str, LeaderEntry] = field(default_factory=dict)
     date_cache: dict[tuple[int, int], list[DateMention]] = field(default_factory=dict)
-    when_cache: dict[int, DateMention | None] = field(default_factory=dict)
-    role_tokens: set[int] = field(default_factory=set)  # roles merged into the next name
-    planned_sentences: set[int] = field(default_factory=set)  # with a blocked meeting word
-    unknown_titles: dict[str, str] = field(default_factory=dict)
+    when_cache: dict[int, DateMention | None] = field(default_factory=dict)  # (dating)
+    role_tokens: set[int] = field(default_factory=set)  # roles merged into the next name (names)
+    # Sentences with a blocked meeting word (meetings), read by triggers and placing.
+    planned_sentences: set[int] = field(default_factory=set)
+    unknown_titles: dict[str, str] = field(default_factory=dict)  # (names)
+    # Planned meetings (meetings), returned apart by extract.
     planned: list[ExtractedMeeting] = field(default_factory=list)
-    anchor_day: date | None = None  # day of the last dated meeting reported so far
-    last_pair: list[str] = field(default_factory=list)  # the last two leaders seen meeting
-    titled: dict[str, tuple[int, str]] = field(default_factory=dict)  # bare role → named
-    clause_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    # State of the meeting stages, carried from one candidate to the next (candidate):
+    # the day of the last dated meeting reported so far (read by dating), the last two
+    # leaders seen meeting (read by candidate for "the two leaders").
+    anchor_day: date | None = None
+    last_pair: list[str] = field(default_factory=list)
+    titled: dict[str, tuple[int, str]] = field(default_factory=dict)  # bare role → named (names)
+    clause_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # (clauses)
 
 
 def role_rank(doc: Document, key: str) -> int:
