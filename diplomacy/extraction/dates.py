@@ -42,6 +42,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "not_month_after": ("set", "union"),
     "year_prepositions": ("words", "union"),
     "ambiguous_months": ("set", "union"),
+    "not_month_before_day": ("set", "lang"),
+    "comma_weekdays": ("set", "lang"),
 }
 _DATA = datafiles.LanguageData(datafiles.DATA_DIR / "dates", FIELDS)
 _AMBIGUOUS_MONTHS = _DATA.union("ambiguous_months")
@@ -74,11 +76,14 @@ _MONTHS = _DATA.table("months")
 # Abbreviated months, only accepted next to a day number ("Sept. 3", "15 giu."): alone
 # several are words ("mar" is the sea in Spanish).
 _MONTH_ABBREVIATIONS = _DATA.table("month_abbreviations")
-_RU_MONTH_ENDINGS = _DATA.table("month_endings")["ru"]
+_MONTH_ENDINGS = _DATA.table("month_endings")
+_NOT_MONTH_BEFORE_DAY = _DATA.table("not_month_before_day")
+_COMMA_WEEKDAYS = _DATA.table("comma_weekdays")
 
 WEEKDAYS = _DATA.table("weekdays")
-_RU_WEEKDAY_ENDINGS = _DATA.table("weekday_endings")["ru"]
-_DE_DAY_PARTS = _DATA.table("weekday_parts")["de"]
+_WEEKDAY_ENDINGS = _DATA.table("weekday_endings")
+# "Montagabend", "Freitagmorgen": a weekday and a part of it, one word.
+_WEEKDAY_PARTS = _DATA.table("weekday_parts")
 
 # Day offsets from publication: today, yesterday, the day before yesterday.
 _RELATIVE_DAYS = _DATA.table("relative_days")
@@ -122,15 +127,12 @@ def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]
     month_index.setdefault("sept", 9)
     short_re = f"(?:{_alternatives(' '.join(short + ['sept']))})\\.?"
     weekday_index = {fold(w): i for i, w in enumerate(weekdays.split())}
-    if language == "ru":
-        month_re = rf"(?:{_alternatives(months)}){_RU_MONTH_ENDINGS}"
-        weekday_re = rf"(?:{_alternatives(weekdays)}){_RU_WEEKDAY_ENDINGS}"
-    else:
-        month_re = f"(?:{_alternatives(months)})"
-        weekday_re = f"(?:{_alternatives(weekdays)})"
-        if language == "de":
-            # "Montagabend", "Freitagmorgen": a weekday and a part of it, one word.
-            weekday_re += f"(?:{_DE_DAY_PARTS})?"
+    # Case endings after month and weekday stems (Russian), parts of the day after a
+    # weekday in one word (German).
+    month_re = f"(?:{_alternatives(months)}){_MONTH_ENDINGS[language]}"
+    weekday_re = f"(?:{_alternatives(weekdays)}){_WEEKDAY_ENDINGS[language]}"
+    if _WEEKDAY_PARTS[language]:
+        weekday_re += f"(?:{_WEEKDAY_PARTS[language]})?"
     last, nxt = _ws(fold_keep(_LAST[language])), _ws(fold_keep(_NEXT[language]))
     rel = "|".join(
         _ws(re.escape(fold_keep(k)).replace("\\ ", " ")).replace("'", "['’]")
@@ -167,7 +169,7 @@ def _month_number(word: str, index: dict[str, int], language: str) -> int | None
     key = fold(word).rstrip(".")
     if key in index:
         return index[key]
-    if language == "ru":
+    if _MONTH_ENDINGS[language]:  # a stem: "январ" of "января"
         for stem, number in index.items():
             if key.startswith(stem):
                 return number
@@ -278,13 +280,15 @@ def _first_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
     phrases += [fold_keep(k) for k in _RELATIVE_DAYS[language]]
     for table in (_LAST, _NEXT, _LAST_WEEK, _LAST_MONTH, _THIS_MONTH, _FUTURE_DAYS, _LAST_YEAR):
         phrases += _top_alternatives(fold_keep(table[language]))
-    if language == "ru":
-        stems.update(months + weekdays)
-    elif language == "de":
+    # Month and weekday names with case endings or compounds after them are stems.
+    if _MONTH_ENDINGS[language]:
+        stems.update(months)
+    else:
         phrases += months
+    if _WEEKDAY_ENDINGS[language] or _WEEKDAY_PARTS[language]:
         stems.update(weekdays)
     else:
-        phrases += months + weekdays
+        phrases += weekdays
     for item in list(phrases):
         # "(?:dell'|l')anno scorso": each alternative of a leading group starts it.
         if item.startswith("(?:") and ")" in item:
@@ -331,7 +335,7 @@ def _day_and_month(m, language, published, month_index) -> DateMention | None:
     dd = int(m.group(f"{prefix}_d"))
     if month is None or not 1 <= dd <= 31:
         return None
-    if language == "ro" and fold(m.group(f"{prefix}_m")) == "mai" and prefix == "mdy":
+    if fold(m.group(f"{prefix}_m")) in _NOT_MONTH_BEFORE_DAY[language] and prefix == "mdy":
         return None  # "mai" is also "more"
     year_text = m.group(f"{prefix}_y")
     year = int(year_text) if year_text else _closest_year(month, dd, published)
@@ -372,7 +376,7 @@ def _weekday_mention(m, text, language, published, weekday_index) -> DateMention
     weekday = _weekday_number(m.group("wd_w"), weekday_index, language)
     if weekday is None:
         return None
-    if language == "ro" and fold(m.group("wd_w")) == "luni" and not _comma_near(text, m):
+    if fold(m.group("wd_w")) in _COMMA_WEEKDAYS[language] and not _comma_near(text, m):
         return None  # "luni" is also "months"
     if m.group("wd_next") or (
         m.group("wd_after_last")
