@@ -79,6 +79,7 @@ class LanguageWords:
     visit_phrases: PhraseIndex
     sidelines: set[str]
     call_means: set[str]
+    grammar: lexicon.Grammar
 
 
 def _place_index(language: str) -> PhraseIndex:
@@ -159,8 +160,7 @@ def language_words(language: str) -> LanguageWords:
         visits=folded_words(lexicon.VISIT_WORDS),
         blockers=folded_words(lexicon.BLOCKERS.get(language, "")),
         speech=speech,
-        relational=folded_words(lexicon.RELATIONAL_NOUNS.get(language, ""))
-        | folded_words(lexicon.RELATIONAL_NOUNS["en"] if language == "en" else ""),
+        relational=folded_words(lexicon.RELATIONAL_NOUNS.get(language, "")),
         pronouns={p.lower() for p in lexicon.PRONOUNS.get(language, set())},
         complementizers=folded_words(lexicon.COMPLEMENTIZERS.get(language, set())),
         locative=folded_words(lexicon.LOCATIVE.get(language, set())),
@@ -190,6 +190,7 @@ def language_words(language: str) -> LanguageWords:
         visit_phrases=visit_phrases,
         sidelines=folded_words(lexicon.SIDELINES.get(language, ())),
         call_means=folded_words(lexicon.CALL_MEANS.get(language, "")),
+        grammar=lexicon.GRAMMAR[language],
     )
 
 

@@ -123,7 +123,11 @@ def _venue_as_scene(doc: Document, p: Place) -> bool:
     """A venue not after a locative word may still be the scene ("alla Casa Bianca"), but
     not a source ("fuentes de la Casa Rosada", "пресс-служба Кремля") nor part of a
     title ("White House envoy")."""
-    if doc.language == "ru" or p.tj in doc.role_tokens or p.ti in doc.role_tokens:
+    if (
+        doc.lx.grammar.venue_scene_needs_locative
+        or p.tj in doc.role_tokens
+        or p.ti in doc.role_tokens
+    ):
         return False
     if p.tj < len(doc.tokens) and doc.tokens[p.tj].norm in doc.lx.relational:
         return False  # "Kremlin spokesman"

@@ -20,6 +20,8 @@ over every language (plus the shared file) for the concerns read across language
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+
 from diplomacy.extraction import datafiles
 from diplomacy.extraction.datafiles import LanguageData
 
@@ -150,8 +152,52 @@ FIELDS: dict[str, tuple[str, str]] = {
     "adverb_endings": ("tuple", "union"),
     "letters": ("pattern", "lang"),
     "abbreviations": ("set", "union"),
+    "grammar": ("map", "lang"),
+    "ambiguous_determiners": ("set", "lang"),
 }
 _DATA = LanguageData(DATA_DIR, FIELDS)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The grammar traits of a language (the ``[grammar]`` table of its lexicon file)."""
+
+    verb_final: bool
+    capitalised_nouns: bool
+    compound_nouns: bool
+    genitive_s: bool
+    subjunctive_reported_speech: bool
+    that_omitted: bool
+    case_inflected_names: bool
+    articled_genitive: bool
+    personal_a: bool
+    venue_scene_needs_locative: bool
+    word_variants: bool
+    with_reach: int
+
+
+def grammar_of(language: str, traits: dict) -> Grammar:
+    wanted = {f.name: f.type for f in fields(Grammar)}
+    missing = [name for name in wanted if name not in traits]
+    unknown = [name for name in traits if name not in wanted]
+    wrong = [
+        name
+        for name, value in traits.items()
+        if name in wanted and type(value).__name__ != wanted[name]
+    ]
+    if missing or unknown or wrong:
+        problems = [
+            f"{label} grammar trait(s): {', '.join(names)}"
+            for label, names in (("missing", missing), ("unknown", unknown), ("ill-typed", wrong))
+            if names
+        ]
+        raise datafiles.DataFileError(f"lexicon file {language}.toml: " + "; ".join(problems))
+    return Grammar(**traits)
+
+
+GRAMMAR: dict[str, Grammar] = {
+    language: grammar_of(language, traits) for language, traits in _DATA.table("grammar").items()
+}
 table = _DATA.table
 every = _DATA.every
 union = _DATA.union

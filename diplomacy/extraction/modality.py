@@ -66,7 +66,7 @@ def blocked_reason(doc: Document, ti: int, tj: int) -> str:
     conditional) or "". A denial wins over a plan: "no plans for a call" is no call."""
     s = doc.sent_of[ti]
     future = FUTURE_RE.get(doc.language)
-    if doc.language == "de":
+    if doc.lx.grammar.verb_final:
         found = _de_blocked(doc, ti, tj, s)
         if found:
             return found
@@ -136,7 +136,7 @@ def _planned_earlier(doc: Document, ti: int, s: int, future: re.Pattern | None) 
     """Anywhere earlier in the sentence: a future, or in German, whose modal verb stands
     far before the verb at the end ("Scholz will nächste Woche … Putin treffen")."""
     toks = doc.tokens
-    wishes = doc.lx.wishes if doc.language == "de" else frozenset()
+    wishes = doc.lx.wishes if doc.lx.grammar.verb_final else frozenset()
     futures = doc.lx.future_verbs
     k = ti - 1
     comma_free = True  # no comma yet between token k and the meeting word

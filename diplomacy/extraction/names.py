@@ -75,7 +75,7 @@ def _known_names(doc: Document) -> list[tuple[int, int, list[str], bool, str]]:
             continue
         inflection = ""
         last = toks[i + n - 1]
-        if doc.language == "ru" and all(last.norm != p[2] for p in payloads):
+        if doc.lx.grammar.case_inflected_names and all(last.norm != p[2] for p in payloads):
             inflection = _ru_ending(last.norm)
         found.append((i, n, keys, single, inflection))
         if not single:
@@ -156,7 +156,7 @@ _TOP_ROLES = {"head_of_state", "head_of_government"}
 
 def de_genitive(doc: Document, m: Mention) -> bool:
     """A German name in the genitive: "Putins", "Bidens" (the knowledge base has no -s)."""
-    if doc.language != "de" or not m.key:
+    if not doc.lx.grammar.genitive_s or not m.key:
         return False
     norm = doc.tokens[m.tj - 1].norm
     base = fold_phrase(leader_entry(doc, m.key).name)[-1:]
@@ -166,7 +166,7 @@ def de_genitive(doc: Document, m: Mention) -> bool:
 def ro_oblique(doc: Document, m: Mention) -> bool:
     """A Romanian name in the genitive-dative ("i-a transmis șeful statului Maiei Sandu"):
     its first name carries the ending its dictionary form lacks."""
-    if doc.language != "ro" or not m.key:
+    if not doc.lx.grammar.articled_genitive or not m.key:
         return False
     norm = doc.tokens[m.ti].norm
     base = fold_phrase(leader_entry(doc, m.key).name)[:1]
@@ -244,7 +244,7 @@ def _name_tokens(doc: Document, j: int, covered: set[int]) -> list[int]:
         t = toks[j]
         if names and not doc.joined[j - 1]:
             break
-        genitive = doc.language == "ro" and t.norm.endswith(RO_GENITIVE)
+        genitive = doc.lx.grammar.articled_genitive and t.norm.endswith(RO_GENITIVE)
         if (
             not names
             and skipped < 4
@@ -343,7 +343,8 @@ def _later_surnames(doc: Document, found: list) -> list:
         nxt = k + 1
         if nxt < len(doc.tokens) and doc.joined[k] and capitalised(doc.tokens[nxt]):
             continue
-        inflection = _ru_ending(tok.norm) if doc.language == "ru" and tok.norm != hit else ""
+        inflected = doc.lx.grammar.case_inflected_names and tok.norm != hit
+        inflection = _ru_ending(tok.norm) if inflected else ""
         extra.append((k, 1, [local[hit]], False, inflection))
     return extra
 
@@ -356,7 +357,7 @@ def _other_given_name(doc: Document, i: int) -> bool:
     someone else of the family."""
     k = i - 1
     # German writes every noun capitalised: "Das Treffen Bidens".
-    if k < 0 or doc.language == "de" or sentence_initial(doc, k) or not doc.joined[k]:
+    if k < 0 or doc.lx.grammar.capitalised_nouns or sentence_initial(doc, k) or not doc.joined[k]:
         return False
     prev = doc.tokens[k]
     if doc.text[prev.end : doc.tokens[i].start] != " " or not capitalised(prev):

@@ -269,7 +269,7 @@ def joint_subject(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
 def with_after(doc: Document, t: Trigger) -> int | None:
     # German puts time and place between the verb and "mit": "sprach … in Moskau mehr als
     # fünf Stunden mit Putin". Elsewhere "with" follows closely.
-    reach = 12 if doc.language == "de" else 5
+    reach = doc.lx.grammar.with_reach
     for k in range(t.tj, min(len(doc.tokens), t.tj + reach)):
         if doc.sent_of[k] != t.sentence:
             break

@@ -294,9 +294,9 @@ def weak_ok(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
     if conjoined(doc, mentions) and (not t.event or _their_event(doc, t)):
         return True
     if doc.tokens[t.ti].norm in RECEIVE:
-        if doc.language == "de" and _verb_final(doc, t, mentions):
+        if doc.lx.grammar.verb_final and _verb_final(doc, t, mentions):
             return True
-        if doc.language == "es" and _subject_then_personal_a(doc, t, mentions):
+        if doc.lx.grammar.personal_a and _subject_then_personal_a(doc, t, mentions):
             return True
         # Time, place and a role may stand between the verb and its object: "recibió el
         # pasado jueves en la Casa de Nariño a su homólogo chileno, Gabriel Boric".

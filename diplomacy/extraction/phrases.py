@@ -28,15 +28,22 @@ def variants(norm: str, language: str) -> tuple[str, ...]:
     """The folded token and its candidate dictionary forms (Russian cases, Romanian
     articled and genitive forms, German genitive -s)."""
     forms = [norm]
+    grammar = lexicon.GRAMMAR.get(language)
     if is_cyrillic(norm):
         for ending, repl in _RU_RULES:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3:
                 forms.append(norm[: -len(ending)] + repl)
-    elif language == "ro":
+    elif grammar is not None and grammar.articled_genitive:
         for ending, repl in _RO_RULES:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3:
                 forms.append(norm[: -len(ending)] + repl)
-    elif language == "de" and len(norm) >= 5 and norm.endswith("s") and not norm.endswith("ss"):
+    elif (
+        grammar is not None
+        and grammar.genitive_s
+        and len(norm) >= 5
+        and norm.endswith("s")
+        and not norm.endswith("ss")
+    ):
         # German genitive: "Bidens", "des Treffens", "des Kremls".
         forms.append(norm[:-1])
     return tuple(dict.fromkeys(forms))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
     CYRILLIC_RE,
     JOIN_GAPS,
@@ -35,7 +36,7 @@ def prepare_document(text: str, body: int, language: str, published, kb) -> Docu
     norms = [t.norm for t in tokens]
     positions: dict[str, list[int]] = {}
     # Only Russian (Cyrillic), Romanian and German words have case-ending variants.
-    inflected = language in ("ro", "de")
+    inflected = lexicon.GRAMMAR[language].word_variants
     if inflected or CYRILLIC_RE.search(text, body):
         forms = [variants(n, language) if inflected or n[0] >= "\u0400" else (n,) for n in norms]
         for k, token_forms in enumerate(forms):

@@ -37,7 +37,8 @@ def mark_relations(doc: Document) -> None:
             m.oblique = True
             if prev_norms[-2:-1] and prev_norms[-2] in _GENITIVE_ARTICLES:
                 m.dependent = True
-        if (doc.language == "ru" and m.inflection) or (m.kind == "name" and ro_oblique(doc, m)):
+        case_inflected = doc.lx.grammar.case_inflected_names
+        if (case_inflected and m.inflection) or (m.kind == "name" and ro_oblique(doc, m)):
             m.oblique = True
         if m.kind == "name" and de_genitive(doc, m):
             # "die Politik Putins": a possessor, not a party; "das Treffen Bidens" is one.
@@ -46,7 +47,7 @@ def mark_relations(doc: Document) -> None:
                 m.dependent = True
         genitive = (
             m.kind == "role"
-            or (doc.language == "ru" and m.inflection in GENITIVE_RU)
+            or (case_inflected and m.inflection in GENITIVE_RU)
             or (prev_norms[-1:] and prev_norms[-1] in ROLE_LINKS)
         )
         # A relational noun shortly before: "спецпосланником Трампа", "l'entourage du président".

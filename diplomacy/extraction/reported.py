@@ -112,13 +112,13 @@ def _reporting_subject(doc: Document, idx: list[int], pos: int, direct: list[Sai
         n in lx.reports_alone
         or _complement_follows(doc, idx, pos)
         or _infinitive_follows(doc, idx, pos)
-        or doc.language == "en"
+        or doc.lx.grammar.that_omitted
         and nxt is not None
         and n in EN_SAID
         and doc.quote_of[nxt] < 0
         and doc.text[toks[k].end : toks[nxt].start].strip() == ""
         # German: "sagte (Scholz), Europa müsse …" (subjunctive after a comma)
-        or doc.language == "de"
+        or doc.lx.grammar.subjunctive_reported_speech
         and _comma_soon(doc, idx[pos:])
     )
     # "Ein Termin stehe noch nicht fest, sagte Kremlsprecher Dmitri Peskow."

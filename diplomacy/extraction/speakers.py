@@ -136,7 +136,7 @@ def _person_noun(doc: Document, t: Token) -> bool:
     if t.norm in nouns or t.norm in doc.lx.titles:
         return True
     # German compounds: "Linkspolitiker", "Regierungschef".
-    return doc.language == "de" and any(len(n) >= 5 and t.norm.endswith(n) for n in nouns)
+    return doc.lx.grammar.compound_nouns and any(len(n) >= 5 and t.norm.endswith(n) for n in nouns)
 
 
 def description_speaker(doc: Document, lo: int, hi: int, at: int, said: list) -> str | None:
@@ -289,6 +289,9 @@ def after_according(doc: Document, m: Mention) -> bool:
     )
 
 
+_AMBIGUOUS_DETERMINERS = lexicon.table("ambiguous_determiners")
+
+
 def named_subject_after_verb(doc: Document, a: int, b: int) -> bool:
     """ "», précise l'entourage", "”, the White House said": the verb's subject is named
     by a noun phrase, and it is no leader."""
@@ -296,7 +299,7 @@ def named_subject_after_verb(doc: Document, a: int, b: int) -> bool:
     for k, t in enumerate(toks):
         if t.norm in doc.lx.speech:
             return k + 1 < len(toks) and toks[k + 1].norm in doc.lx.determiners
-        if t.norm in doc.lx.determiners and not (doc.language == "ro" and t.norm == "a"):
+        if t.norm in doc.lx.determiners and t.norm not in _AMBIGUOUS_DETERMINERS[doc.language]:
             return True
     return False
 

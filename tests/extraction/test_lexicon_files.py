@@ -91,3 +91,18 @@ def test_a_geo_file_without_a_field_fails_naming_it(tmp_path):
         geo.load_geo_file("places.toml", geo.PLACES_FIELDS, tmp_path)
 
     assert str(error.value) == "geo file places.toml: missing field(s): capitals"
+
+
+def test_a_grammar_table_without_a_trait_fails_naming_it():
+    traits = dict(LanguageData(DATA_DIR, FIELDS).by_language["de"]["grammar"])
+    del traits["verb_final"]
+
+    with pytest.raises(DataFileError) as error:
+        lexicon.grammar_of("de", traits)
+
+    assert str(error.value) == "lexicon file de.toml: missing grammar trait(s): verb_final"
+
+
+def test_grammar_traits_are_read_per_language():
+    assert (lexicon.GRAMMAR["de"].verb_final, lexicon.GRAMMAR["de"].with_reach) == (True, 12)
+    assert (lexicon.GRAMMAR["fr"].verb_final, lexicon.GRAMMAR["fr"].with_reach) == (False, 5)
