@@ -311,6 +311,9 @@ THIS_SAID = set(lexicon.every("this_said"))
 US_STATES = {fold(s) for s in geo.US_STATES}
 
 
+POSSESSIVE_CLITICS = lexicon.union("possessive_clitics")
+
+
 @dataclass
 class Mention:
     start: int

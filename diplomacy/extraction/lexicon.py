@@ -154,6 +154,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     "abbreviations": ("set", "union"),
     "grammar": ("map", "lang"),
     "ambiguous_determiners": ("set", "lang"),
+    "possessive_clitics": ("set", "union"),
+    "oblique_first_name_endings": ("tuple", "lang"),
+    "personal_a_words": ("set", "lang"),
 }
 _DATA = LanguageData(DATA_DIR, FIELDS)
 

@@ -331,7 +331,7 @@ def _de_clause_end(doc: Document, ti: int, tj: int) -> str:
         if k - tj > 12:
             return ""
     last = toks[k].norm
-    if k >= tj and last == "nicht" and doc.quote_of[k] < 0:
+    if k >= tj and last in _CLAUSE_FINAL_NEGATIONS[doc.language] and doc.quote_of[k] < 0:
         return "negated"
     if k < tj or last not in DE_PARTICLES:
         return ""

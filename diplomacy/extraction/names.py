@@ -10,6 +10,7 @@ from __future__ import annotations
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
     PARTICLES,
+    POSSESSIVE_CLITICS,
     POSSESSIVES,
     RO_GENITIVE,
     ROLE_LINKS,
@@ -94,7 +95,7 @@ def _not_a_lone_surname(doc: Document, i: int) -> bool:
         and doc.joined[i]
         and capitalised(toks[nxt])
         and doc.text[toks[i].end : toks[nxt].start] == " "
-        and toks[nxt].norm not in {"s"}
+        and toks[nxt].norm not in POSSESSIVE_CLITICS
         and not _is_known_word(doc, nxt)
         # "hatte Trump Putin … getroffen": two leaders' surnames side by side.
         and not kb.aliases.match(toks, nxt, doc.language, doc.joined, forms=doc.forms)[0]
@@ -163,6 +164,9 @@ def de_genitive(doc: Document, m: Mention) -> bool:
     return bool(base) and norm != base[0] and norm == base[0] + "s"
 
 
+_OBLIQUE_FIRST_NAME_ENDINGS = lexicon.table("oblique_first_name_endings")
+
+
 def ro_oblique(doc: Document, m: Mention) -> bool:
     """A Romanian name in the genitive-dative ("i-a transmis șeful statului Maiei Sandu"):
     its first name carries the ending its dictionary form lacks."""
@@ -172,7 +176,9 @@ def ro_oblique(doc: Document, m: Mention) -> bool:
     base = fold_phrase(leader_entry(doc, m.key).name)[:1]
     if not base or norm == base[0] or len(norm) <= len(base[0]):
         return False
-    return norm.startswith(base[0][:-1]) and norm.endswith(("ei", "ului"))
+    return norm.startswith(base[0][:-1]) and norm.endswith(
+        _OBLIQUE_FIRST_NAME_ENDINGS[doc.language]
+    )
 
 
 def leader_entry(doc: Document, key: str) -> LeaderEntry:

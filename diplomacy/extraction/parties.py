@@ -310,13 +310,16 @@ def weak_ok(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
     return False
 
 
+_PERSONAL_A = lexicon.table("personal_a_words")
+
+
 def _subject_then_personal_a(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
     """ "Recibió el presidente argentino, Javier Milei, a su homólogo francés, Emmanuel
     Macron": the subject after the verb, then the one received after the personal "a"."""
     stop = min(sentence_tokens(doc, t.sentence).stop, t.tj + 20)
     after = [m for m in mentions if t.tj <= m.ti < stop and m.kind != "pronoun"]
     for k in range(t.tj + 1, stop):
-        if doc.tokens[k].norm in ("a", "al") and doc.quote_of[k] < 0:
+        if doc.tokens[k].norm in _PERSONAL_A[doc.language] and doc.quote_of[k] < 0:
             return any(m.tj <= k for m in after) and any(k < m.ti <= k + 6 for m in after)
     return False
 

@@ -11,6 +11,7 @@ from diplomacy.extraction.document import (
     ACCORDING_WORDS,
     EVENT_NOUNS,
     GENITIVE_RU,
+    POSSESSIVE_CLITICS,
     ROLE_LINKS,
     Document,
     Mention,
@@ -62,7 +63,11 @@ def mark_relations(doc: Document) -> None:
             ):
                 break
         # "Trump's envoy", "X's government".
-        if m.tj + 1 < len(toks) and toks[m.tj].norm == "s" and text[toks[m.tj].start - 1] in "'’":
+        if (
+            m.tj + 1 < len(toks)
+            and toks[m.tj].norm in POSSESSIVE_CLITICS
+            and text[toks[m.tj].start - 1] in "'’"
+        ):
             nxt = toks[m.tj + 1].norm
             if nxt in lx.relational:
                 m.dependent = True

@@ -37,6 +37,9 @@ _ACCORDING_TO_HIM = {
 }
 
 
+_ACCORDING_TO_HIM_FIRSTS = {p[0] for phrases in _ACCORDING_TO_HIM.values() for p in phrases}
+
+
 def indirect(doc: Document, direct: list[Said]) -> list[Said]:
     """Reported speech: "Kim a afirmat că ...", "According to Motegi, ...", and the
     sentence before "Об этом рассказал X". A sentence that also quotes someone still
@@ -46,7 +49,7 @@ def indirect(doc: Document, direct: list[Said]) -> list[Said]:
     quote_sentences = {sentence_at(doc, q[0]) for q in doc.quotes}
     according = ACCORDING.get(doc.language, ())
     # Only sentences holding a reporting word ("said", "según", "по") can report speech.
-    cues = lx.reporting | lx.reports_alone | set(according[:1]) | {"по"}
+    cues = lx.reporting | lx.reports_alone | set(according[:1]) | _ACCORDING_TO_HIM_FIRSTS
     hits = {doc.sent_of[k] for k in candidate_tokens(doc, frozenset(cues))}
     for s in sorted(hits):
         idx = list(sentence_tokens(doc, s))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from diplomacy.extraction.document import (
     ELECT,
     PAIR_NUMERALS,
+    POSSESSIVE_CLITICS,
     POSSESSIVES,
     ROLE_ELECT,
     ROLE_LINKS,
@@ -114,7 +115,11 @@ def _country_of_role(
     if j in countries_start:
         return countries_start[j].code, a, countries_start[j].tj
     left = a
-    if left >= 2 and toks[left - 1].norm == "s" and doc.text[toks[left - 1].start - 1] in "'’":
+    if (
+        left >= 2
+        and toks[left - 1].norm in POSSESSIVE_CLITICS
+        and doc.text[toks[left - 1].start - 1] in "'’"
+    ):
         left -= 1
     if left in countries_end:
         return countries_end[left].code, countries_end[left].ti, b
