@@ -180,6 +180,7 @@ class Grammar:
 
 
 def grammar_of(language: str, traits: dict) -> Grammar:
+    """A language's grammar traits, checked: every trait present, of its type, and no other."""
     wanted = {f.name: f.type for f in fields(Grammar)}
     missing = [name for name in wanted if name not in traits]
     unknown = [name for name in traits if name not in wanted]
@@ -204,7 +205,6 @@ GRAMMAR: dict[str, Grammar] = {
 table = _DATA.table
 every = _DATA.every
 union = _DATA.union
-_union = union
 
 
 HOS, HOG, FM = "head_of_state", "head_of_government", "foreign_minister"
@@ -242,26 +242,26 @@ TITLES = table("titles")
 AFTER_BLOCKERS = table("after_blockers")
 FUTURE_SEQUENCES = table("future_sequences")
 
-ROLE_ELECT = _union("role_elect")
-ROLE_LINKS = _union("role_links")
-DISTRIBUTIVE = _union("distributive")
-WEAK_MEETING_WORDS = _union("weak_meeting_words")
-CALL_WORDS = _union("call_words")
-VISIT_WORDS = _union("visit_words")
-NOT_SEAT_VENUES = _union("not_seat_venues")
-RULED_OUT = _union("ruled_out")
-WITHOUT = _union("without")
-NEGATIONS = _union("negations")
-READY_WORDS = _union("ready_words")
-QUESTION_WORDS = _union("question_words")
-PRESENCE_PAIRS = _union("presence_pairs")
-WITH_WORDS = _union("with_words")
-CAPITAL_WORDS = _union("capital_words")
-PLACE_FILLERS = _union("place_fillers")
-VENUE_NOUNS = _union("venue_nouns")
-RELATIVES = _union("relatives")
-NAME_PARTICLES = _union("name_particles")
-POSSESSIVES = _union("possessives")
-REQUEST_WORDS = _union("request_words")
-LIST_CONTINUERS = _union("list_continuers")
-DE_PARTICLE_VERBS = _union("particle_verbs")
+ROLE_ELECT = union("role_elect")
+ROLE_LINKS = union("role_links")
+DISTRIBUTIVE = union("distributive")
+WEAK_MEETING_WORDS = union("weak_meeting_words")
+CALL_WORDS = union("call_words")
+VISIT_WORDS = union("visit_words")
+NOT_SEAT_VENUES = union("not_seat_venues")
+RULED_OUT = union("ruled_out")
+WITHOUT = union("without")
+NEGATIONS = union("negations")
+READY_WORDS = union("ready_words")
+QUESTION_WORDS = union("question_words")
+PRESENCE_PAIRS = union("presence_pairs")
+WITH_WORDS = union("with_words")
+CAPITAL_WORDS = union("capital_words")
+PLACE_FILLERS = union("place_fillers")
+VENUE_NOUNS = union("venue_nouns")
+RELATIVES = union("relatives")
+NAME_PARTICLES = union("name_particles")
+POSSESSIVES = union("possessives")
+REQUEST_WORDS = union("request_words")
+LIST_CONTINUERS = union("list_continuers")
+DE_PARTICLE_VERBS = union("particle_verbs")
