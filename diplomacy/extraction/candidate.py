@@ -1,14 +1,17 @@
 """One meeting candidate: a trigger and its people → an ``ExtractedMeeting``, or none.
 
-Reads a trigger and the mentions assigned to it. Decides the participants (with the
-pair referred back to when needed), then calls the dating, placing and kind stages and
-builds the meeting with its evidence, or adds it to ``doc.planned``.
+Reads a trigger and the mentions assigned to it. A ``Candidate`` carries what each stage
+decides about it: the dating stage's date, the parties (with the pair referred back to
+when needed), modality, place and kind; the meeting is built from it with its evidence.
+The document keeps the last pair and the last dated day for the candidates after it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
+from diplomacy.extraction.dates import DateMention
 from diplomacy.extraction.dating import (
     candidate_date,
     is_past,
@@ -39,6 +42,27 @@ from diplomacy.extraction.types import (
 )
 
 
+@dataclass
+class Candidate:
+    """One meeting candidate: a meeting word with the people assigned to it, and what
+    each stage decided about it, in the order they decide it."""
+
+    trigger: Trigger
+    mentions: list[Mention]
+    start: int  # the sentence: the meeting's evidence
+    end: int
+    when: DateMention | None = None  # the date written for it (dating)
+    value: str | None = None  # its date (YYYY-MM-DD, YYYY-MM or YYYY), precision, first day
+    precision: str | None = None
+    day: date | None = None
+    keys: list[str] = field(default_factory=list)  # its parties (parties, pairs)
+    linked: bool = False  # parties found by a pair or a subject, not only named near it
+    past: bool = False  # reported as an earlier meeting (dating)
+    planned: bool = False  # future, wished for or conditional (modality, dating)
+    place: tuple[str, str] | None = None  # (name, country) (placing)
+    kind: str = ""  # call | visit | multilateral | bilateral (kind)
+
+
 def meeting_for(
     doc: Document,
     t: Trigger,
@@ -46,40 +70,47 @@ def meeting_for(
     protagonist: str | None,
     news_date: date | None,
 ) -> ExtractedMeeting | None:
-    s, e = doc.sentences[t.sentence]
-    when = meeting_date(doc, t, s, e)
-    value, precision, day = candidate_date(doc, t, when, news_date)
-    keys = _party_keys(doc, mentions, day, precision)
-    keys, linked = _completed_parties(doc, t, mentions, keys, protagonist)
-    if len(keys) < 2:
+    c = Candidate(t, mentions, *doc.sentences[t.sentence])
+    c.when = meeting_date(doc, t, c.start, c.end)
+    c.value, c.precision, c.day = candidate_date(doc, t, c.when, news_date)
+    keys = _party_keys(doc, mentions, c.day, c.precision)
+    c.keys, c.linked = _completed_parties(doc, t, mentions, keys, protagonist)
+    if len(c.keys) < 2:
         return None
-    if t.weak and not linked and not weak_ok(doc, t, mentions):
+    if t.weak and not c.linked and not weak_ok(doc, t, mentions):
         return None
-    past = is_past(day, precision, news_date) or bool(when and when.past)
-    planned = t.blocked == "planned" or bool(when and when.future)
-    place = meeting_place(doc, t, s, e, current=not past or recent(day, news_date))
-    kind = meeting_kind(doc, t, keys, place, mentions)
-    if kind == "call":
-        place = None
-    confidence = 0.9 if not t.weak else 0.75
-    doc.involved.extend(k for k in keys if k not in doc.involved)
+    c.past = is_past(c.day, c.precision, news_date) or bool(c.when and c.when.past)
+    c.planned = t.blocked == "planned" or bool(c.when and c.when.future)
+    current = not c.past or recent(c.day, news_date)
+    c.place = meeting_place(doc, t, c.start, c.end, current=current)
+    c.kind = meeting_kind(doc, t, c.keys, c.place, mentions)
+    if c.kind == "call":
+        c.place = None
+    return _meeting(doc, c)
+
+
+def _meeting(doc: Document, c: Candidate) -> ExtractedMeeting:
+    """The meeting of a candidate that has its parties; the document keeps its pair and
+    day for the candidates after it."""
+    confidence = 0.9 if not c.trigger.weak else 0.75
+    doc.involved.extend(k for k in c.keys if k not in doc.involved)
     meeting = ExtractedMeeting(
-        participants=[leader_entry(doc, k).name for k in keys],
-        date=value,
-        date_precision=precision,
-        location_name=place[0] if place else None,
-        location_country=place[1] if place else None,
-        kind=kind,
-        reported_as="planned" if planned else "past" if past else "current",
+        participants=[leader_entry(doc, k).name for k in c.keys],
+        date=c.value,
+        date_precision=c.precision,
+        location_name=c.place[0] if c.place else None,
+        location_country=c.place[1] if c.place else None,
+        kind=c.kind,
+        reported_as="planned" if c.planned else "past" if c.past else "current",
         confidence=confidence,
-        evidence=[Span(s, e, doc.text[s:e])],
+        evidence=[Span(c.start, c.end, doc.text[c.start : c.end])],
     )
-    if len(keys) == 2 and not planned:
-        doc.last_pair = list(keys)
-    if when is None:
+    if len(c.keys) == 2 and not c.planned:
+        doc.last_pair = list(c.keys)
+    if c.when is None:
         doc.undated.add(id(meeting))
-    elif precision == "day" and not planned:
-        doc.anchor_day = day
+    elif c.precision == "day" and not c.planned:
+        doc.anchor_day = c.day
     return meeting
 
 
