@@ -44,9 +44,26 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ambiguous_months": ("set", "union"),
     "not_month_before_day": ("set", "lang"),
     "comma_weekdays": ("set", "lang"),
+    "range_joiners": ("list", "union"),
+    "day_month_links": ("list", "union"),
+    "day_year_links": ("list", "union"),
+    "month_year_links": ("list", "union"),
 }
 _DATA = datafiles.LanguageData(datafiles.DATA_DIR / "dates", FIELDS)
 _AMBIGUOUS_MONTHS = _DATA.union("ambiguous_months")
+
+
+def _either(words: list[str]) -> str:
+    """A regex alternation of words, each once, in the data's order."""
+    return "|".join(re.escape(w) for w in dict.fromkeys(words))
+
+
+# Link words between the parts of a date, in every language's patterns.
+_RANGE_JOINERS = _either(_DATA.every("range_joiners"))
+_DAY_MONTH_LINKS = _either(_DATA.every("day_month_links"))
+_DAY_YEAR_LINKS = _either(_DATA.every("day_year_links"))
+_MONTH_YEAR_LINKS = _either(_DATA.every("month_year_links"))
+_YEAR_PREPOSITION_RE = _either(_DATA.every("year_prepositions"))
 
 
 def _f(words: str) -> str:
@@ -143,13 +160,13 @@ def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]
     pattern = rf"""
       \b(?:
         (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
-      | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:\s*(?:-|–|на|to|și|si|et|e|y|and|al|au)\s*\d{{1,2}})?\.?
-            \s+(?:de\s+|of\s+)?(?P<dmy_m>{month_re}\b|{short_re})
-            (?:,?\s+(?:de\s+|del\s+|din\s+)?(?P<dmy_y>\d{{4}}))?)
+      | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:\s*(?:-|–|{_RANGE_JOINERS})\s*\d{{1,2}})?\.?
+            \s+(?:(?:{_DAY_MONTH_LINKS})\s+)?(?P<dmy_m>{month_re}\b|{short_re})
+            (?:,?\s+(?:(?:{_DAY_YEAR_LINKS})\s+)?(?P<dmy_y>\d{{4}}))?)
       | (?P<mdy>\b(?P<mdy_m>{month_re}|{short_re})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
             (?:,?\s+(?P<mdy_y>\d{{4}}))?)
       | (?P<my>\b(?:(?:{last})\s+)?(?P<my_m>{month_re})\b
-            (?:\s+(?:(?:de|of|del|din|do|dell'|des)\s+)?(?:(?P<my_y>\d{{4}})|(?P<my_last>{_ws(fold_keep(_LAST_YEAR[language]))})
+            (?:\s+(?:(?:{_MONTH_YEAR_LINKS})\s+)?(?:(?P<my_y>\d{{4}})|(?P<my_last>{_ws(fold_keep(_LAST_YEAR[language]))})
                |(?P<my_last2>{last})))?)
       | (?P<wd>\b(?:(?P<wd_last>{last})\s+|(?P<wd_next>{nxt})\s+)?(?P<wd_w>{weekday_re})\b
             (?:\s+(?P<wd_after_last>{last}|{nxt}))?(?:\s*\((?P<wd_d>\d{{1,2}})\))?)
@@ -159,7 +176,7 @@ def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]
       | (?P<lw>\b(?:{_ws(fold_keep(_LAST_WEEK[language]))})\b)
       | (?P<fut>\b(?:{_ws(fold_keep(_FUTURE_DAYS[language]))})\b)
       | (?P<ly>\b(?:{_ws(fold_keep(_LAST_YEAR[language]))})\b)
-      | (?P<year>\b(?:in|în|en|im|nel|em|в|din|of)\s+(?P<year_y>(?:19|20)\d{{2}})\b)
+      | (?P<year>\b(?:{_YEAR_PREPOSITION_RE})\s+(?P<year_y>(?:19|20)\d{{2}})\b)
       )
     """
     return re.compile(pattern, re.VERBOSE), month_index, weekday_index
