@@ -157,6 +157,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "possessive_clitics": ("set", "union"),
     "oblique_first_name_endings": ("tuple", "lang"),
     "personal_a_words": ("set", "lang"),
+    "according_pairs": ("pairs", "union"),
 }
 _DATA = LanguageData(DATA_DIR, FIELDS)
 

@@ -276,16 +276,19 @@ def institution_speaks(doc: Document, lo: int, hi: int) -> bool:
     return False
 
 
+# "to" → "according": the word a two-word "according to" needs before its last word.
+_ACCORDING_HEADS = {last: first for first, last in lexicon.union("according_pairs")}
+
+
 def after_according(doc: Document, m: Mention) -> bool:
     """ "según Maduro, ...": the source of everything the sentence then quotes."""
-    return (
-        m.ti > 0
-        and doc.tokens[m.ti - 1].norm in ACCORDING_WORDS | {"to"}
-        and (
-            m.ti < 2
-            or doc.tokens[m.ti - 1].norm != "to"
-            or doc.tokens[m.ti - 2].norm == "according"
-        )
+    if m.ti <= 0:
+        return False
+    prev = doc.tokens[m.ti - 1].norm
+    return (prev in ACCORDING_WORDS or prev in _ACCORDING_HEADS) and (
+        m.ti < 2
+        or prev not in _ACCORDING_HEADS
+        or doc.tokens[m.ti - 2].norm == _ACCORDING_HEADS[prev]
     )
 
 
