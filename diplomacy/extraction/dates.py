@@ -44,6 +44,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ambiguous_months": ("set", "union"),
     "not_month_before_day": ("set", "lang"),
     "comma_weekdays": ("set", "lang"),
+    "extra_month_abbreviations": ("offsets", "union"),
     "range_joiners": ("list", "union"),
     "day_month_links": ("list", "union"),
     "day_year_links": ("list", "union"),
@@ -51,6 +52,7 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 _DATA = datafiles.LanguageData(datafiles.DATA_DIR / "dates", FIELDS)
 _AMBIGUOUS_MONTHS = _DATA.union("ambiguous_months")
+_EXTRA_ABBREVIATIONS: dict[str, int] = _DATA.union("extra_month_abbreviations")
 
 
 def _either(words: list[str]) -> str:
@@ -141,8 +143,9 @@ def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]
     short = _f(_MONTH_ABBREVIATIONS[language]).split()
     for i, abbr in enumerate(short):
         month_index.setdefault(abbr, i + 1)
-    month_index.setdefault("sept", 9)
-    short_re = f"(?:{_alternatives(' '.join(short + ['sept']))})\\.?"
+    for abbreviation, number in _EXTRA_ABBREVIATIONS.items():
+        month_index.setdefault(abbreviation, number)
+    short_re = f"(?:{_alternatives(' '.join(short + list(_EXTRA_ABBREVIATIONS)))})\\.?"
     weekday_index = {fold(w): i for i, w in enumerate(weekdays.split())}
     # Case endings after month and weekday stems (Russian), parts of the day after a
     # weekday in one word (German).
@@ -293,7 +296,7 @@ def _first_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
     months = _f(_MONTHS.get(language, _MONTHS["en"])).split()
     weekdays = _f(WEEKDAYS.get(language, WEEKDAYS["en"])).split()
     short = _f(_MONTH_ABBREVIATIONS[language]).split()
-    phrases = [*short, "sept", *_YEAR_PREPOSITIONS.split()]
+    phrases = [*short, *_EXTRA_ABBREVIATIONS, *_YEAR_PREPOSITIONS.split()]
     phrases += [fold_keep(k) for k in _RELATIVE_DAYS[language]]
     for table in (_LAST, _NEXT, _LAST_WEEK, _LAST_MONTH, _THIS_MONTH, _FUTURE_DAYS, _LAST_YEAR):
         phrases += _top_alternatives(fold_keep(table[language]))
