@@ -105,7 +105,7 @@ def _role_index(language: str) -> PhraseIndex:
     roles = PhraseIndex()
     for phrase, (role, implied) in lexicon.ROLES.get(language, {}).items():
         roles.add(fold_phrase(phrase), (role, implied))
-    if language != "en":
+    if lexicon.GRAMMAR[language].english_role_phrases:
         for phrase, (role, implied) in lexicon.ROLES["en"].items():
             if len(fold_phrase(phrase)) > 1:
                 roles.add(fold_phrase(phrase), (role, implied))

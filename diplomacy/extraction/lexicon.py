@@ -177,6 +177,7 @@ class Grammar:
     personal_a: bool
     venue_scene_needs_locative: bool
     word_variants: bool
+    english_role_phrases: bool
     with_reach: int
 
 
