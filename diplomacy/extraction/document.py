@@ -243,7 +243,7 @@ PAIR_NUMERALS = folded_words(lexicon.every("pair_numerals"))
 CONJ = set(lexicon.every("conjunctions"))
 
 
-GENITIVE_RU = lexicon.table("genitive_endings")["ru"]
+GENITIVE_ENDINGS = lexicon.table("genitive_endings")
 
 
 ACCORDING = lexicon.table("according")
@@ -263,7 +263,6 @@ PARTICLES = folded_words(lexicon.NAME_PARTICLES)
 
 
 # Romanian genitive endings: "Apărării", "Externelor", "Guvernului" are not names.
-RO_GENITIVE = lexicon.table("genitive_endings")["ro"]
 
 
 REQUEST = folded_words(lexicon.REQUEST_WORDS)
@@ -272,7 +271,7 @@ REQUEST = folded_words(lexicon.REQUEST_WORDS)
 LIST_CONTINUERS = folded_words(lexicon.LIST_CONTINUERS)
 
 
-DE_PARTICLES = {
+PARTICLE_VERBS = {
     particle: (reason, stems) for particle, (reason, stems) in lexicon.DE_PARTICLE_VERBS.items()
 }
 

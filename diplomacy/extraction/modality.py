@@ -14,9 +14,9 @@ from diplomacy.extraction.clauses import INDEFINITE, clause_of, new_predicate, s
 from diplomacy.extraction.document import (
     BREAKS,
     COORDINATORS,
-    DE_PARTICLES,
     FUTURE_RE,
     NEGATIONS,
+    PARTICLE_VERBS,
     RELATIVES,
     REQUEST,
     Document,
@@ -333,9 +333,9 @@ def _de_clause_end(doc: Document, ti: int, tj: int) -> str:
     last = toks[k].norm
     if k >= tj and last in _CLAUSE_FINAL_NEGATIONS[doc.language] and doc.quote_of[k] < 0:
         return "negated"
-    if k < tj or last not in DE_PARTICLES:
+    if k < tj or last not in PARTICLE_VERBS:
         return ""
-    reason, stems = DE_PARTICLES[last]
+    reason, stems = PARTICLE_VERBS[last]
     j = ti - 1
     while j >= 0 and doc.sent_of[j] == s and ti - j <= 12 and not clause_break(doc, j):
         if toks[j].norm.startswith(stems):
@@ -345,7 +345,7 @@ def _de_clause_end(doc: Document, ti: int, tj: int) -> str:
 
 
 # German separable particles and participles that close a clause after "nicht".
-_DE_CLOSERS = folded_words(lexicon.every("clause_closers"))
+_CLAUSE_CLOSERS = folded_words(lexicon.every("clause_closers"))
 
 
 def _final_nicht(doc: Document, k: int) -> bool:
@@ -353,7 +353,7 @@ def _final_nicht(doc: Document, k: int) -> bool:
     toks = doc.tokens
     if toks[k].norm not in _CLAUSE_FINAL_NEGATIONS[doc.language]:
         return False
-    if k + 1 < len(toks) and toks[k + 1].norm in _DE_CLOSERS:
+    if k + 1 < len(toks) and toks[k + 1].norm in _CLAUSE_CLOSERS:
         return True
     return k + 1 >= len(toks) or doc.sent_of[k + 1] != doc.sent_of[k] or clause_break(doc, k)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
+    GENITIVE_ENDINGS,
     PARTICLES,
     POSSESSIVE_CLITICS,
     POSSESSIVES,
-    RO_GENITIVE,
     ROLE_LINKS,
     Document,
     Mention,
@@ -77,7 +77,7 @@ def _known_names(doc: Document) -> list[tuple[int, int, list[str], bool, str]]:
         inflection = ""
         last = toks[i + n - 1]
         if doc.lx.grammar.case_inflected_names and all(last.norm != p[2] for p in payloads):
-            inflection = _ru_ending(last.norm)
+            inflection = _case_ending(last.norm, doc.language)
         found.append((i, n, keys, single, inflection))
         if not single:
             for k in keys:
@@ -250,7 +250,9 @@ def _name_tokens(doc: Document, j: int, covered: set[int]) -> list[int]:
         t = toks[j]
         if names and not doc.joined[j - 1]:
             break
-        genitive = doc.lx.grammar.articled_genitive and t.norm.endswith(RO_GENITIVE)
+        genitive = doc.lx.grammar.articled_genitive and t.norm.endswith(
+            GENITIVE_ENDINGS[doc.language]
+        )
         if (
             not names
             and skipped < 4
@@ -350,7 +352,7 @@ def _later_surnames(doc: Document, found: list) -> list:
         if nxt < len(doc.tokens) and doc.joined[k] and capitalised(doc.tokens[nxt]):
             continue
         inflected = doc.lx.grammar.case_inflected_names and tok.norm != hit
-        inflection = _ru_ending(tok.norm) if inflected else ""
+        inflection = _case_ending(tok.norm, doc.language) if inflected else ""
         extra.append((k, 1, [local[hit]], False, inflection))
     return extra
 
@@ -387,11 +389,12 @@ def _is_known_word(doc: Document, i: int) -> bool:
     return norm in doc.lx.speech or norm in ROLE_LINKS
 
 
-_RU_NAME_ENDINGS = lexicon.table("name_case_endings")["ru"]
+_NAME_CASE_ENDINGS = lexicon.table("name_case_endings")
 
 
-def _ru_ending(norm: str) -> str:
-    for ending in _RU_NAME_ENDINGS:
+def _case_ending(norm: str, language: str) -> str:
+    """The case ending a name ends with, if any (Russian)."""
+    for ending in _NAME_CASE_ENDINGS[language]:
         if norm.endswith(ending):
             return ending
     return ""

@@ -372,7 +372,7 @@ def receives_a_thing(doc: Document, t: Trigger) -> bool:
     return not any(doc.lx.calls.intersection(doc.forms[k]) for k in window)
 
 
-_DE_AUXILIARIES = folded_words(lexicon.every("clause_auxiliaries"))
+_CLAUSE_AUXILIARIES = folded_words(lexicon.every("clause_auxiliaries"))
 
 
 def _verb_final(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
@@ -381,7 +381,7 @@ def _verb_final(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
     and object."""
     end = t.tj
     # "… von Xi Jinping empfangen worden", "…, nachdem er ihn empfangen hatte".
-    while end < len(doc.tokens) and end < t.tj + 2 and doc.tokens[end].norm in _DE_AUXILIARIES:
+    while end < len(doc.tokens) and end < t.tj + 2 and doc.tokens[end].norm in _CLAUSE_AUXILIARIES:
         end += 1
     if end < len(doc.tokens) and doc.sent_of[end] == t.sentence and not clause_break(doc, end - 1):
         return False

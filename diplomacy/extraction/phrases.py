@@ -19,8 +19,8 @@ from diplomacy.extraction.text import Token, is_cyrillic
 # (ending, replacement) pairs for Russian nouns, names and adjectives, and Romanian
 # genitive/dative and articled forms (the lexicon's case_rules).
 _CASE_RULES = lexicon.table("case_rules")
-_RU_RULES = _CASE_RULES["ru"]
-_RO_RULES = _CASE_RULES["ro"]
+# Cyrillic words are Russian, the only Cyrillic language read.
+_CYRILLIC_RULES = _CASE_RULES["ru"]
 
 
 @lru_cache(maxsize=65536)
@@ -30,11 +30,11 @@ def variants(norm: str, language: str) -> tuple[str, ...]:
     forms = [norm]
     grammar = lexicon.GRAMMAR.get(language)
     if is_cyrillic(norm):
-        for ending, repl in _RU_RULES:
+        for ending, repl in _CYRILLIC_RULES:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3:
                 forms.append(norm[: -len(ending)] + repl)
     elif grammar is not None and grammar.articled_genitive:
-        for ending, repl in _RO_RULES:
+        for ending, repl in _CASE_RULES[language]:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3:
                 forms.append(norm[: -len(ending)] + repl)
     elif (

@@ -10,7 +10,7 @@ from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
     ACCORDING_WORDS,
     EVENT_NOUNS,
-    GENITIVE_RU,
+    GENITIVE_ENDINGS,
     POSSESSIVE_CLITICS,
     ROLE_LINKS,
     Document,
@@ -48,7 +48,7 @@ def mark_relations(doc: Document) -> None:
                 m.dependent = True
         genitive = (
             m.kind == "role"
-            or (case_inflected and m.inflection in GENITIVE_RU)
+            or (case_inflected and m.inflection in GENITIVE_ENDINGS[doc.language])
             or (prev_norms[-1:] and prev_norms[-1] in ROLE_LINKS)
         )
         # A relational noun shortly before: "спецпосланником Трампа", "l'entourage du président".

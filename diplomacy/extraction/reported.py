@@ -19,7 +19,7 @@ from diplomacy.extraction.document import (
 from diplomacy.extraction.prepare import candidate_tokens
 from diplomacy.extraction.resolution import salient
 from diplomacy.extraction.speakers import (
-    EN_SAID,
+    SAID_WITHOUT_THAT,
     Said,
     attribution_subject,
     clause_start,
@@ -117,7 +117,7 @@ def _reporting_subject(doc: Document, idx: list[int], pos: int, direct: list[Sai
         or _infinitive_follows(doc, idx, pos)
         or doc.lx.grammar.that_omitted
         and nxt is not None
-        and n in EN_SAID
+        and n in SAID_WITHOUT_THAT
         and doc.quote_of[nxt] < 0
         and doc.text[toks[k].end : toks[nxt].start].strip() == ""
         # German: "sagte (Scholz), Europa müsse …" (subjunctive after a comma)

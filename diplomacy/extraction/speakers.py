@@ -351,4 +351,4 @@ def drop_repeats(doc: Document, said: list[Said]) -> list[Said]:
 
 
 # English drops "that": "Zelensky said the two men had discussed …".
-EN_SAID = folded_words(lexicon.every("said_without_that"))
+SAID_WITHOUT_THAT = folded_words(lexicon.every("said_without_that"))
