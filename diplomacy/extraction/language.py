@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.dates import WEEKDAYS
+from diplomacy.extraction.date_words import WEEKDAYS
 from diplomacy.extraction.lexicon import MEETING_WORDS, SPEECH_VERBS, STOPWORDS
 from diplomacy.extraction.text import TOKEN_RE
 

@@ -62,7 +62,7 @@ def test_words_read_across_languages_are_the_union_of_the_language_files_and_sha
 
 
 def test_a_dates_file_without_a_field_fails_naming_it(tmp_path):
-    from diplomacy.extraction import dates
+    from diplomacy.extraction import date_words
 
     copy = tmp_path / "dates"
     shutil.copytree(DATA_DIR.parent / "dates", copy)
@@ -73,7 +73,7 @@ def test_a_dates_file_without_a_field_fails_naming_it(tmp_path):
     fr.write_text(text[:start] + text[end:], encoding="utf-8")
 
     with pytest.raises(DataFileError) as error:
-        LanguageData(copy, dates.FIELDS)
+        LanguageData(copy, date_words.FIELDS)
 
     assert str(error.value) == "dates file fr.toml: missing field(s): weekdays"
 
