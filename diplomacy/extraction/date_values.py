@@ -18,8 +18,8 @@ from diplomacy.extraction.date_words import (
     MONTH_ENDINGS,
     NEXT,
     NOT_MONTH_BEFORE_DAY,
+    PASSED_WORDS,
     RELATIVE_DAYS,
-    RU_PASSED,
     DateMention,
     fold_keep,
 )
@@ -133,7 +133,7 @@ def _weekday_mention(m, text, language, published, weekday_index) -> DateMention
     weekday = _weekday_number(m.group("wd_w"), weekday_index, language)
     if weekday is None:
         return None
-    if fold(m.group("wd_w")) in COMMA_WEEKDAYS[language] and not _comma_near(text, m):
+    if fold(m.group("wd_w")) in COMMA_WEEKDAYS[language] and not _comma_near(text, m, language):
         return None  # "luni" is also "months"
     if m.group("wd_next") or (
         m.group("wd_after_last")
@@ -142,7 +142,7 @@ def _weekday_mention(m, text, language, published, weekday_index) -> DateMention
         return DateMention(s, e, "", "day", published, True)
     back = (published.weekday() - weekday) % 7
     after_last = m.group("wd_after_last")
-    if after_last and after_last in RU_PASSED:
+    if after_last and after_last in PASSED_WORDS:
         after_last = None  # "Во вторник прошли переговоры": "took place", a verb
     if m.group("wd_last") or after_last:
         back = back or 7
@@ -200,21 +200,22 @@ def _day_in_month(dd: int, published: date) -> date | None:
     return day
 
 
-_RO_DAY_PARTS = tuple(" " + part for part in DATA.every("day_parts_after"))
+_DAY_PARTS_AFTER = tuple(" " + part for part in DATA.every("day_parts_after"))
 
 
 # A past participle ("primit", "discutat", "avut", "spus") right before the word.
-_RO_PARTICIPLE_BEFORE = DATA.table("participle_before")["ro"]
+_PARTICIPLE_BEFORE = DATA.table("participle_before")
 
 
-def _comma_near(text: str, m: re.Match) -> bool:
+def _comma_near(text: str, m: re.Match, language: str) -> bool:
     """ "luni" is Monday between commas, at the start, or before a part of the day ("luni
     seară"); elsewhere it may be "months"."""
     before = text[max(0, m.start() - 2) : m.start()]
     after = text[m.end() : m.end() + 1]
-    if text.startswith(_RO_DAY_PARTS, m.end()):
+    if text.startswith(_DAY_PARTS_AFTER, m.end()):
         return True
-    if _RO_PARTICIPLE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+    participle = _PARTICIPLE_BEFORE.get(language)
+    if participle is not None and participle.search(text, max(0, m.start() - 20), m.start()):
         return True  # "a fost primit luni": a day after a past participle
     return "," in before or after == "," or before.strip() == "" and m.start() == 0
 

@@ -117,7 +117,7 @@ FUTURE_DAYS = DATA.table("future_days")
 
 
 # "прошли", "прошла": "took place", not "last", after a weekday.
-RU_PASSED = frozenset(DATA.union("passed"))
+PASSED_WORDS = frozenset(DATA.union("passed"))
 
 
 # "last" before a weekday or month; "last year" after a month.

@@ -272,7 +272,7 @@ LIST_CONTINUERS = folded_words(lexicon.LIST_CONTINUERS)
 
 
 PARTICLE_VERBS = {
-    particle: (reason, stems) for particle, (reason, stems) in lexicon.DE_PARTICLE_VERBS.items()
+    particle: (reason, stems) for particle, (reason, stems) in lexicon.PARTICLE_VERBS.items()
 }
 
 
