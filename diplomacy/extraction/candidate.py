@@ -19,7 +19,7 @@ from diplomacy.extraction.dating import (
     middle,
     recent,
 )
-from diplomacy.extraction.document import RECEIVE, Document, Mention
+from diplomacy.extraction.document import Document, Mention
 from diplomacy.extraction.kind import meeting_kind
 from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.pairs import (
@@ -40,6 +40,7 @@ from diplomacy.extraction.types import (
     ExtractedMeeting,
     Span,
 )
+from diplomacy.extraction.words import RECEIVE
 
 
 @dataclass

@@ -8,21 +8,19 @@ Reads the tokens of a sentence. Gives its clause spans (cached in
 from __future__ import annotations
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import (
+from diplomacy.extraction.document import Document, clause_break, sentence_tokens
+from diplomacy.extraction.text import (
+    TOKEN_RE,
+    fold,
+)
+from diplomacy.extraction.words import (
     CONJ,
     COORDINATORS,
     LIST_CONTINUERS,
     POSSESSIVES,
     RELATIVES,
     WITH,
-    Document,
-    clause_break,
     folded_words,
-    sentence_tokens,
-)
-from diplomacy.extraction.text import (
-    TOKEN_RE,
-    fold,
 )
 
 # "and" as written (unfolded: Italian "e" is not "è", French "a" is a verb).

@@ -14,14 +14,9 @@ from diplomacy.extraction import lexicon
 from diplomacy.extraction.clauses import clause_of, first_word, subclauses
 from diplomacy.extraction.dates import DateMention
 from diplomacy.extraction.document import (
-    COORDINATORS,
-    EVE,
-    EVENT_NOUNS,
-    RELATIVES,
     Document,
     clause_break,
     dates_in,
-    folded_words,
     sentence_tokens,
     token_at,
 )
@@ -32,6 +27,7 @@ from diplomacy.extraction.triggers import Trigger
 from diplomacy.extraction.types import (
     ExtractedMeeting,
 )
+from diplomacy.extraction.words import COORDINATORS, EVE, EVENT_NOUNS, RELATIVES, folded_words
 
 
 def _lede_paragraph(doc: Document) -> int | None:

@@ -5,8 +5,11 @@ adds to it or returns what it found: ``prepare`` (tokens, quotations, sentences)
 ``places`` → ``roles`` → ``names`` → ``pronouns`` (demonyms and pronouns) →
 ``relations`` → ``meetings`` (``triggers``, ``modality``, ``parties``, ``pairs``,
 ``candidate`` with ``dating``, ``placing`` and ``kind``, then ``merging``) →
-``statements`` (``quotes``, ``speakers``, ``reported``) → ``assemble``. Every language's
-words come from the data files read by ``lexicon`` and ``dates``.
+``statements`` (``quotes``, ``speakers``, ``reported``) → ``assemble``; each meeting
+word becomes a ``candidate.Candidate`` that carries what each stage decides about it.
+Every language's words and grammar traits come from the data files
+(``data/lexicon``, ``data/dates``, ``data/geo``) read by ``lexicon``, ``date_words``
+and ``geo``; ``words`` builds each language's indexes from them.
 
 Precision comes first for meetings: a meeting needs a meeting word outside any
 quotation, not negated or future, and two distinct leaders linked to that word in

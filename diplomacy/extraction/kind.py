@@ -8,20 +8,13 @@ from __future__ import annotations
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.dating import in_quote_span
-from diplomacy.extraction.document import (
-    VISIT_NOUNS,
-    Document,
-    Mention,
-    Place,
-    clause_break,
-    folded_words,
-    sentence_tokens,
-)
+from diplomacy.extraction.document import Document, Mention, Place, clause_break, sentence_tokens
 from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.pairs import NOT_SEATS, joint_subject
 from diplomacy.extraction.placing import of_venue, source_place
 from diplomacy.extraction.resolution import resolve_mention
 from diplomacy.extraction.triggers import Trigger
+from diplomacy.extraction.words import VISIT_NOUNS, folded_words
 
 
 def _visit_phrase_in(doc: Document, sentence: int, wanted: set[str]) -> bool:

@@ -13,7 +13,7 @@ from datetime import date
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.candidate import meeting_for
 from diplomacy.extraction.dating import adopt_dates, dated_elsewhere, find_news_date
-from diplomacy.extraction.document import Document, Mention, folded_words, sentence_tokens
+from diplomacy.extraction.document import Document, Mention, sentence_tokens
 from diplomacy.extraction.merging import merge
 from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.pairs import each_with, pair_subject, preceding_leader
@@ -32,6 +32,7 @@ from diplomacy.extraction.triggers import Trigger, find_triggers
 from diplomacy.extraction.types import (
     ExtractedMeeting,
 )
+from diplomacy.extraction.words import folded_words
 
 
 def find_meetings(doc: Document) -> list[ExtractedMeeting]:

@@ -11,20 +11,17 @@ import re
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.clauses import INDEFINITE, clause_of, new_predicate, subclauses
-from diplomacy.extraction.document import (
-    BREAKS,
+from diplomacy.extraction.document import BREAKS, Document, clause_break, sentence_tokens
+from diplomacy.extraction.prepare import capitalised
+from diplomacy.extraction.words import (
     COORDINATORS,
     FUTURE_RE,
     NEGATIONS,
     PARTICLE_VERBS,
     RELATIVES,
     REQUEST,
-    Document,
-    clause_break,
     folded_words,
-    sentence_tokens,
 )
-from diplomacy.extraction.prepare import capitalised
 
 OF_ORG = folded_words(lexicon.every("of_organisation"))
 _INFINITIVE_MARKERS = lexicon.table("infinitive_markers")

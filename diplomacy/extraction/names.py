@@ -8,23 +8,21 @@ and ``doc.unknown`` (capitalised people not in the knowledge base, with their ti
 from __future__ import annotations
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import (
-    GENITIVE_ENDINGS,
-    PARTICLES,
-    POSSESSIVE_CLITICS,
-    POSSESSIVES,
-    ROLE_LINKS,
-    Document,
-    Mention,
-    folded_words,
-    role_rank,
-)
+from diplomacy.extraction.document import Document, Mention, role_rank
 from diplomacy.extraction.prepare import candidate_tokens, capitalised, sentence_initial
 from diplomacy.extraction.text import (
     fold_phrase,
 )
 from diplomacy.extraction.types import (
     LeaderEntry,
+)
+from diplomacy.extraction.words import (
+    GENITIVE_ENDINGS,
+    PARTICLES,
+    POSSESSIVE_CLITICS,
+    POSSESSIVES,
+    ROLE_LINKS,
+    folded_words,
 )
 
 

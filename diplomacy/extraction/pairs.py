@@ -12,15 +12,10 @@ from collections import Counter
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.clauses import INDEFINITE, clause_of, subclauses
 from diplomacy.extraction.document import (
-    CONJ,
-    COORDINATORS,
-    RELATIVES,
-    WITH,
     Document,
     Mention,
     clause_break,
     dates_in,
-    folded_words,
     role_rank,
     sentence_tokens,
 )
@@ -31,6 +26,7 @@ from diplomacy.extraction.text import (
     fold_phrase,
 )
 from diplomacy.extraction.triggers import Trigger
+from diplomacy.extraction.words import CONJ, COORDINATORS, RELATIVES, WITH, folded_words
 
 AGENT = folded_words(lexicon.every("agent"))
 

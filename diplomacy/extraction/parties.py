@@ -18,16 +18,9 @@ from diplomacy.extraction.clauses import (
 )
 from diplomacy.extraction.document import (
     BREAKS,
-    CONJ,
-    PRESENCE_PAIRS,
-    RECEIVE,
-    RELATIVES,
-    ROLE_LINKS,
-    WITH,
     Document,
     Mention,
     clause_break,
-    folded_words,
     sentence_tokens,
     token_at,
 )
@@ -39,6 +32,15 @@ from diplomacy.extraction.resolution import resolve_mention
 from diplomacy.extraction.triggers import Trigger
 from diplomacy.extraction.types import (
     ExtractedMeeting,
+)
+from diplomacy.extraction.words import (
+    CONJ,
+    PRESENCE_PAIRS,
+    RECEIVE,
+    RELATIVES,
+    ROLE_LINKS,
+    WITH,
+    folded_words,
 )
 
 

@@ -8,15 +8,9 @@ country code, city, whether locative or a dateline) and the tokens they cover
 from __future__ import annotations
 
 from diplomacy.extraction import geo, lexicon
-from diplomacy.extraction.document import (
-    CAPITAL_FIRSTS,
-    FILLERS,
-    ROLE_LINKS,
-    US_STATES,
-    Document,
-    Place,
-)
+from diplomacy.extraction.document import Document, Place
 from diplomacy.extraction.prepare import candidate_tokens, capitalised
+from diplomacy.extraction.words import CAPITAL_FIRSTS, FILLERS, ROLE_LINKS, US_STATES
 
 
 def find_places(doc: Document) -> None:

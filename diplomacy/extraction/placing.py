@@ -11,15 +11,9 @@ from collections import Counter
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.dating import OF, dated_elsewhere, in_quote_span
-from diplomacy.extraction.document import (
-    ACCORDING_WORDS,
-    Document,
-    Place,
-    folded_words,
-    sentence_at,
-    sentence_tokens,
-)
+from diplomacy.extraction.document import Document, Place, sentence_at, sentence_tokens
 from diplomacy.extraction.triggers import Trigger
+from diplomacy.extraction.words import ACCORDING_WORDS, folded_words
 
 
 def find_protagonist(doc: Document) -> str | None:

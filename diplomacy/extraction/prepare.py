@@ -12,14 +12,7 @@ import bisect
 import re
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import (
-    CYRILLIC_RE,
-    JOIN_GAPS,
-    JOINERS,
-    NEWLINE_RE,
-    Document,
-    language_words,
-)
+from diplomacy.extraction.document import Document
 from diplomacy.extraction.phrases import variants
 from diplomacy.extraction.text import (
     Token,
@@ -29,6 +22,7 @@ from diplomacy.extraction.text import (
     split_sentences,
     tokenize,
 )
+from diplomacy.extraction.words import CYRILLIC_RE, JOIN_GAPS, JOINERS, NEWLINE_RE, language_words
 
 
 def prepare_document(text: str, body: int, language: str, published, kb) -> Document:

@@ -8,7 +8,6 @@ or continuing the previous quotation.
 from __future__ import annotations
 
 from diplomacy.extraction.document import (
-    QUESTION,
     Document,
     Mention,
     sentence_at,
@@ -37,6 +36,7 @@ from diplomacy.extraction.text import (
     TOKEN_RE,
     fold_phrase,
 )
+from diplomacy.extraction.words import QUESTION
 
 
 def is_question(doc: Document, qs: int) -> bool:

@@ -7,19 +7,18 @@ Trump, acts), ``oblique`` (a genitive or object case) or ``reporter`` ("accordin
 from __future__ import annotations
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import (
+from diplomacy.extraction.document import Document, Mention
+from diplomacy.extraction.names import de_genitive, ro_oblique
+from diplomacy.extraction.phrases import variants
+from diplomacy.extraction.prepare import capitalised
+from diplomacy.extraction.words import (
     ACCORDING_WORDS,
     EVENT_NOUNS,
     GENITIVE_ENDINGS,
     POSSESSIVE_CLITICS,
     ROLE_LINKS,
-    Document,
-    Mention,
     folded_words,
 )
-from diplomacy.extraction.names import de_genitive, ro_oblique
-from diplomacy.extraction.phrases import variants
-from diplomacy.extraction.prepare import capitalised
 
 _DATIVE_MARKERS = lexicon.union("dative_markers")
 _GENITIVE_ARTICLES = lexicon.union("genitive_articles")

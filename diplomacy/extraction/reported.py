@@ -8,14 +8,7 @@ infinitive complements included).
 from __future__ import annotations
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import (
-    ACCORDING,
-    THIS_SAID,
-    Document,
-    clause_break,
-    sentence_at,
-    sentence_tokens,
-)
+from diplomacy.extraction.document import Document, clause_break, sentence_at, sentence_tokens
 from diplomacy.extraction.prepare import candidate_tokens
 from diplomacy.extraction.resolution import salient
 from diplomacy.extraction.speakers import (
@@ -29,6 +22,7 @@ from diplomacy.extraction.speakers import (
     unknown_speaker,
 )
 from diplomacy.extraction.text import fold_phrase
+from diplomacy.extraction.words import ACCORDING, THIS_SAID
 
 # "По его словам": according to him (folded token sequences).
 _ACCORDING_TO_HIM = {

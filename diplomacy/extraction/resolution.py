@@ -10,16 +10,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import (
-    WITH,
-    Document,
-    Mention,
-    clause_break,
-    folded_words,
-    sentence_tokens,
-)
+from diplomacy.extraction.document import Document, Mention, clause_break, sentence_tokens
 from diplomacy.extraction.names import CALENDAR, FUNCTION_WORDS, NOT_NAME, leader_entry
 from diplomacy.extraction.prepare import capitalised
+from diplomacy.extraction.words import WITH, folded_words
 
 
 def salient(

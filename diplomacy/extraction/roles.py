@@ -8,17 +8,16 @@ it on the publication date, and the roles that merge into the name after them
 
 from __future__ import annotations
 
-from diplomacy.extraction.document import (
+from diplomacy.extraction.document import Document, Mention
+from diplomacy.extraction.prepare import candidate_tokens, capitalised
+from diplomacy.extraction.words import (
     ELECT,
     PAIR_NUMERALS,
     POSSESSIVE_CLITICS,
     POSSESSIVES,
     ROLE_ELECT,
     ROLE_LINKS,
-    Document,
-    Mention,
 )
-from diplomacy.extraction.prepare import candidate_tokens, capitalised
 
 
 def find_roles(doc: Document) -> None:

@@ -10,17 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import (
-    ACCORDING_WORDS,
-    RELATIVES,
-    THIS_SAID,
-    WITH,
-    Document,
-    Mention,
-    folded_words,
-    sentence_tokens,
-    token_at,
-)
+from diplomacy.extraction.document import Document, Mention, sentence_tokens, token_at
 from diplomacy.extraction.names import CALENDAR, NOT_NAME, leader_entry
 from diplomacy.extraction.prepare import capitalised, sentence_initial
 from diplomacy.extraction.relations import POSSESSOR_OF
@@ -32,6 +22,7 @@ from diplomacy.extraction.text import (
 from diplomacy.extraction.types import (
     LeaderEntry,
 )
+from diplomacy.extraction.words import ACCORDING_WORDS, RELATIVES, THIS_SAID, WITH, folded_words
 
 
 @dataclass

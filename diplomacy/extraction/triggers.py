@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diplomacy.extraction.document import EVENT_NOUNS, Document
+from diplomacy.extraction.document import Document
 from diplomacy.extraction.modality import blocked_reason, of_organisation, particle_after
 from diplomacy.extraction.prepare import candidate_tokens
+from diplomacy.extraction.words import EVENT_NOUNS
 
 
 @dataclass
