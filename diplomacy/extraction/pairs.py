@@ -19,13 +19,14 @@ from diplomacy.extraction.document import (
     role_rank,
     sentence_tokens,
 )
-from diplomacy.extraction.names import CALENDAR, FUNCTION_WORDS, NOT_NAME, leader_entry
+from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.prepare import capitalised, sentence_initial
 from diplomacy.extraction.resolution import NOT_SPEAKER, resolve_mention
 from diplomacy.extraction.text import (
     fold_phrase,
 )
 from diplomacy.extraction.triggers import Trigger
+from diplomacy.extraction.unknown_people import CALENDAR, FUNCTION_WORDS, NOT_NAME
 from diplomacy.extraction.words import CONJ, COORDINATORS, RELATIVES, WITH, folded_words
 
 AGENT = folded_words(lexicon.every("agent"))

@@ -11,8 +11,9 @@ from datetime import timedelta
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import Document, Mention, clause_break, sentence_tokens
-from diplomacy.extraction.names import CALENDAR, FUNCTION_WORDS, NOT_NAME, leader_entry
+from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.prepare import capitalised
+from diplomacy.extraction.unknown_people import CALENDAR, FUNCTION_WORDS, NOT_NAME
 from diplomacy.extraction.words import WITH, folded_words
 
 

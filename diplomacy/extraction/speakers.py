@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import Document, Mention, sentence_tokens, token_at
-from diplomacy.extraction.names import CALENDAR, NOT_NAME, leader_entry
+from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.prepare import capitalised, sentence_initial
 from diplomacy.extraction.relations import POSSESSOR_OF
 from diplomacy.extraction.resolution import NOT_SPEAKER, resolve_mention, salient
@@ -22,6 +22,7 @@ from diplomacy.extraction.text import (
 from diplomacy.extraction.types import (
     LeaderEntry,
 )
+from diplomacy.extraction.unknown_people import CALENDAR, NOT_NAME
 from diplomacy.extraction.words import ACCORDING_WORDS, RELATIVES, THIS_SAID, WITH, folded_words
 
 
