@@ -4,23 +4,47 @@ Handles the publication-date marker, absolute dates ("3 septembrie 2025", "June
 2024"), day-and-month without a year ("С 22 на 23 января"), months relative to the
 publication ("în iunie anul trecut", "last June"), weekdays ("miercuri", "on
 Wednesday", "nesta terça-feira (24)") and relative days ("ieri", "Ontem (23)").
-One precompiled regex per language; no per-call parsing library.
+One precompiled regex per language, built from the language's dates file
+(``date_words``); each match is resolved to a date by ``date_values``. No per-call
+parsing library.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
+from diplomacy.extraction.date_values import resolve_match
+from diplomacy.extraction.date_words import (
+    DATA,
+    DAY_MONTH_LINKS,
+    DAY_YEAR_LINKS,
+    EXTRA_ABBREVIATIONS,
+    FUTURE_DAYS,
+    LAST,
+    LAST_MONTH,
+    LAST_WEEK,
+    LAST_YEAR,
+    MONTH_ABBREVIATIONS,
+    MONTH_ENDINGS,
+    MONTH_YEAR_LINKS,
+    MONTHS,
+    NEXT,
+    RANGE_JOINERS,
+    RELATIVE_DAYS,
+    THIS_MONTH,
+    WEEKDAY_ENDINGS,
+    WEEKDAY_PARTS,
+    WEEKDAYS,
+    YEAR_PREPOSITION_RE,
+    DateMention,
+    fold_keep,
+    fold_words,
+    ws,
+)
 from diplomacy.extraction.text import fold
-
-
-def _f(words: str) -> str:
-    return " ".join(fold(w) if "'" not in w else w.lower() for w in words.split())
-
 
 _MARKER_RE = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})(?=\s|$)")
 
@@ -41,267 +65,58 @@ def marker_end(text: str) -> int:
     return m.end() if m else 0
 
 
-_MONTHS = {
-    "en": "january february march april may june july august september october november december",
-    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie "
-    "noiembrie decembrie",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
-    "novembre dicembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
-    "dezembro",
-    "ru": "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр",
-}
-# Abbreviated months, only accepted next to a day number ("Sept. 3", "15 giu."): alone
-# several are words ("mar" is the sea in Spanish).
-_MONTH_ABBREVIATIONS = {
-    "en": "jan feb mar apr may jun jul aug sep oct nov dec",
-    "ro": "ian feb mar apr mai iun iul aug sep oct nov dec",
-    "fr": "janv févr mars avr mai juin juil août sept oct nov déc",
-    "de": "jan feb mär apr mai jun jul aug sep okt nov dez",
-    "es": "ene feb mar abr may jun jul ago sep oct nov dic",
-    "it": "gen feb mar apr mag giu lug ago set ott nov dic",
-    "pt": "jan fev mar abr mai jun jul ago set out nov dez",
-    "ru": "янв фев мар апр май июн июл авг сен окт ноя дек",
-}
-_RU_MONTH_ENDINGS = r"(?:ь|я|е|ю|й|а|)"
-
-WEEKDAYS = {
-    "en": "monday tuesday wednesday thursday friday saturday sunday",
-    "ro": "luni marți miercuri joi vineri sâmbătă duminică",
-    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
-    "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag",
-    "es": "lunes martes miércoles jueves viernes sábado domingo",
-    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
-    "pt": "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
-    "ru": "понедельник вторник сред четверг пятниц суббот воскресень",
-}
-_RU_WEEKDAY_ENDINGS = r"(?:а|у|е|ы|ик|ья|ье|)"
-_DE_DAY_PARTS = "abend|morgen|nachmittag|vormittag|mittag|nacht"
-
-# Day offsets from publication: today, yesterday, the day before yesterday.
-_RELATIVE_DAYS = {
-    "en": {
-        "today": 0,
-        "yesterday": -1,
-        "this morning": 0,
-        "tonight": 0,
-        "earlier today": 0,
-        "earlier in the day": 0,
-        "later in the day": 0,
-        "the day before": -1,
-        "a day earlier": -1,
-    },
-    "ro": {
-        "în cursul zilei": 0,
-        "astăzi": 0,
-        "azi": 0,
-        "ieri": -1,
-        "alaltăieri": -2,
-        "aseară": -1,
-        "în ajun": -1,
-    },
-    "fr": {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "ce matin": 0, "la veille": -1},
-    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "am vortag": -1},
-    "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "anoche": -1, "la víspera": -1},
-    "it": {"oggi": 0, "ieri": -1, "l'altro ieri": -2, "stamattina": 0, "il giorno prima": -1},
-    "pt": {"hoje": 0, "ontem": -1, "anteontem": -2, "na véspera": -1},
-    "ru": {"сегодня": 0, "вчера": -1, "позавчера": -2, "накануне": -1},
-}
-_FUTURE_DAYS = {
-    "en": "tomorrow|next week|next month|next year|later this week|later this month",
-    "ro": "mâine|săptămâna viitoare|luna viitoare|anul viitor",
-    "fr": "demain|la semaine prochaine|le mois prochain|l'an prochain|l'année prochaine",
-    "de": "morgen|nächste woche|nächsten woche|kommende woche|kommenden woche|nächsten monat|"
-    "kommenden monat|nächstes jahr|kommendes jahr|im kommenden jahr|im nächsten jahr",
-    "es": "mañana|la próxima semana|la semana que viene|el próximo mes|el próximo año",
-    "it": "domani|la prossima settimana|il prossimo mese|il prossimo anno",
-    "pt": "amanhã|na próxima semana|no próximo mês|no próximo ano",
-    "ru": "завтра|на следующей неделе|в следующем месяце|в следующем году",
-}
-# "прошли", "прошла": "took place", not "last", after a weekday.
-_RU_PASSED = frozenset({"прошли", "прошла", "прошло", "прошел", "прошёл"})
-# "last" before a weekday or month; "last year" after a month.
-_LAST = {
-    "en": "last",
-    "ro": "trecut|trecută|trecuta",
-    "fr": "dernier|dernière",
-    "de": "letzten|vergangenen",
-    "es": "pasado|pasada",
-    "it": "scorso|scorsa",
-    "pt": "passado|passada",
-    "ru": "прошл\\w*",
-}
-_NEXT = {
-    "en": "next|coming",
-    "ro": "viitor|viitoare",
-    "fr": "prochain|prochaine",
-    "de": "nächsten|kommenden",
-    "es": "próximo|próxima|que viene",
-    "it": "prossimo|prossima",
-    "pt": "próximo|próxima|que vem",
-    "ru": "следующ\\w*|будущ\\w*",
-}
-# "last week": the month it fell in, as the day is unknown.
-_LAST_WEEK = {
-    "en": "last week|the previous week",
-    "ro": "săptămâna trecută|săptămâna anterioară",
-    "fr": "la semaine dernière|la semaine passée",
-    "de": "letzte woche|vergangene woche|vergangenen woche|letzten woche",
-    "es": "la semana pasada",
-    "it": "la settimana scorsa|la scorsa settimana",
-    "pt": "semana passada",
-    "ru": "на прошлой неделе",
-}
-# "last month" and "earlier this month": month-precise, before the news.
-_LAST_MONTH = {
-    "en": "last month|the previous month",
-    "ro": "luna trecută|luna anterioară",
-    "fr": "le mois dernier|le mois passé",
-    "de": "im vergangenen monat|im letzten monat|vergangenen monat|letzten monat",
-    "es": "el mes pasado|el pasado mes",
-    "it": "il mese scorso|lo scorso mese|il mese passato",
-    "pt": "no mês passado|o mês passado|mês passado",
-    "ru": "в прошлом месяце",
-}
-_THIS_MONTH = {
-    "en": "earlier this month|this month",
-    "ro": "la începutul lunii|luna aceasta|luna asta",
-    "fr": "au début du mois|plus tôt ce mois-ci|ce mois-ci",
-    "de": "anfang des monats|in diesem monat|diesen monat",
-    "es": "a principios de mes|a principios de este mes|este mes",
-    "it": "all'inizio del mese|a inizio mese|questo mese",
-    "pt": "no início do mês|no começo do mês|neste mês|este mês",
-    "ru": "в начале месяца|в начале этого месяца|в этом месяце",
-}
-_LAST_YEAR = {
-    "en": r"last year|the previous year",
-    "ro": r"anul trecut|anului trecut",
-    "fr": r"l'an dernier|l'année dernière|l'an passé|l'année passée",
-    "de": r"letzten jahres|vergangenen jahres|letztes jahr|vergangenes jahr",
-    "es": r"(?:del |el )?año pasado",
-    "it": r"(?:dell'|l')anno scorso|(?:dell'|l')anno passato",
-    "pt": r"(?:do |o )?ano passado",
-    "ru": r"прошлого года|в прошлом году",
-}
-
-
-@dataclass(frozen=True)
-class DateMention:
-    start: int
-    end: int
-    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
-    precision: str  # day | month | year
-    day: date  # the first day it can mean, for ordering
-    future: bool = False
-    past: bool = False  # said to be before the news even if in its month ("last week")
-
-
 def _alternatives(words: str) -> str:
     return "|".join(re.escape(w) for w in sorted(words.split(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=16)
 def _compiled(language: str) -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
-    months = _f(_MONTHS.get(language, _MONTHS["en"]))
-    weekdays = _f(WEEKDAYS.get(language, WEEKDAYS["en"]))
+    months = fold_words(MONTHS.get(language, MONTHS["en"]))
+    weekdays = fold_words(WEEKDAYS.get(language, WEEKDAYS["en"]))
     month_index = {fold(m): i + 1 for i, m in enumerate(months.split())}
-    short = _f(_MONTH_ABBREVIATIONS[language]).split()
+    short = fold_words(MONTH_ABBREVIATIONS[language]).split()
     for i, abbr in enumerate(short):
         month_index.setdefault(abbr, i + 1)
-    month_index.setdefault("sept", 9)
-    short_re = f"(?:{_alternatives(' '.join(short + ['sept']))})\\.?"
+    for abbreviation, number in EXTRA_ABBREVIATIONS.items():
+        month_index.setdefault(abbreviation, number)
+    short_re = f"(?:{_alternatives(' '.join(short + list(EXTRA_ABBREVIATIONS)))})\\.?"
     weekday_index = {fold(w): i for i, w in enumerate(weekdays.split())}
-    if language == "ru":
-        month_re = rf"(?:{_alternatives(months)}){_RU_MONTH_ENDINGS}"
-        weekday_re = rf"(?:{_alternatives(weekdays)}){_RU_WEEKDAY_ENDINGS}"
-    else:
-        month_re = f"(?:{_alternatives(months)})"
-        weekday_re = f"(?:{_alternatives(weekdays)})"
-        if language == "de":
-            # "Montagabend", "Freitagmorgen": a weekday and a part of it, one word.
-            weekday_re += f"(?:{_DE_DAY_PARTS})?"
-    last, nxt = _ws(fold_keep(_LAST[language])), _ws(fold_keep(_NEXT[language]))
+    # Case endings after month and weekday stems (Russian), parts of the day after a
+    # weekday in one word (German).
+    month_re = f"(?:{_alternatives(months)}){MONTH_ENDINGS[language]}"
+    weekday_re = f"(?:{_alternatives(weekdays)}){WEEKDAY_ENDINGS[language]}"
+    if WEEKDAY_PARTS[language]:
+        weekday_re += f"(?:{WEEKDAY_PARTS[language]})?"
+    last, nxt = ws(fold_keep(LAST[language])), ws(fold_keep(NEXT[language]))
     rel = "|".join(
-        _ws(re.escape(fold_keep(k)).replace("\\ ", " ")).replace("'", "['’]")
-        for k in sorted(_RELATIVE_DAYS[language], key=len, reverse=True)
+        ws(re.escape(fold_keep(k)).replace("\\ ", " ")).replace("'", "['’]")
+        for k in sorted(RELATIVE_DAYS[language], key=len, reverse=True)
     )
     # Every alternative starts at a word boundary: testing it once up front spares the
     # engine trying ten alternatives inside every word (about twice as fast).
     pattern = rf"""
       \b(?:
         (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
-      | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:\s*(?:-|–|на|to|și|si|et|e|y|and|al|au)\s*\d{{1,2}})?\.?
-            \s+(?:de\s+|of\s+)?(?P<dmy_m>{month_re}\b|{short_re})
-            (?:,?\s+(?:de\s+|del\s+|din\s+)?(?P<dmy_y>\d{{4}}))?)
+      | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:\s*(?:-|–|{RANGE_JOINERS})\s*\d{{1,2}})?\.?
+            \s+(?:(?:{DAY_MONTH_LINKS})\s+)?(?P<dmy_m>{month_re}\b|{short_re})
+            (?:,?\s+(?:(?:{DAY_YEAR_LINKS})\s+)?(?P<dmy_y>\d{{4}}))?)
       | (?P<mdy>\b(?P<mdy_m>{month_re}|{short_re})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
             (?:,?\s+(?P<mdy_y>\d{{4}}))?)
       | (?P<my>\b(?:(?:{last})\s+)?(?P<my_m>{month_re})\b
-            (?:\s+(?:(?:de|of|del|din|do|dell'|des)\s+)?(?:(?P<my_y>\d{{4}})|(?P<my_last>{_ws(fold_keep(_LAST_YEAR[language]))})
+            (?:\s+(?:(?:{MONTH_YEAR_LINKS})\s+)?(?:(?P<my_y>\d{{4}})|(?P<my_last>{ws(fold_keep(LAST_YEAR[language]))})
                |(?P<my_last2>{last})))?)
       | (?P<wd>\b(?:(?P<wd_last>{last})\s+|(?P<wd_next>{nxt})\s+)?(?P<wd_w>{weekday_re})\b
             (?:\s+(?P<wd_after_last>{last}|{nxt}))?(?:\s*\((?P<wd_d>\d{{1,2}})\))?)
       | (?P<rel>(?<!\w)(?P<rel_w>{rel})(?!\w)(?:\s*\((?P<rel_d>\d{{1,2}})\))?)
-      | (?P<lm>\b(?:{_ws(fold_keep(_LAST_MONTH[language]))})\b)
-      | (?P<tm>\b(?:{_ws(fold_keep(_THIS_MONTH[language]))})\b)
-      | (?P<lw>\b(?:{_ws(fold_keep(_LAST_WEEK[language]))})\b)
-      | (?P<fut>\b(?:{_ws(fold_keep(_FUTURE_DAYS[language]))})\b)
-      | (?P<ly>\b(?:{_ws(fold_keep(_LAST_YEAR[language]))})\b)
-      | (?P<year>\b(?:in|în|en|im|nel|em|в|din|of)\s+(?P<year_y>(?:19|20)\d{{2}})\b)
+      | (?P<lm>\b(?:{ws(fold_keep(LAST_MONTH[language]))})\b)
+      | (?P<tm>\b(?:{ws(fold_keep(THIS_MONTH[language]))})\b)
+      | (?P<lw>\b(?:{ws(fold_keep(LAST_WEEK[language]))})\b)
+      | (?P<fut>\b(?:{ws(fold_keep(FUTURE_DAYS[language]))})\b)
+      | (?P<ly>\b(?:{ws(fold_keep(LAST_YEAR[language]))})\b)
+      | (?P<year>\b(?:{YEAR_PREPOSITION_RE})\s+(?P<year_y>(?:19|20)\d{{2}})\b)
       )
     """
     return re.compile(pattern, re.VERBOSE), month_index, weekday_index
-
-
-def _month_number(word: str, index: dict[str, int], language: str) -> int | None:
-    key = fold(word).rstrip(".")
-    if key in index:
-        return index[key]
-    if language == "ru":
-        for stem, number in index.items():
-            if key.startswith(stem):
-                return number
-    return None
-
-
-def _weekday_number(word: str, index: dict[str, int], language: str) -> int | None:
-    key = fold(word)
-    if key in index:
-        return index[key]
-    for stem, number in index.items():
-        if key.startswith(stem):
-            return number
-    return None
-
-
-def _month_year(month: int, published: date) -> int:
-    """The most recent year in which that month had started by the publication date."""
-    return published.year if month <= published.month else published.year - 1
-
-
-def _closest_year(month: int, day: int, published: date) -> int:
-    best = published.year
-    best_gap = None
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            gap = abs((date(year, month, day) - published).days)
-        except ValueError:
-            continue
-        if best_gap is None or gap < best_gap:
-            best, best_gap = year, gap
-    return best
-
-
-def fold_keep(phrase: str) -> str:
-    return " ".join(fold(w) if "'" not in w else w.lower() for w in phrase.split(" "))
-
-
-def _ws(pattern: str) -> str:
-    """Spaces of a phrase list as ``\\s+``: the compiled pattern is verbose."""
-    return pattern.replace(" ", r"\s+")
 
 
 def find_dates(
@@ -331,7 +146,7 @@ def find_dates(
         if m is None:
             continue
         done = m.end()
-        mention = _resolve(m, text, language, published, month_index, weekday_index)
+        mention = resolve_match(m, text, language, published, month_index, weekday_index)
         if mention is not None:
             found.append(mention)
     return found
@@ -355,7 +170,7 @@ def _top_alternatives(pattern: str) -> list[str]:
     return out
 
 
-_YEAR_PREPOSITIONS = "in în en im nel em в din of"
+_YEAR_PREPOSITIONS = DATA.union("year_prepositions")
 
 
 @lru_cache(maxsize=16)
@@ -364,20 +179,22 @@ def _first_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
     (Russian case forms, regex alternatives) it may start with."""
     exact: set[str] = set()
     stems: set[str] = set()
-    months = _f(_MONTHS.get(language, _MONTHS["en"])).split()
-    weekdays = _f(WEEKDAYS.get(language, WEEKDAYS["en"])).split()
-    short = _f(_MONTH_ABBREVIATIONS[language]).split()
-    phrases = [*short, "sept", *_YEAR_PREPOSITIONS.split()]
-    phrases += [fold_keep(k) for k in _RELATIVE_DAYS[language]]
-    for table in (_LAST, _NEXT, _LAST_WEEK, _LAST_MONTH, _THIS_MONTH, _FUTURE_DAYS, _LAST_YEAR):
+    months = fold_words(MONTHS.get(language, MONTHS["en"])).split()
+    weekdays = fold_words(WEEKDAYS.get(language, WEEKDAYS["en"])).split()
+    short = fold_words(MONTH_ABBREVIATIONS[language]).split()
+    phrases = [*short, *EXTRA_ABBREVIATIONS, *_YEAR_PREPOSITIONS.split()]
+    phrases += [fold_keep(k) for k in RELATIVE_DAYS[language]]
+    for table in (LAST, NEXT, LAST_WEEK, LAST_MONTH, THIS_MONTH, FUTURE_DAYS, LAST_YEAR):
         phrases += _top_alternatives(fold_keep(table[language]))
-    if language == "ru":
-        stems.update(months + weekdays)
-    elif language == "de":
+    # Month and weekday names with case endings or compounds after them are stems.
+    if MONTH_ENDINGS[language]:
+        stems.update(months)
+    else:
         phrases += months
+    if WEEKDAY_ENDINGS[language] or WEEKDAY_PARTS[language]:
         stems.update(weekdays)
     else:
-        phrases += months + weekdays
+        phrases += weekdays
     for item in list(phrases):
         # "(?:dell'|l')anno scorso": each alternative of a leading group starts it.
         if item.startswith("(?:") and ")" in item:
@@ -395,178 +212,3 @@ def _first_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
             exact.add(head.group())
             exact.add(fold(head.group()))
     return frozenset(exact), tuple(sorted(stems))
-
-
-def _resolve(m, text, language, published, month_index, weekday_index) -> DateMention | None:
-    s, e = m.start(), m.end()
-    try:
-        if m.group("iso"):
-            day = date.fromisoformat(m.group("iso"))
-            return DateMention(s, e, day.isoformat(), "day", day, day > published)
-        if m.group("dmy") or m.group("mdy"):
-            prefix = "dmy" if m.group("dmy") else "mdy"
-            month = _month_number(m.group(f"{prefix}_m"), month_index, language)
-            dd = int(m.group(f"{prefix}_d"))
-            if month is None or not 1 <= dd <= 31:
-                return None
-            if language == "ro" and fold(m.group(f"{prefix}_m")) == "mai" and prefix == "mdy":
-                return None  # "mai" is also "more"
-            year_text = m.group(f"{prefix}_y")
-            year = int(year_text) if year_text else _closest_year(month, dd, published)
-            day = date(year, month, dd)
-            return DateMention(s, e, day.isoformat(), "day", day, day > published)
-        if m.group("my"):
-            word = m.group("my_m")
-            month = _month_number(word, month_index, language)
-            if month is None:
-                return None
-            raw = m.group()
-            has_last = bool(m.group("my_last") or m.group("my_last2")) or raw.lower().startswith(
-                tuple(x for x in fold_keep(_LAST[language]).split("|") if "\\" not in x)
-            )
-            if m.group("my_y"):
-                year = int(m.group("my_y"))
-            elif m.group("my_last"):
-                year = published.year - 1
-            elif has_last:
-                year = published.year if month < published.month else published.year - 1
-            else:
-                # "mai"/"may"/"march" are common words; "Marco" (março) is a first name.
-                ambiguous = fold(word) in {"mai", "may", "march", "mars", "marco"}
-                if ambiguous and not _after_preposition(text, s, language):
-                    return None  # "mai"/"may"/"march" are common words
-                year = _month_year(month, published)
-            day = date(year, month, 1)
-            return DateMention(s, e, f"{year:04d}-{month:02d}", "month", day, day > published)
-        if m.group("wd"):
-            weekday = _weekday_number(m.group("wd_w"), weekday_index, language)
-            if weekday is None:
-                return None
-            if language == "ro" and fold(m.group("wd_w")) == "luni" and not _comma_near(text, m):
-                return None  # "luni" is also "months"
-            if m.group("wd_next") or (
-                m.group("wd_after_last")
-                and re.fullmatch(fold_keep(_NEXT[language]), m.group("wd_after_last"))
-            ):
-                return DateMention(s, e, "", "day", published, True)
-            back = (published.weekday() - weekday) % 7
-            after_last = m.group("wd_after_last")
-            if after_last and after_last in _RU_PASSED:
-                after_last = None  # "Во вторник прошли переговоры": "took place", a verb
-            if m.group("wd_last") or after_last:
-                back = back or 7
-            day = published - timedelta(days=back)
-            if m.group("wd_d") and int(m.group("wd_d")) != day.day:
-                day = _day_in_month(int(m.group("wd_d")), published) or day
-            return DateMention(s, e, day.isoformat(), "day", day)
-        if m.group("rel"):
-            said = m.group("rel_w").replace("’", "'")
-            offset = next(
-                (v for k, v in _RELATIVE_DAYS[language].items() if fold_keep(k) == said), 0
-            )
-            day = published + timedelta(days=offset)
-            if m.group("rel_d"):
-                day = _day_in_month(int(m.group("rel_d")), published) or day
-            return DateMention(s, e, day.isoformat(), "day", day)
-        if m.group("lm"):
-            day = (published.replace(day=1) - timedelta(days=1)).replace(day=1)
-            return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
-        if m.group("tm"):
-            day = published.replace(day=1)
-            return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
-        if m.group("lw"):
-            day = published - timedelta(days=7)
-            return DateMention(s, e, f"{day.year:04d}-{day.month:02d}", "month", day, past=True)
-        if m.group("fut"):
-            return DateMention(s, e, "", "day", published, True)
-        if m.group("ly"):
-            year = published.year - 1
-            return DateMention(s, e, f"{year:04d}", "year", date(year, 1, 1))
-        if m.group("year"):
-            year = int(m.group("year_y"))
-            return DateMention(s, e, f"{year:04d}", "year", date(year, 1, 1), year > published.year)
-    except ValueError:
-        return None
-    return None
-
-
-def _day_in_month(dd: int, published: date) -> date | None:
-    """A day number given in brackets ("terça-feira (24)"): this month, or the last one."""
-    try:
-        day = date(published.year, published.month, dd)
-    except ValueError:
-        return None
-    if day > published:
-        prev = published.replace(day=1) - timedelta(days=1)
-        try:
-            day = date(prev.year, prev.month, dd)
-        except ValueError:
-            return None
-    return day
-
-
-_RO_DAY_PARTS = (" seara", " dimineata", " dupa-amiaza", " dupa amiaza", " noapte", " noaptea")
-
-
-# A past participle ("primit", "discutat", "avut", "spus") right before the word.
-_RO_PARTICIPLE_BEFORE = re.compile(r"\b(?:a|au|fost|s-a|s-au)\s+\w+(?:at|it|ut|ât|us|as)\s$")
-
-
-def _comma_near(text: str, m: re.Match) -> bool:
-    """ "luni" is Monday between commas, at the start, or before a part of the day ("luni
-    seară"); elsewhere it may be "months"."""
-    before = text[max(0, m.start() - 2) : m.start()]
-    after = text[m.end() : m.end() + 1]
-    if text.startswith(_RO_DAY_PARTS, m.end()):
-        return True
-    if _RO_PARTICIPLE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-        return True  # "a fost primit luni": a day after a past participle
-    return "," in before or after == "," or before.strip() == "" and m.start() == 0
-
-
-_MONTH_PREPOSITIONS = {
-    "in",
-    "en",
-    "im",
-    "din",
-    "since",
-    "until",
-    "luna",
-    "в",
-    "em",
-    "nel",
-    "di",
-    "pana",
-    "early",
-    "late",
-    "mid",
-    "depuis",
-    "desde",
-    "seit",
-    "dal",
-}
-# "mai" is also Romanian for "more"/"still": "mai bine de două ore", "a mai spus".
-_NOT_MONTH_AFTER = {
-    "bine",
-    "mult",
-    "multe",
-    "multi",
-    "putin",
-    "ales",
-    "departe",
-    "tarziu",
-    "devreme",
-    "mare",
-    "mic",
-    "mica",
-    "important",
-    "importanta",
-}
-
-
-def _after_preposition(text: str, start: int, language: str) -> bool:
-    words = text[max(0, start - 12) : start].split()
-    after = text[start : start + 30].split()[1:2]
-    if after and after[0].strip(",.;") in _NOT_MONTH_AFTER:
-        return False
-    return bool(words) and words[-1].lower() in _MONTH_PREPOSITIONS

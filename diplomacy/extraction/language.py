@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from diplomacy.extraction.dates import WEEKDAYS
+from diplomacy.extraction import lexicon
+from diplomacy.extraction.date_words import WEEKDAYS
 from diplomacy.extraction.lexicon import MEETING_WORDS, SPEECH_VERBS, STOPWORDS
 from diplomacy.extraction.text import TOKEN_RE
 
@@ -24,14 +25,7 @@ for _lang, _words in _STOP.items():
     if _lang != "ru":
         for _w in _words:
             _LANGS_OF.setdefault(_w, []).append(_lang)
-_LETTERS = {
-    "ro": "șțşţăîâ",
-    "pt": "ãõçê",
-    "es": "ñ¿¡",
-    "de": "äöüß",
-    "fr": "èêàçœô",
-    "it": "òìù",
-}
+_LETTERS = {lang: letters for lang, letters in lexicon.table("letters").items() if letters}
 
 
 def detect_language(text: str, default: str = "en") -> str:

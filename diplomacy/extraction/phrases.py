@@ -13,73 +13,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from diplomacy.extraction import lexicon
 from diplomacy.extraction.text import Token, is_cyrillic
 
-# (ending, replacement) pairs for Russian nouns, names and adjectives.
-_RU_RULES = (
-    ("ами", "а"),
-    ("ями", "я"),
-    ("ого", "ий"),
-    ("ого", "ый"),
-    ("ого", ""),
-    ("ему", "ий"),
-    ("ому", "ий"),
-    ("ому", "ый"),
-    ("ому", ""),
-    ("ым", "ый"),
-    ("ым", ""),
-    ("им", "ий"),
-    ("ом", ""),
-    ("ом", "ий"),
-    ("ом", "ый"),
-    ("ем", ""),
-    ("ем", "й"),
-    ("ем", "ь"),
-    ("ой", "а"),
-    ("ой", "ая"),
-    ("ей", "я"),
-    ("ей", "ь"),
-    ("ую", "ая"),
-    ("ах", "а"),
-    ("ах", "ы"),
-    ("ях", "и"),
-    ("ов", ""),
-    ("ев", ""),
-    ("ы", "а"),
-    ("и", "а"),
-    ("и", "я"),
-    ("и", "ь"),
-    ("и", "й"),
-    ("а", ""),
-    ("а", "о"),
-    ("я", "й"),
-    ("я", "ь"),
-    ("я", ""),
-    ("у", ""),
-    ("у", "а"),
-    ("ю", "я"),
-    ("ю", "й"),
-    ("ю", "ь"),
-    ("е", ""),
-    ("е", "а"),
-    ("е", "ь"),
-    ("е", "я"),
-    ("е", "й"),
-    ("ы", ""),
-)
-# Romanian genitive/dative and articled forms.
-_RO_RULES = (
-    ("ului", ""),
-    ("ul", ""),
-    ("ei", "a"),
-    ("ii", "a"),
-    ("ei", ""),
-    ("lui", ""),
-    ("iei", "ia"),
-    ("elor", "ele"),
-    ("ilor", "ii"),
-    ("ilor", "i"),
-)
+# (ending, replacement) pairs for Russian nouns, names and adjectives, and Romanian
+# genitive/dative and articled forms (the lexicon's case_rules).
+_CASE_RULES = lexicon.table("case_rules")
+# Cyrillic words are Russian, the only Cyrillic language read.
+_CYRILLIC_RULES = _CASE_RULES["ru"]
 
 
 @lru_cache(maxsize=65536)
@@ -87,15 +28,22 @@ def variants(norm: str, language: str) -> tuple[str, ...]:
     """The folded token and its candidate dictionary forms (Russian cases, Romanian
     articled and genitive forms, German genitive -s)."""
     forms = [norm]
+    grammar = lexicon.GRAMMAR.get(language)
     if is_cyrillic(norm):
-        for ending, repl in _RU_RULES:
+        for ending, repl in _CYRILLIC_RULES:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3:
                 forms.append(norm[: -len(ending)] + repl)
-    elif language == "ro":
-        for ending, repl in _RO_RULES:
+    elif grammar is not None and grammar.articled_genitive:
+        for ending, repl in _CASE_RULES[language]:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3:
                 forms.append(norm[: -len(ending)] + repl)
-    elif language == "de" and len(norm) >= 5 and norm.endswith("s") and not norm.endswith("ss"):
+    elif (
+        grammar is not None
+        and grammar.genitive_s
+        and len(norm) >= 5
+        and norm.endswith("s")
+        and not norm.endswith("ss")
+    ):
         # German genitive: "Bidens", "des Treffens", "des Kremls".
         forms.append(norm[:-1])
     return tuple(dict.fromkeys(forms))
@@ -151,12 +99,7 @@ class PhraseIndex:
         apostrophe only: a phrase never runs across a comma or a quotation mark.
         """
         best_len, best = 0, []
-        if exact:
-            first_forms: tuple[str, ...] = (tokens[i].norm,)
-        elif forms is not None:
-            first_forms = forms[i]
-        else:
-            first_forms = variants(tokens[i].norm, language)
+        first_forms = _forms_at(tokens, i, language, exact, forms)
         count = len(tokens)
         for form in first_forms:
             entry = self._index.get(form)
@@ -165,27 +108,10 @@ class PhraseIndex:
             singles, multi = entry
             found: list[tuple[int, int, Any]] = []
             if multi and i + 1 < count and joined[i]:
-                if exact:
-                    seconds: tuple[str, ...] = (tokens[i + 1].norm,)
-                elif forms is not None:
-                    seconds = forms[i + 1]
-                else:
-                    seconds = variants(tokens[i + 1].norm, language)
-                for second in seconds:
-                    for rank, phrase, payload in multi.get(second, ()):
-                        n = len(phrase)
-                        if n < best_len or i + n > count:
-                            continue
-                        if n == 2 or all(
-                            joined[i + k - 1]
-                            and (
-                                phrase[k] == tokens[i + k].norm
-                                or not exact
-                                and phrase[k] in variants(tokens[i + k].norm, language)
-                            )
-                            for k in range(2, n)
-                        ):
-                            found.append((n, rank, payload))
+                seconds = _forms_at(tokens, i + 1, language, exact, forms)
+                found = _longer_phrases(
+                    multi, seconds, tokens, i, language, joined, exact, best_len
+                )
             if singles and best_len <= 1:
                 found.extend((1, rank, payload) for rank, payload in singles)
             if len(found) > 1:
@@ -198,3 +124,50 @@ class PhraseIndex:
                 elif payload not in best:
                     best.append(payload)
         return best_len, best
+
+
+def _forms_at(
+    tokens: list[Token],
+    k: int,
+    language: str,
+    exact: bool,
+    forms: list[tuple[str, ...]] | None,
+) -> tuple[str, ...]:
+    """The forms token k may match as: itself only, the precomputed ones, or its variants."""
+    if exact:
+        return (tokens[k].norm,)
+    if forms is not None:
+        return forms[k]
+    return variants(tokens[k].norm, language)
+
+
+def _longer_phrases(
+    multi: dict[str, list[tuple[int, tuple[str, ...], Any]]],
+    seconds: tuple[str, ...],
+    tokens: list[Token],
+    i: int,
+    language: str,
+    joined: list[bool],
+    exact: bool,
+    best_len: int,
+) -> list[tuple[int, int, Any]]:
+    """(length, rank, payload) of the phrases of two words or more matching at token i
+    whose second word is one of ``seconds``, none shorter than ``best_len``."""
+    found: list[tuple[int, int, Any]] = []
+    count = len(tokens)
+    for second in seconds:
+        for rank, phrase, payload in multi.get(second, ()):
+            n = len(phrase)
+            if n < best_len or i + n > count:
+                continue
+            if n == 2 or all(
+                joined[i + k - 1]
+                and (
+                    phrase[k] == tokens[i + k].norm
+                    or not exact
+                    and phrase[k] in variants(tokens[i + k].norm, language)
+                )
+                for k in range(2, n)
+            ):
+                found.append((n, rank, payload))
+    return found

@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from diplomacy.extraction import lexicon
+
 TOKEN_RE = re.compile(r"[^\W_]+")
 
 
@@ -135,57 +137,7 @@ def _can_close(text: str, j: int, ch: str) -> bool:
 
 
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”»“’')\]]*\s+|\n\s*")
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "gen",
-    "col",
-    "sen",
-    "rep",
-    "gov",
-    "prof",
-    "jr",
-    "sr",
-    "vs",
-    "nr",
-    "dl",
-    "dna",
-    "pres",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "ian",
-    "febr",
-    "giu",
-    "lug",
-    "ago",
-    "set",
-    "ott",
-    "dic",
-    "janv",
-    "févr",
-    "avr",
-    "juil",
-    "déc",
-    "ene",
-    "abr",
-    "dez",
-    "out",
-    "etc",
-    "ca",
-    "sf",
-    "str",
-    "no",
-}
+_ABBREVIATIONS = lexicon.union("abbreviations")
 
 
 def split_sentences(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:

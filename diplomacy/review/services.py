@@ -174,6 +174,14 @@ def _leader_undo(merge: Merge, by) -> None:
     if not Leader.objects.filter(pk__in=[merge.keep_id, merge.drop_id]).count() == 2:
         raise MergeRefused("Cannot undo: one of the two leaders was deleted since.")
     keep, drop = _lock_both(Leader, merge.keep_id, merge.drop_id)
+    gone = _leader_undo_check(keep, drop, moved)
+    _leader_undo_names(drop, moved, by, reason)
+    _leader_undo_links(keep, drop, moved, gone, by, reason)
+
+
+def _leader_undo_check(keep: Leader, drop: Leader, moved: dict) -> list[int]:
+    """Refuse the undo, saying why, when later edits stand in its way; else the meetings
+    whose duplicate participation the merge deleted."""
     problems = []
     if drop.merged_into_id != keep.pk:
         problems.append(f"{drop.name} is no longer merged into {keep.name}.")
@@ -198,7 +206,11 @@ def _leader_undo(merge: Merge, by) -> None:
         problems.append(f"{n} of the meetings both took part in were deleted since.")
     if problems:
         raise MergeRefused("Cannot undo this merge: " + " ".join(problems))
+    return gone
 
+
+def _leader_undo_names(drop: Leader, moved: dict, by, reason: str) -> None:
+    """Aliases and offices back to the duplicate, the deleted ones recreated."""
     for alias in Alias.objects.filter(pk__in=moved["aliases"]):
         alias.leader, alias._history_user, alias._change_reason = drop, by, reason
         alias.save()
@@ -219,6 +231,12 @@ def _leader_undo(merge: Merge, by) -> None:
         office._history_user, office._change_reason = by, reason
         office.save(force_insert=True)
 
+
+def _leader_undo_links(
+    keep: Leader, drop: Leader, moved: dict, gone: list[int], by, reason: str
+) -> None:
+    """Participations, statements and mentions back to the duplicate; both records as
+    they were."""
     participations = list(Participation.objects.filter(pk__in=moved["participations"]))
     meeting_ids = sorted({p.meeting_id for p in participations} | set(gone))
     with pairs_follow(*meeting_ids):

@@ -1,0 +1,231 @@
+"""Stage 13, quotes: the speaker of each quotation.
+
+Reads a quotation, its sentence and the statements before it. ``quote_speaker`` gives
+the leader who said it: named in the sentence, before or after it, in the paragraph,
+or continuing the previous quotation.
+"""
+
+from __future__ import annotations
+
+from diplomacy.extraction.document import (
+    Document,
+    Mention,
+    sentence_at,
+    token_at,
+    words_outside_quotes,
+)
+from diplomacy.extraction.resolution import resolve_mention, salient
+from diplomacy.extraction.speakers import (
+    Said,
+    after_according,
+    attribution_subject,
+    clause_start,
+    continues_over_paragraphs,
+    description_speaker,
+    in_relative,
+    institution_speaks,
+    introduces,
+    is_object,
+    last_reporting_verb,
+    named_subject_after_verb,
+    same_clause,
+    speaker_of,
+    unknown_speaker,
+)
+from diplomacy.extraction.text import (
+    TOKEN_RE,
+    fold_phrase,
+)
+from diplomacy.extraction.words import QUESTION
+
+
+def is_question(doc: Document, qs: int) -> bool:
+    before = doc.text[max(0, qs - 30) : qs]
+    return any(w in QUESTION for w in fold_phrase(before)[-3:])
+
+
+def quote_speaker(doc: Document, qi: int, sentence: int, said: list[Said]) -> str | None:
+    """The leader who said quotation ``qi`` of ``sentence``, or None: named after it,
+    before it, or elsewhere (the next paragraph, the next sentence, the speaker before)."""
+    text = doc.text
+    qs, qe = doc.quotes[qi]
+    s = doc.sentences[sentence][0]
+    prev_quote_end = doc.quotes[qi - 1][1] if qi > 0 else 0
+    cands = [
+        m
+        for m in doc.mentions
+        if m.sentence == sentence and not m.in_quote and not m.dependent and m.kind != "pronoun"
+    ]
+    after_text = text[qe + 1 : qe + 4].lstrip()
+    tail = after_text[:1] in (",", "–", "—", "-") or text[qe - 1 : qe] == ","
+    if tail:
+        decided, key = _speaker_after(doc, qi, sentence, cands, said)
+        if decided:
+            return key
+    lo = max(s, prev_quote_end if tail else s)
+    before = [m for m in cands if lo <= m.end <= qs and not m.oblique]
+    # "Putin „și-a exprimat poziția”": a name straight before the quote is its
+    # grammatical subject in narration, not the author of the words.
+    before = [m for m in before if text[m.end : qs - 1].strip() != ""]
+    # Quotations of one or two words ("franc", "un ultimatum") are often someone
+    # else's words the narration characterises: only the plain attributions below.
+    short = len(TOKEN_RE.findall(text[qs:qe])) <= 2
+    verb_k = -1 if short else last_reporting_verb(doc, token_at(doc, lo), token_at(doc, qs))
+    decided, key = _speaker_before(doc, qi, sentence, before, verb_k, said)
+    if decided:
+        return key
+    return _speaker_elsewhere(doc, qi, sentence, before, cands, short, said)
+
+
+def _speaker_after(
+    doc: Document, qi: int, sentence: int, cands: list[Mention], said: list[Said]
+) -> tuple[bool, str | None]:
+    """A quotation followed by its attribution ("…», a spus Putin"): (decided, speaker)."""
+    toks, lx = doc.tokens, doc.lx
+    qs, qe = doc.quotes[qi]
+    e = doc.sentences[sentence][1]
+    next_quote = doc.quotes[qi + 1][0] if qi + 1 < len(doc.quotes) else len(doc.text)
+    stop = min(e, next_quote)
+    lo, hi = token_at(doc, qe), token_at(doc, stop)
+    # "…», a spus Putin", "“…,” Modi told reporters": a name after the quotation
+    # speaks when a speech verb stands beside it, not in any later clause ("«Binhai»,
+    # a residence where Xi …").
+    after = [
+        m
+        for m in cands
+        if qe <= m.start < stop
+        and not m.oblique
+        and (
+            m.ti <= lo + 2
+            or any(toks[k].norm in lx.reporting for k in range(lo, min(m.ti, lo + 4)))
+            or any(toks[k].norm in lx.reporting for k in range(m.tj, min(hi, m.tj + 3)))
+        )
+    ]
+    pron = [m for m in doc.mentions if m.kind == "pronoun" and qe <= m.start < stop]
+    if after and not (pron and pron[0].start < after[0].start):
+        key = speaker_of(doc, after[0], said)
+        if key:
+            return True, key
+    verb_at = next((k for k in range(lo, min(hi, lo + 4)) if toks[k].norm in lx.reporting), -1)
+    verb = verb_at >= 0
+    if verb and not pron:
+        unknown = unknown_speaker(doc, lo, hi, verb_seen=True)
+        if unknown:
+            return True, unknown
+    if verb and not pron and named_subject_after_verb(doc, qe, stop):
+        # "», sagte der SPD-Politiker", "”, the French minister added": a description
+        # of someone named before; "», précise l'entourage" is no one's quote.
+        return True, description_speaker(doc, verb_at + 1, hi, qs, said) or (
+            description_speaker(doc, lo, verb_at, qs, said)
+        )
+    if pron or verb:
+        # "Sánchez evitó la polémica: «…», se limitó a decir": the sentence's own
+        # subject first, then the one before.
+        return True, salient(doc, qs, sentence) or salient(
+            doc, qs, sentence - 1 if sentence else 0, said
+        )
+    return False, None
+
+
+def _speaker_before(
+    doc: Document, qi: int, sentence: int, before: list[Mention], verb_k: int, said: list[Said]
+) -> tuple[bool, str | None]:
+    """A quotation after its attribution ("Tajani ha detto: «…»"): (decided, speaker)."""
+    qs = doc.quotes[qi][0]
+    # "Sheinbaum descartó un encuentro con Trump: «…»": the object of "with" is not the
+    # one who speaks.
+    subjects = [m for m in before if not is_object(doc, m)]
+    # "Tajani ha invitato Kurti a venire «…»", "Lavrov ha bollato la riunione come «…»":
+    # the subject of the reporting verb nearest the quotation speaks.
+    if verb_k >= 0 and not institution_speaks(doc, verb_k, token_at(doc, qs)):
+        pre = [
+            m
+            for m in subjects
+            if m.tj <= verb_k and same_clause(doc, m, verb_k) and not in_relative(doc, m)
+        ]
+        post = [m for m in subjects if verb_k < m.ti <= verb_k + 3]
+        for m in pre[-1:] + post[:1]:
+            key = speaker_of(doc, m, said)
+            if key:
+                return True, key
+    if subjects and subjects[-1] is not before[-1] and introduces(doc, before[-1].end, qs):
+        return True, speaker_of(doc, subjects[-1], said)
+    if before and (introduces(doc, before[-1].end, qs) or after_according(doc, before[-1])):
+        return True, speaker_of(doc, before[-1], said)
+    s = doc.sentences[sentence][0]
+    pron = [m for m in doc.mentions if m.kind == "pronoun" and s <= m.start < qs]
+    if pron:
+        return True, resolve_mention(doc, pron[-1], said)
+    if before:
+        return False, None
+    prev_quote_end = doc.quotes[qi - 1][1] if qi > 0 else 0
+    lo_t = token_at(doc, max(s, prev_quote_end))
+    unknown = unknown_speaker(doc, lo_t, token_at(doc, qs), before_quote=True)
+    if unknown:
+        return True, unknown
+    if verb_k >= 0:
+        # "Le haut représentant a ajouté que … « … »": a description as the subject.
+        start = clause_start(doc, sentence, verb_k)
+        key = description_speaker(doc, start, verb_k, qs, said)
+        if key:
+            return True, key
+    return False, None
+
+
+def _speaker_elsewhere(
+    doc: Document,
+    qi: int,
+    sentence: int,
+    before: list[Mention],
+    cands: list[Mention],
+    short: bool,
+    said: list[Said],
+) -> str | None:
+    """No attribution beside the quotation: the next paragraph's, the next sentence's,
+    the sentence before ending in ":", or the previous speaker going on."""
+    qs = doc.quotes[qi][0]
+    if continues_over_paragraphs(doc, qi):
+        # An unclosed paragraph of a quotation that the next paragraph goes on with:
+        # the speaker is named after its last part.
+        nxt = quote_speaker(doc, qi + 1, sentence_at(doc, doc.quotes[qi + 1][0]), said)
+        if nxt:
+            return nxt
+    if sentence + 1 < len(doc.sentences) and not before:
+        nxt = attribution_subject(doc, sentence + 1)
+        if nxt:
+            return nxt
+    if sentence > 0 and not before:
+        ps, pe = doc.sentences[sentence - 1]
+        if doc.text[ps:pe].rstrip().endswith(":"):
+            # "Putin a declarat:" then the quotation as its own paragraph.
+            return salient(doc, pe, sentence - 1, said)
+    if words_outside_quotes(doc, sentence) <= 2:
+        key = _standing_alone(doc, sentence, said)
+        if key:
+            return key
+    # "«…», a déclaré Trump, avant de saluer un « homme d'État remarquable »": a second
+    # quotation in the sentence of an attributed one, no one else named in between, is
+    # the same speaker's.
+    if (
+        not short
+        and said
+        and said[-1]._sentence == sentence
+        and said[-1].kind == "direct"
+        and not any(said[-1].end <= m.start < qs for m in cands if not is_object(doc, m))
+    ):
+        return said[-1]._key
+    return None
+
+
+def _standing_alone(doc: Document, sentence: int, said: list[Said]) -> str | None:
+    """A quotation standing alone continues the previous speaker's words..."""
+    if (
+        said
+        and said[-1]._sentence >= sentence - 2
+        and doc.paragraph_of_sentence[said[-1]._sentence] >= doc.paragraph_of_sentence[sentence] - 1
+    ):
+        return said[-1]._key
+    # ...or is attributed by the next sentence ("Lo ha detto X", "Об этом сказал X").
+    if sentence + 1 < len(doc.sentences):
+        return attribution_subject(doc, sentence + 1)
+    return None

@@ -1,0 +1,138 @@
+"""People the knowledge base does not know, named after a title or a role.
+
+Reads the tokens after each title ("Foreign Minister", "omologul său moldovean,") and
+role phrase. Gives the first and last name found there (skipping the office's
+complement), noted in ``doc.unknown`` with their country and title; they become leaders
+with ``known: false``. Also the words that are never part of a name.
+"""
+
+from __future__ import annotations
+
+from diplomacy.extraction import lexicon
+from diplomacy.extraction.document import Document
+from diplomacy.extraction.prepare import candidate_tokens, capitalised
+from diplomacy.extraction.types import (
+    LeaderEntry,
+)
+from diplomacy.extraction.words import (
+    GENITIVE_ENDINGS,
+    PARTICLES,
+    POSSESSIVES,
+    ROLE_LINKS,
+    folded_words,
+)
+
+NOT_NAME = folded_words(lexicon.every("not_name"))
+
+
+FUNCTION_WORDS = {w for words in lexicon.STOPWORDS.values() for w in folded_words(words)}
+
+
+CALENDAR = folded_words(lexicon.every("calendar"))
+
+
+def unknown_people(doc: Document, found: list) -> list:
+    """ "Foreign Minister Ahmed Attaf": a title, then a first and last name the knowledge
+    base does not know. They become leaders with ``known: false``."""
+    toks, text = doc.tokens, doc.text
+    covered = {k for i, n, *_ in found for k in range(i, i + n)}
+    # Where a role phrase ends ("ministrul de externe, Oana Țoiu") a name may follow too.
+    role_ends = {m.tj - 1: m for m in doc.mentions if m.kind == "role"}
+    out = []
+    # Only where a title or a role ends: a set lookup per distinct word, not per token.
+    starts = sorted(set(candidate_tokens(doc, doc.lx.title_firsts)) | set(role_ends))
+    for k in starts:
+        tok = toks[k]
+        if k in covered:
+            continue
+        j = k + 1
+        role = role_ends.get(k)
+        country = (role.country or "") if role is not None else ""
+        # "omologul său moldovean, Dorin Recean": possessives and a country adjective
+        # may stand between the title and the name.
+        while (
+            j < len(toks)
+            and j <= k + 3
+            and (toks[j].norm in POSSESSIVES or j in doc.country_tokens)
+        ):
+            if j in doc.country_tokens:
+                country = next(p.code for p in doc.places if p.ti <= j < p.tj)
+            j += 1
+        if j >= len(toks) or text[toks[j - 1].end : toks[j].start] not in (" ", ", "):
+            continue
+        names = _name_tokens(doc, j, covered)
+        if len(names) < 2:
+            continue
+        first, last = names[0], names[-1]
+        name = text[toks[first].start : toks[last].end]
+        key = "unknown:" + " ".join(toks[x].norm for x in range(first, last + 1))
+        for b in range(max(0, k - 3), k):
+            if b in doc.country_tokens:
+                country = next(p.code for p in doc.places if p.ti <= b < p.tj)
+        if key not in doc.unknown:
+            doc.unknown[key] = LeaderEntry(key=key, name=name, country=country)
+            doc.unknown_titles[key] = text[tok.start : tok.end]
+        out.append((first, last + 1 - first, [key], False, ""))
+        covered.update(range(first, last + 1))
+    return out
+
+
+def _name_tokens(doc: Document, j: int, covered: set[int]) -> list[int]:
+    """The tokens of a first and last name from token j on, after a title: the office's
+    complement ("Ministrul Apărării", "de la Presidencia,") skipped, particles kept."""
+    toks, text, titles = doc.tokens, doc.text, doc.lx.titles
+    names: list[int] = []
+    skipped = 0
+    while j < len(toks) and len(names) < 4:
+        t = toks[j]
+        if names and not doc.joined[j - 1]:
+            break
+        genitive = doc.lx.grammar.articled_genitive and t.norm.endswith(
+            GENITIVE_ENDINGS[doc.language]
+        )
+        if (
+            not names
+            and skipped < 4
+            and (genitive and capitalised(t) or t.norm in ROLE_LINKS or t.norm in NOT_NAME)
+        ):
+            # "Ministrul Apărării Angel Tîlvăr", "Secretary of Defense Lloyd Austin":
+            # the office's complement, then the name.
+            skipped += 1
+            j += 1
+            continue
+        if (
+            not names
+            and skipped
+            and toks[j - 1].norm in ROLE_LINKS
+            and capitalised(t)
+            and j + 1 < len(toks)
+            and text[t.end : toks[j + 1].start] == ", "
+            and capitalised(toks[j + 1])
+        ):
+            # "la secretaria general de la Presidencia, Karina Milei": the office's
+            # named complement, a comma, then the name.
+            skipped += 1
+            j += 1
+            continue
+        if (
+            capitalised(t)
+            and t.raw.isalpha()
+            and j not in covered
+            and j not in doc.place_tokens
+            and t.norm not in NOT_NAME
+            # "Prime Minister Theresa May": a month name may end a name, not start it.
+            and (t.norm not in CALENDAR or (names and not _before_digit(doc, j)))
+            and t.norm not in titles
+            and not genitive
+        ):
+            names.append(j)
+            j += 1
+        elif names and t.norm in PARTICLES and j + 1 < len(toks) and capitalised(toks[j + 1]):
+            j += 1
+        else:
+            break
+    return names
+
+
+def _before_digit(doc: Document, j: int) -> bool:
+    return j + 1 < len(doc.tokens) and doc.tokens[j + 1].raw[:1].isdigit()
