@@ -72,6 +72,24 @@ def test_search_statements(page):
     screenshot(page, "statements")
 
 
+def test_statement_search_typed_without_accents_finds_accented_words(page):
+    speaker = LeaderFactory(name="Klaus Iohannis")
+    StatementFactory(speaker=speaker, language="ro", text="Relațiile cu România sunt solide")
+    StatementFactory(speaker=speaker, language="de", text="Großbritannien bleibt ein Partner")
+    StatementFactory(speaker=speaker, text="Nothing else to add here")
+    log_in(page, "analyst")
+    page.goto(f"{page.base_url}/statements/")
+    for typed, found in [
+        ("relatiile romania", "Relațiile cu România sunt solide"),
+        ("grossbritannien", "Großbritannien bleibt ein Partner"),
+    ]:
+        page.fill("#st-q", typed)
+        page.wait_for_url(re.compile("q=" + typed.split()[0]))
+        expect(page.locator("li.statement")).to_have_count(1)
+        assert page.inner_text("li.statement q") == found
+    screenshot(page, "statements-accents-optional")
+
+
 def test_network_draws_its_nodes(page):
     a, b, c = (LeaderFactory(name=n) for n in ("Ana Popescu", "Jean Dupont", "Olaf Berg"))
     MeetingFactory(participants=[a, b])
