@@ -300,3 +300,7 @@ def test_editors_can_review_imported_meetings_apart_from_articles(kb, tmp_path, 
     assert [m.pk for m in editor_client.get(url, {"source": "articles"}).context["items"]] == [
         read.pk
     ]
+    # The queue page offers the choice, showing the one in force.
+    page = editor_client.get(url, {"source": "imported"}).content.decode()
+    assert '<option value="imported" selected>Imported records only</option>' in page
+    assert '<option value="articles">Articles only</option>' in page
