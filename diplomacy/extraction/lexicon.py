@@ -52,6 +52,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ruled_out": ("words", "union"),
     "without": ("words", "union"),
     "negations": ("words", "union"),
+    "speech_negations": ("set", "union"),
     "wish_verbs": ("words", "lang"),
     "speech_verbs": ("words", "lang"),
     "reporting_verbs": ("words", "lang"),

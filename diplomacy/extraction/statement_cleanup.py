@@ -51,9 +51,7 @@ _FRAME_WORDS = 6
 FRAGMENT_WORDS = 2
 # A negated speech verb reports nothing ("Deși nu a menționat în mod specific războiul,
 # Kim a subliniat că „…”"): words that negate the verb one or two words after them.
-_NOT = frozenset(
-    {"not", "never", "didn", "doesn", "nu", "ne", "nicht", "no", "nunca", "non", "nao", "не"}
-)
+_NOT = frozenset(fold(word) for word in lexicon.union("speech_negations"))
 _WORD = re.compile(r"[^\W_]+")
 
 
