@@ -4,6 +4,9 @@ Reads a trigger and the mentions assigned to it. A ``Candidate`` carries what ea
 decides about it: the dating stage's date, the parties (with the pair referred back to
 when needed), modality, place and kind; the meeting is built from it with its evidence.
 The document keeps the last pair and the last dated day for the candidates after it.
+When the extraction is traced (``doc.trace``), ``trace_open``, ``trace_parties`` and
+``trace_kept`` write each candidate's parties and why, its date, place and kind into the
+trace (``trace.CandidateTrace``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from diplomacy.extraction.pairs import (
 from diplomacy.extraction.parties import participle_phrase, receives_a_thing, weak_ok
 from diplomacy.extraction.placing import meeting_place
 from diplomacy.extraction.resolution import resolve_mention
+from diplomacy.extraction.trace import PartyNote, note
 from diplomacy.extraction.triggers import Trigger
 from diplomacy.extraction.types import (
     ExtractedMeeting,
@@ -71,14 +75,22 @@ def meeting_for(
     protagonist: str | None,
     news_date: date | None,
 ) -> ExtractedMeeting | None:
+    tracing = doc.trace is not None
+    if tracing:
+        trace_open(doc, t)
     c = Candidate(t, mentions, *doc.sentences[t.sentence])
     c.when = meeting_date(doc, t, c.start, c.end)
     c.value, c.precision, c.day = candidate_date(doc, t, c.when, news_date)
     keys = _party_keys(doc, mentions, c.day, c.precision)
     c.keys, c.linked = _completed_parties(doc, t, mentions, keys, protagonist)
+    if tracing:
+        trace_parties(doc, t, mentions, c)
+        doc.trace.current.date, doc.trace.current.date_precision = c.value, c.precision
     if len(c.keys) < 2:
+        note(doc, "reason", "fewer than two leaders are its parties")
         return None
     if t.weak and not c.linked and not weak_ok(doc, t, mentions):
+        note(doc, "reason", "a vague meeting word whose people are not linked to it")
         return None
     c.past = is_past(c.day, c.precision, news_date) or bool(c.when and c.when.past)
     c.planned = t.blocked == "planned" or bool(c.when and c.when.future)
@@ -87,7 +99,11 @@ def meeting_for(
     c.kind = meeting_kind(doc, t, c.keys, c.place, mentions)
     if c.kind == "call":
         c.place = None
-    return _meeting(doc, c)
+        note(doc, "place_cue", "a call has no place")
+    meeting = _meeting(doc, c)
+    if tracing:
+        trace_kept(doc, c, meeting)
+    return meeting
 
 
 def _meeting(doc: Document, c: Candidate) -> ExtractedMeeting:
@@ -132,6 +148,8 @@ def _party_keys(
             keys.append(key)
         if key and m.reporter:
             reporters.add(key)
+        if doc.trace is not None:
+            doc.trace.resolved.append((m, key))
     if len(keys) >= 3 and reporters and len(set(keys) - reporters) >= 2:
         keys = [k for k in keys if k not in reporters]
     return keys
@@ -151,6 +169,7 @@ def _completed_parties(
         partner = preceding_leader(doc, t, "") or protagonist
         if partner and partner not in keys:
             keys, linked = [partner, *keys], True
+            implied(doc, [partner], _SUBJECT_OF_WITH)
     keys, paired = _with_pair(doc, t, mentions, keys)
     return keys, linked or paired
 
@@ -168,6 +187,7 @@ def _with_partner(
     )
     if pair and keys[0] not in pair and object_of_with(doc, t, only):
         # "les deux dirigeants ont eu un échange téléphonique avec X": the pair and X.
+        implied(doc, pair, "'the two leaders' before a meeting 'with' the one named")
         return [*pair, keys[0]], True
     if object_of_with(doc, t, only):
         # "teve encontro com X", "întâlnirea cu X": the other party is the clause's
@@ -175,6 +195,7 @@ def _with_partner(
         partner = preceding_leader(doc, t, keys[0]) or protagonist
         if partner and partner != keys[0]:
             keys = [partner, *keys]
+            implied(doc, [partner], _SUBJECT_OF_WITH)
         return keys, False
     if (not t.weak and t.tj <= only.ti <= t.tj + 3) or (
         doc.tokens[t.ti].norm in RECEIVE
@@ -185,12 +206,14 @@ def _with_partner(
         # subject is the leader named before it in the sentence.
         partner = preceding_leader(doc, t, keys[0])
         if partner:
+            implied(doc, [partner], "the subject: the leader named before the meeting verb")
             # A reception verb with its subject and object found is a meeting.
             return [partner, *keys], doc.tokens[t.ti].norm in RECEIVE and not receives_a_thing(
                 doc, t
             )
         return keys, False
     extra = two_sides_of(doc, t, keys[0])
+    implied(doc, extra, "the other side of a meeting 'between' two sides")
     keys.extend(k for k in extra if k not in keys)
     return keys, bool(extra)
 
@@ -210,11 +233,90 @@ def _with_pair(
             or doc.last_pair
         )
         if pair and set(keys) <= set(pair):
+            implied(doc, pair, "'the two leaders': the pair just reported, or the main two")
             return list(pair), True
     elif len(keys) >= 2 and pair_subject(doc, t) and not t.blocked:
         # "Im Anschluss kamen beide mit sieben Europäern zusammen, darunter X, Y": the
         # pair just reported meeting, joined by those named.
         pair = doc.last_pair
         if pair and not set(pair) & set(keys) and object_of_with(doc, t, mentions[0]):
+            implied(doc, pair, "'both' before 'with': the pair just reported meeting")
             return [*pair, *keys], False
     return keys, False
+
+
+# How a party not named beside the meeting word was found (the trace's reasons).
+_SUBJECT_OF_WITH = "the subject before a meeting 'with' others, or else the article's protagonist"
+
+
+def implied(doc: Document, keys: list[str], why: str) -> None:
+    if doc.trace is not None:
+        for k in keys:
+            doc.trace.implied.setdefault(k, why)
+
+
+def trace_open(doc: Document, t: Trigger) -> None:
+    """Start (or start again) the trace of a meeting word's candidate."""
+    trace = doc.trace
+    c = trace.current = trace.by_trigger[t.ti]
+    c.people, c.made, c.decision, c.reason = [], [], "", ""
+    c.date = c.date_precision = c.place = None
+    c.date_source = c.place_cue = c.kind = ""
+    trace.resolved, trace.implied = [], {}
+
+
+def trace_parties(doc: Document, t: Trigger, mentions: list[Mention], c: Candidate) -> None:
+    """Why each leader of the sentence is or is not a party of the candidate."""
+    trace = doc.trace
+    notes = trace.current.people
+    seen: set[tuple[str, bool]] = set()
+
+    def add(name: str, party: bool, reason: str) -> None:
+        if (name, party) not in seen:
+            seen.add((name, party))
+            notes.append(PartyNote(name, party, reason))
+
+    keys = set(c.keys)
+    reporters = {key for m, key in trace.resolved if key and m.reporter}
+    for m, key in trace.resolved:
+        name = _shown(doc, m, key)
+        if key in keys:
+            add(name, True, f"named beside the meeting word ({m.kind})")
+        elif not key:
+            add(name, False, "not resolved to a leader")
+        elif key in reporters:
+            add(name, False, "only reports the meeting, which two others held")
+        else:
+            add(name, False, "left out when the parties were completed")
+    named = {key for _, key in trace.resolved}
+    for key in c.keys:
+        if key not in named:
+            add(leader_entry(doc, key).name, True, trace.implied.get(key, "implied"))
+    given = {id(m) for m in mentions}
+    for m in doc.mentions:
+        if m.sentence != t.sentence or id(m) in given or m.kind == "pronoun":
+            continue
+        name = _shown(doc, m, m.key)
+        if m.key in keys:
+            continue  # a party already, through another mention
+        add(name, False, trace.left_out.get(id(m), "nearer another meeting word"))
+
+
+def _shown(doc: Document, m: Mention, key: str | None) -> str:
+    """A mention as written, with the leader it stands for when that reads otherwise."""
+    said = doc.text[m.start : m.end]
+    name = leader_entry(doc, key).name if key else said
+    return said if name == said else f"{said} → {name}"
+
+
+def trace_kept(doc: Document, c: Candidate, meeting: ExtractedMeeting) -> None:
+    ct = doc.trace.current
+    ct.date, ct.date_precision = c.value, c.precision
+    ct.place = c.place[0] if c.place else None
+    ct.kind = c.kind
+    if c.planned and c.trigger.blocked != "planned":
+        ct.modality = "planned"
+        ct.modality_cue += "; but its date is to come"
+    elif c.past:
+        ct.modality_cue += "; reported as an earlier meeting (dated before the news)"
+    ct.made.append(meeting)

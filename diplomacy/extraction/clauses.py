@@ -8,7 +8,12 @@ Reads the tokens of a sentence. Gives its clause spans (cached in
 from __future__ import annotations
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import Document, clause_break, sentence_tokens
+from diplomacy.extraction.document import (
+    Document,
+    clause_break,
+    mentions_starting_at,
+    sentence_tokens,
+)
 from diplomacy.extraction.text import (
     TOKEN_RE,
     fold,
@@ -62,7 +67,7 @@ def new_predicate(doc: Document, k: int) -> bool:
             return False
         if j in doc.role_tokens or j in doc.country_tokens:
             return False
-        if any(m.ti == j for m in doc.mentions if m.kind in ("role", "demonym")):
+        if any(m.kind in ("role", "demonym") for m in mentions_starting_at(doc, j)):
             return False
     # "and criticised Putin", "и раскритиковал", "e ha detto"; not "and businessman
     # Jared Kushner", "și prima întâlnire".

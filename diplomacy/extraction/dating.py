@@ -17,12 +17,14 @@ from diplomacy.extraction.document import (
     Document,
     clause_break,
     dates_in,
+    in_quote,
     sentence_tokens,
     token_at,
 )
 from diplomacy.extraction.text import (
     fold_phrase,
 )
+from diplomacy.extraction.trace import note
 from diplomacy.extraction.triggers import Trigger
 from diplomacy.extraction.types import (
     ExtractedMeeting,
@@ -225,7 +227,7 @@ def _other_clause(doc: Document, a: int, b: int) -> bool:
 
 
 def in_quote_span(doc: Document, pos: int) -> bool:
-    return any(a <= pos < b for a, b in doc.quotes)
+    return in_quote(doc, pos)
 
 
 def is_past(day: date | None, precision: str | None, news_date: date | None) -> bool:
@@ -339,30 +341,40 @@ def candidate_date(
     event ("the day before"), the day before the event after "a day after", the day of
     the sentence before, the news date, or the publication date."""
     after = _day_after_before(doc, t, doc.sentences[t.sentence][0])
+    traced = when is not None and doc.trace is not None
+    written = f"«{doc.text[when.start : when.end]}»" if traced else ""
     if when is not None and doc.anchor_day and doc.folded[when.start : when.end] in EVE:
+        note(doc, "date_source", f"{written}: the day before the last dated meeting")
         day = doc.anchor_day - timedelta(days=1)
         return day.isoformat(), "day", day
     if after is not None and (when is None or when.start < after) and news_date is not None:
         # "Trump met Zelensky on Wednesday, a day after he spoke by phone with Erdogan":
         # what follows "a day after" happened the day before the sentence's event.
+        note(doc, "date_source", "'a day after' another event: the day before that event")
         base = when.day if when is not None and when.precision == "day" else news_date
         day = base - timedelta(days=1)
         return day.isoformat(), "day", day
     if when is not None and when.value:
+        note(doc, "date_source", f"{written}, the date nearest the meeting word in its clause")
         return when.value, when.precision, when.day
     if when is not None and doc.published is not None:
         # "in der kommenden Woche": a time to come with no day; dated by publication.
+        note(doc, "date_source", f"{written}: a time with no day, dated by publication")
         return doc.published.isoformat(), "day", doc.published
     if (context := _context_day(doc, t.sentence)) is not None:
         # "Den Weg … hatte ein Dreiertreffen am Montagabend freigemacht. Erdoğan kam in
         # Vilnius mit Kristersson zusammen": an undated sentence goes on with the event
         # of the sentence before it.
+        note(doc, "date_source", "no date in its sentence: the day of the sentence before")
         return context.isoformat(), "day", context
     if news_date is not None and (t.sentence > 0 or not t.blocked):
         # An undated meeting in the body ("Zeitgleich sprach Macron mit Putin", "Poco
         # dopo…") or in the headline belongs to the day of the article's news, which may
         # be the day before publication.
+        note(doc, "date_source", "no date written for it: the day of the article's news")
         return news_date.isoformat(), "day", news_date
     if doc.published is not None:
+        note(doc, "date_source", "no date written for it: the publication date")
         return doc.published.isoformat(), "day", doc.published
+    note(doc, "date_source", "no date written and no publication date")
     return None, None, None  # no publication date: no time known

@@ -18,6 +18,7 @@ from diplomacy.extraction.knowledge import ROLE_RANK, KnowledgeBase
 from diplomacy.extraction.text import (
     Token,
 )
+from diplomacy.extraction.trace import Trace
 from diplomacy.extraction.types import (
     ExtractedMeeting,
     LeaderEntry,
@@ -114,6 +115,11 @@ class Document:
     last_pair: list[str] = field(default_factory=list)
     titled: dict[str, tuple[int, str]] = field(default_factory=dict)  # bare role → named (names)
     clause_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # (clauses)
+    # Why each decision was taken, only when asked for (engine; every stage writes).
+    trace: Trace | None = None
+    # Indexes over quotes, sentences, places and mentions (the helpers below), so that a
+    # question about one offset or token costs a lookup, not a scan of the whole article.
+    indexes: dict[str, object] = field(default_factory=dict)
 
 
 def role_rank(doc: Document, key: str) -> int:
@@ -146,8 +152,145 @@ def dates_in(doc: Document, s: int, e: int) -> list[DateMention]:
 
 
 def sentence_at(doc: Document, pos: int) -> int:
-    starts = [s for s, _ in doc.sentences]
+    starts = doc.indexes.get("sentence_starts")
+    if starts is None or len(starts) != len(doc.sentences):
+        starts = doc.indexes["sentence_starts"] = [s for s, _ in doc.sentences]
     return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def in_quote(doc: Document, pos: int) -> bool:
+    """Offset pos is inside a quotation (quotations are fixed once the text is prepared)."""
+    merged = doc.indexes.get("quotes")
+    if merged is None:
+        merged = doc.indexes["quotes"] = merge_spans(doc.quotes)
+    starts, ends = merged
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of half-open spans as sorted, disjoint (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(x for x in spans if x[0] < x[1]):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+_NO_MENTIONS: list[Mention] = []
+
+
+class _MentionIndex:
+    """Mentions by token, by sentence, and the pronouns in order. Mentions are only ever
+    added (or the list replaced), never moved or changed in place: the index follows the
+    list by identity and length, in the list's order."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.source = mentions
+        self.done = 0
+        self.by_token: dict[int, list[Mention]] = {}
+        self.by_sentence: dict[int | None, list[Mention]] = {}
+        self.by_first: dict[int, list[Mention]] = {}
+        self.by_end: dict[int, list[Mention]] = {}
+        self.pronouns: list[Mention] = []
+        self.pronoun_starts: list[int] = []
+        self.pronouns_sorted = True
+
+    def update(self) -> _MentionIndex:
+        for m in self.source[self.done :]:
+            for j in range(m.ti, m.tj):
+                self.by_token.setdefault(j, []).append(m)
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+            self.by_first.setdefault(m.ti, []).append(m)
+            self.by_end.setdefault(m.tj, []).append(m)
+            if m.kind == "pronoun":
+                if self.pronoun_starts and m.start < self.pronoun_starts[-1]:
+                    self.pronouns_sorted = False
+                self.pronouns.append(m)
+                self.pronoun_starts.append(m.start)
+        self.done = len(self.source)
+        return self
+
+
+def _mention_index(doc: Document) -> _MentionIndex:
+    index = doc.indexes.get("mentions")
+    if not isinstance(index, _MentionIndex) or index.source is not doc.mentions:
+        index = doc.indexes["mentions"] = _MentionIndex(doc.mentions)
+    if index.done > len(doc.mentions):
+        index = doc.indexes["mentions"] = _MentionIndex(doc.mentions)
+    return index.update() if index.done < len(doc.mentions) else index
+
+
+def mentions_at(doc: Document, k: int) -> list[Mention]:
+    """The mentions whose tokens include token k, in the order of ``doc.mentions``."""
+    return _mention_index(doc).by_token.get(k, _NO_MENTIONS)
+
+
+def mentions_starting_at(doc: Document, k: int) -> list[Mention]:
+    """The mentions whose first token is token k, in the order of ``doc.mentions``."""
+    return _mention_index(doc).by_first.get(k, _NO_MENTIONS)
+
+
+def mentions_ending_before(doc: Document, k: int) -> list[Mention]:
+    """The mentions whose last token is token k - 1, in the order of ``doc.mentions``."""
+    return _mention_index(doc).by_end.get(k, _NO_MENTIONS)
+
+
+def quote_ends_between(doc: Document, lo: int, hi: int) -> bool:
+    """Some quotation ends at an offset in [lo, hi]."""
+    ends = doc.indexes.get("quote_ends")
+    if ends is None:
+        ends = doc.indexes["quote_ends"] = sorted(e for _, e in doc.quotes)
+    i = bisect.bisect_left(ends, lo)
+    return i < len(ends) and ends[i] <= hi
+
+
+def mentions_in_sentence(doc: Document, sentence: int | None) -> list[Mention]:
+    """The mentions of a sentence, in the order of ``doc.mentions``."""
+    return _mention_index(doc).by_sentence.get(sentence, _NO_MENTIONS)
+
+
+def pronouns_starting(doc: Document, s: int, e: int) -> list[Mention]:
+    """The pronouns with s <= start < e, in the order of ``doc.mentions``."""
+    index = _mention_index(doc)
+    if not index.pronouns_sorted:
+        return [m for m in index.pronouns if s <= m.start < e]
+    starts = index.pronoun_starts
+    return index.pronouns[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+
+
+def mention_covers(doc: Document, k: int) -> bool:
+    return bool(mentions_at(doc, k))
+
+
+def places_starting(doc: Document, s: int, e: int) -> list[Place]:
+    """The places with s <= start < e, in the order of ``doc.places``."""
+    starts = _place_keys(doc, "place_starts", "start")
+    if starts is None:
+        return [p for p in doc.places if s <= p.start < e]
+    return doc.places[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+
+
+def places_from_token(doc: Document, lo: int, hi: int) -> list[Place]:
+    """The places whose first token is in [lo, hi), in the order of ``doc.places``."""
+    firsts = _place_keys(doc, "place_firsts", "ti")
+    if firsts is None:
+        return [p for p in doc.places if lo <= p.ti < hi]
+    return doc.places[bisect.bisect_left(firsts, lo) : bisect.bisect_left(firsts, hi)]
+
+
+def _place_keys(doc: Document, name: str, attribute: str) -> list[int] | None:
+    """The places' sorted keys, or None when the places are not in that order."""
+    cached = doc.indexes.get(name)
+    if cached is None or cached[0] is not doc.places or cached[1] != len(doc.places):
+        keys = [getattr(p, attribute) for p in doc.places]
+        ordered = all(a <= b for a, b in zip(keys, keys[1:], strict=False))
+        cached = doc.indexes[name] = (doc.places, len(doc.places), keys if ordered else None)
+    return cached[2]
 
 
 def token_at(doc: Document, pos: int) -> int:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.dating import in_quote_span
-from diplomacy.extraction.document import Document, Mention, Place, clause_break, sentence_tokens
+from diplomacy.extraction.document import (
+    Document,
+    Mention,
+    Place,
+    clause_break,
+    mentions_in_sentence,
+    places_starting,
+    sentence_tokens,
+)
 from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.pairs import NOT_SEATS, joint_subject
 from diplomacy.extraction.placing import of_venue, source_place
@@ -35,7 +43,11 @@ def _visit_before(doc: Document, t: Trigger, keys: set[str]) -> bool:
     k = t.sentence - 1
     if k < 0 or doc.paragraph_of_sentence[k] != doc.paragraph_of_sentence[t.sentence]:
         return False
-    named = {resolve_mention(doc, m) for m in doc.mentions if m.sentence == k and not m.in_quote}
+    named = {
+        resolve_mention(doc, m)
+        for m in mentions_in_sentence(doc, k)
+        if m.sentence == k and not m.in_quote
+    }
     sidelines = doc.lx.sidelines
     return (
         keys <= named
@@ -91,7 +103,7 @@ def _is_visit(
         and (p.locative or _venue_as_scene(doc, p))
         and not in_quote_span(doc, p.start)
         and tuple(tok.norm for tok in doc.tokens[p.ti : p.tj]) not in NOT_SEATS
-        for p in doc.places
+        for p in places_starting(doc, s, e)
     )
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.candidate import meeting_for
 from diplomacy.extraction.dating import adopt_dates, dated_elsewhere, find_news_date
-from diplomacy.extraction.document import Document, Mention, sentence_tokens
+from diplomacy.extraction.document import Document, Mention, mentions_in_sentence, sentence_tokens
 from diplomacy.extraction.merging import merge
 from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.pairs import each_with, pair_subject, preceding_leader
@@ -79,7 +79,7 @@ def _meetings_of(
     for s, trigs in by_sentence.items():
         people = [
             m
-            for m in doc.mentions
+            for m in mentions_in_sentence(doc, s)
             if m.sentence == s and not m.in_quote and not m.dependent and not is_not_party(doc, m)
         ]
         if (
@@ -89,16 +89,20 @@ def _meetings_of(
             and not dated_elsewhere(doc, *doc.sentences[s])
             and joins_meeting(doc, s, found[-1], people)
         ):
+            _trace_drop(doc, trigs, "its people join the meeting reported just before")
             continue
         # "Putin, who hosted the summit, met Pezeshkian": a meeting word inside a
         # relative clause that names nobody does not compete for the sentence's people.
         inner = [t for t in trigs if in_empty_relative_clause(doc, t, people)]
         if inner and len(inner) < len(trigs):
             trigs = [t for t in trigs if t not in inner]
+            _trace_drop(doc, inner, "inside a relative clause that names nobody")
+        _trace_left_out(doc, s, people)
         if rivals_of.get(s):
             both = sorted([*trigs, *rivals_of[s]], key=lambda t: t.ti)
             claimed = assign(doc, people, both)
             taken = {id(m) for r in rivals_of[s] for m in claimed[id(r)]}
+            _trace_rivals(doc, rivals_of[s], claimed)
             people = [m for m in people if id(m) not in taken]
         assigned = assign(doc, people, trigs)
         # A vague word that links nobody ("reçu" without its object) gives its people
@@ -115,6 +119,8 @@ def _meetings_of(
             # "Rubio's visit came two days after X met Maduro": the owner of a dropped
             # meeting noun is no party to the others.
             starts = {t.ti for t in trigs if t not in kept}
+            vague = [t for t in trigs if t not in kept]
+            _trace_drop(doc, vague, "a vague meeting word that links nobody")
             people = [m for m in people if not (possessive(doc, m) and m.tj + 1 in starts)]
             trigs, assigned = kept, assign(doc, people, kept)
         here = []
@@ -122,10 +128,12 @@ def _meetings_of(
             mentions = assigned[id(t)]
             # "At the summit attended by A, B, C and D, A held talks with D": the list of
             # those present before the meeting's clause is not its parties.
-            mentions = [m for m in mentions if not (m.tj <= t.ti and attendee(doc, m, t))]
+            mentions = _without_attendees(doc, t, mentions)
             meeting = meeting_for(doc, t, mentions, protagonist, news_date)
             if meeting is not None:
-                here.extend(_distribute(doc, t, assigned[id(t)], meeting, protagonist))
+                made = _distribute(doc, t, assigned[id(t)], meeting, protagonist)
+                here.extend(made)
+                _trace_made(doc, made)
         if not here and len(trigs) > 1:
             # "a reçu lundi X, pour un entretien": two words of one meeting split its
             # people between them; the first that links them all states it.
@@ -133,6 +141,7 @@ def _meetings_of(
                 meeting = meeting_for(doc, t, people, protagonist, news_date)
                 if meeting is not None:
                     here.append(meeting)
+                    _trace_made(doc, [meeting], _RETRIED)
                     break
         found.extend(here)
         if here:
@@ -187,3 +196,55 @@ def _distribute(
             doc.undated.add(id(copy))
         out.append(copy)
     return out
+
+
+_RETRIED = "; given all the sentence's people when its words split them"
+
+
+def _trace_drop(doc: Document, trigs: list[Trigger], why: str) -> None:
+    if doc.trace is not None:
+        for t in trigs:
+            c = doc.trace.by_trigger[t.ti]
+            c.decision, c.reason = "dropped", why
+
+
+def _without_attendees(doc: Document, t: Trigger, mentions: list[Mention]) -> list[Mention]:
+    present = [m for m in mentions if m.tj <= t.ti and attendee(doc, m, t)]
+    if not present:
+        return mentions
+    if doc.trace is not None:
+        for m in present:
+            doc.trace.left_out[id(m)] = "listed among those present, before the meeting's clause"
+    gone = {id(m) for m in present}
+    return [m for m in mentions if id(m) not in gone]
+
+
+def _trace_made(doc: Document, made: list[ExtractedMeeting], how: str = "") -> None:
+    if doc.trace is not None:
+        doc.trace.current.made = list(made)
+        doc.trace.current.modality_cue += how
+
+
+def _trace_rivals(doc: Document, rivals: list[Trigger], claimed: dict) -> None:
+    if doc.trace is not None:
+        for r in rivals:
+            word = doc.trace.by_trigger[r.ti].trigger
+            for m in claimed[id(r)]:
+                doc.trace.left_out[id(m)] = f"a party of the {r.blocked} meeting word «{word}»"
+
+
+def _trace_left_out(doc: Document, s: int, people: list[Mention]) -> None:
+    """Why the sentence's mentions that are not its people were left out."""
+    if doc.trace is None:
+        return
+    kept = {id(m) for m in people}
+    for m in doc.mentions:
+        if m.sentence != s or id(m) in kept:
+            continue
+        if m.in_quote:
+            why = "inside a quotation"
+        elif m.dependent:
+            why = "part of another person's description (dependent)"
+        else:
+            why = "the object of a word like 'against' or 'for': what the news is about"
+        doc.trace.left_out[id(m)] = why

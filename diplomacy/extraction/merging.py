@@ -9,6 +9,7 @@ from __future__ import annotations
 from diplomacy.extraction.dating import KIND_ORDER
 from diplomacy.extraction.document import Document
 from diplomacy.extraction.names import leader_entry
+from diplomacy.extraction.trace import note_merge
 from diplomacy.extraction.types import (
     ExtractedMeeting,
 )
@@ -38,6 +39,7 @@ def merge(doc: Document, found: list[ExtractedMeeting]) -> list[ExtractedMeeting
         if same is None:
             merged.append(m)
             continue
+        note_merge(doc, m, same)
         same.evidence.extend(m.evidence)
         same.confidence = max(same.confidence, m.confidence)
         if KIND_ORDER[m.kind] < KIND_ORDER[same.kind]:

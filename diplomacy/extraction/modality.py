@@ -11,7 +11,15 @@ import re
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.clauses import INDEFINITE, clause_of, new_predicate, subclauses
-from diplomacy.extraction.document import BREAKS, Document, clause_break, sentence_tokens
+from diplomacy.extraction.document import (
+    BREAKS,
+    Document,
+    clause_break,
+    mention_covers,
+    mentions_ending_before,
+    mentions_starting_at,
+    sentence_tokens,
+)
 from diplomacy.extraction.prepare import capitalised
 from diplomacy.extraction.words import (
     COORDINATORS,
@@ -38,7 +46,7 @@ def of_organisation(doc: Document, k: int) -> bool:
     j = k + 1
     while j < len(toks) and j < k + 3 and toks[j].norm in doc.lx.determiners:
         j += 1
-    if j >= len(toks) or j in doc.place_tokens or any(m.ti <= j < m.tj for m in doc.mentions):
+    if j >= len(toks) or j in doc.place_tokens or mention_covers(doc, j):
         return False
     raw = toks[j].raw
     # A name of two capitalised words ("Arabischen Liga") or an acronym ("OTAN").
@@ -61,26 +69,37 @@ def blocked_reason(doc: Document, ti: int, tj: int) -> str:
     """Why a meeting word does not report a meeting that took place: "negated" (not,
     cancelled, ruled out, asked about), "planned" (future, wished for, asked for,
     conditional) or "". A denial wins over a plan: "no plans for a call" is no call."""
+    return modality_of(doc, ti, tj)[0]
+
+
+def modality_of(doc: Document, ti: int, tj: int) -> tuple[str, str]:
+    """(``blocked_reason``'s verdict, the rule that gave it): the trace's modality cue."""
     s = doc.sent_of[ti]
     future = FUTURE_RE.get(doc.language)
     if doc.lx.grammar.verb_final:
         found = _de_blocked(doc, ti, tj, s)
         if found:
-            return found
+            return found, "infinitive of purpose before it, or the verb-final clause's end"
     before = _blocked_before(doc, ti, s)
     if before == "negated":
-        return before
+        return before, "a negation before it in its clause"
     if before:
         # "Ein geplantes Treffen … wurde abgesagt": a cancellation after it still wins.
-        return _negated_after(doc, ti, tj) or before
+        after = _negated_after(doc, ti, tj)
+        if after:
+            return after, "cancelled or denied after it"
+        return before, "a future, wish or request word before it"
     if _planned_earlier(doc, ti, s, future):
-        return "planned"
-    return (
-        _blocked_right_after(doc, tj, s)
-        or ("planned" if _wish_in_relative_after(doc, tj, s) else "")
-        or _subject_noun_verdict(doc, ti, tj, s)
-        or _clause_end_verdict(doc, tj, s, future)
-    )
+        return "planned", "a future or planning verb earlier in the sentence"
+    if found := _blocked_right_after(doc, tj, s):
+        return found, "a negation, future or condition right after it"
+    if _wish_in_relative_after(doc, tj, s):
+        return "planned", "a wish in the relative clause after it"
+    if found := _subject_noun_verdict(doc, ti, tj, s):
+        return found, "the verb of the sentence it is the subject of"
+    if found := _clause_end_verdict(doc, tj, s, future):
+        return found, "the end of its clause (future, condition, negation)"
+    return "", "no negation, future, wish, request or condition around it"
 
 
 def _de_blocked(doc: Document, ti: int, tj: int, s: int) -> str:
@@ -379,7 +398,7 @@ def _insertion_end(doc: Document, k: int) -> int | None:
     leader, or None."""
     s = doc.sent_of[k]
     for j in range(k, min(len(doc.tokens) - 1, k + 8)):
-        if doc.sent_of[j] != s or any(m.ti <= j < m.tj for m in doc.mentions):
+        if doc.sent_of[j] != s or mention_covers(doc, j):
             return None
         gap = doc.text[doc.tokens[j].end : doc.tokens[j + 1].start]
         if "," in gap:
@@ -392,9 +411,7 @@ def _insertion_end(doc: Document, k: int) -> int | None:
 def _joins_names(doc: Document, k: int) -> bool:
     """The conjunction at token k stands between two leaders ("Poutine et Zelensky"), not
     between two clauses."""
-    ends = {m.tj for m in doc.mentions}
-    starts = {m.ti for m in doc.mentions}
-    return k in ends and k + 1 in starts
+    return bool(mentions_ending_before(doc, k)) and bool(mentions_starting_at(doc, k + 1))
 
 
 def _negated_after(doc: Document, ti: int, tj: int) -> str:

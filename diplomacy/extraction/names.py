@@ -8,7 +8,7 @@ and ``doc.unknown`` (capitalised people not in the knowledge base, with their ti
 from __future__ import annotations
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import Document, Mention, role_rank
+from diplomacy.extraction.document import Document, Mention, mentions_at, role_rank
 from diplomacy.extraction.prepare import candidate_tokens, capitalised, sentence_initial
 from diplomacy.extraction.text import (
     fold_phrase,
@@ -257,8 +257,8 @@ def _other_given_name(doc: Document, i: int) -> bool:
         and prev.norm not in doc.lx.titles
         and k not in doc.country_tokens
         and not _is_known_word(doc, k)
-        and not any(p.ti <= k < p.tj for p in doc.places)
-        and not any(m.ti <= k < m.tj for m in doc.mentions if m.kind in ("role", "demonym"))
+        and k not in doc.place_tokens  # the tokens of every place (places)
+        and not any(m.kind in ("role", "demonym") for m in mentions_at(doc, k))
         and not doc.kb.aliases.match(doc.tokens, k, doc.language, doc.joined, forms=doc.forms)[0]
     )
 

@@ -16,6 +16,9 @@ from diplomacy.extraction.document import (
     Mention,
     clause_break,
     dates_in,
+    mention_covers,
+    mentions_in_sentence,
+    mentions_starting_at,
     role_rank,
     sentence_tokens,
 )
@@ -50,7 +53,9 @@ def pair_subject(doc: Document, t: Trigger) -> bool:
         if n and _not_a_pair_of_leaders(doc, k + n):
             continue
         if n and not any(
-            k < m.ti < t.ti and m.kind == "name" for m in doc.mentions if m.sentence == t.sentence
+            k < m.ti < t.ti and m.kind == "name"
+            for m in mentions_in_sentence(doc, t.sentence)
+            if m.sentence == t.sentence
         ):
             return True
     return False
@@ -64,7 +69,7 @@ def pair_in_paragraph(doc: Document, sentence: int) -> list[str]:
         if doc.paragraph_of_sentence[s] != para:
             break
         keys = []
-        for m in doc.mentions:
+        for m in mentions_in_sentence(doc, s):
             if (
                 m.sentence == s
                 and m.kind == "name"
@@ -87,7 +92,7 @@ def recent_pair(doc: Document, sentence: int) -> list[str]:
     keys: list[str] = []
     for s in range(sentence - 1, max(-1, sentence - 5), -1):
         found = []
-        for m in doc.mentions:
+        for m in mentions_in_sentence(doc, s):
             named = m.sentence == s and m.kind == "name" and m.key and not m.in_quote
             if named and m.key not in keys and m.key not in found:
                 found.append(m.key)
@@ -112,6 +117,16 @@ def _not_a_pair_of_leaders(doc: Document, k: int) -> bool:
 
 
 def main_pair(doc: Document) -> list[str]:
+    # The mentions do not change while meetings are read: count them once.
+    cached = doc.indexes.get("main_pair")
+    if cached is not None and cached[0] is doc.mentions and cached[1] == len(doc.mentions):
+        return list(cached[2])
+    found = _main_pair(doc)
+    doc.indexes["main_pair"] = (doc.mentions, len(doc.mentions), found)
+    return list(found)
+
+
+def _main_pair(doc: Document) -> list[str]:
     counts = Counter(m.key for m in doc.mentions if m.kind == "name" and m.key and not m.in_quote)
     top = counts.most_common(3)
     # Only a clear pair: two leaders ahead of any third.
@@ -127,7 +142,9 @@ def object_of_with(doc: Document, t: Trigger, m: Mention) -> bool:
     for k in range(m.ti - 1, t.tj - 1, -1):
         if doc.tokens[k].norm in WITH:
             return not any(
-                o is not m and k < o.ti < m.ti and o.kind != "pronoun" for o in doc.mentions
+                o is not m and k < o.ti < m.ti and o.kind != "pronoun"
+                for j in range(k + 1, m.ti)
+                for o in mentions_starting_at(doc, j)
             )
     return False
 
@@ -148,7 +165,7 @@ def preceding_leader(doc: Document, t: Trigger, other: str) -> str | None:
     mine = clause_of(clauses, doc.tokens[t.ti].start)
     before = [
         m
-        for m in doc.mentions
+        for m in mentions_in_sentence(doc, t.sentence)
         if m.sentence == t.sentence
         and m.tj <= t.ti
         and not m.in_quote
@@ -232,7 +249,7 @@ def _someone_between(doc: Document, a: int, b: int) -> bool:
             and t.norm not in NOT_SPEAKER
             and t.norm not in CALENDAR
             and doc.lx.titles.isdisjoint(doc.forms[k])
-            and not any(m.ti <= k < m.tj for m in doc.mentions)
+            and not mention_covers(doc, k)
         )
         run = run + 1 if ok and (run == 0 or doc.joined[k - 1]) else (1 if ok else 0)
         if run >= 2:

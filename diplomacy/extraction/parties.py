@@ -21,6 +21,7 @@ from diplomacy.extraction.document import (
     Document,
     Mention,
     clause_break,
+    mention_covers,
     sentence_tokens,
     token_at,
 )
@@ -51,7 +52,7 @@ def attendee(doc: Document, m: Mention, t: Trigger) -> bool:
     k = m.ti - 1
     while k >= 0 and doc.sent_of[k] == m.sentence and m.ti - k <= 30:
         norm = toks[k].norm
-        if any(o.ti <= k < o.tj for o in doc.mentions):
+        if mention_covers(doc, k):
             k -= 1
             continue
         if k in doc.role_tokens or k in doc.country_tokens or norm in CONJ:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from diplomacy.extraction.document import (
     Document,
     Mention,
+    mentions_in_sentence,
+    pronouns_starting,
     sentence_at,
     token_at,
     words_outside_quotes,
@@ -36,6 +38,7 @@ from diplomacy.extraction.text import (
     TOKEN_RE,
     fold_phrase,
 )
+from diplomacy.extraction.trace import note_rule
 from diplomacy.extraction.words import QUESTION
 
 
@@ -53,7 +56,7 @@ def quote_speaker(doc: Document, qi: int, sentence: int, said: list[Said]) -> st
     prev_quote_end = doc.quotes[qi - 1][1] if qi > 0 else 0
     cands = [
         m
-        for m in doc.mentions
+        for m in mentions_in_sentence(doc, sentence)
         if m.sentence == sentence and not m.in_quote and not m.dependent and m.kind != "pronoun"
     ]
     after_text = text[qe + 1 : qe + 4].lstrip()
@@ -101,26 +104,30 @@ def _speaker_after(
             or any(toks[k].norm in lx.reporting for k in range(m.tj, min(hi, m.tj + 3)))
         )
     ]
-    pron = [m for m in doc.mentions if m.kind == "pronoun" and qe <= m.start < stop]
+    pron = pronouns_starting(doc, qe, stop)
     if after and not (pron and pron[0].start < after[0].start):
         key = speaker_of(doc, after[0], said)
         if key:
+            note_rule(doc, "after the quotation: the name beside a speech verb")
             return True, key
     verb_at = next((k for k in range(lo, min(hi, lo + 4)) if toks[k].norm in lx.reporting), -1)
     verb = verb_at >= 0
     if verb and not pron:
         unknown = unknown_speaker(doc, lo, hi, verb_seen=True)
         if unknown:
+            note_rule(doc, "after the quotation: a person the knowledge base lacks")
             return True, unknown
     if verb and not pron and named_subject_after_verb(doc, qe, stop):
         # "», sagte der SPD-Politiker", "”, the French minister added": a description
         # of someone named before; "», précise l'entourage" is no one's quote.
+        note_rule(doc, "after the quotation: a description of someone named before")
         return True, description_speaker(doc, verb_at + 1, hi, qs, said) or (
             description_speaker(doc, lo, verb_at, qs, said)
         )
     if pron or verb:
         # "Sánchez evitó la polémica: «…», se limitó a decir": the sentence's own
         # subject first, then the one before.
+        note_rule(doc, "after the quotation: a pronoun or bare verb, the salient leader")
         return True, salient(doc, qs, sentence) or salient(
             doc, qs, sentence - 1 if sentence else 0, said
         )
@@ -147,14 +154,18 @@ def _speaker_before(
         for m in pre[-1:] + post[:1]:
             key = speaker_of(doc, m, said)
             if key:
+                note_rule(doc, "before the quotation: the subject of the nearest speech verb")
                 return True, key
     if subjects and subjects[-1] is not before[-1] and introduces(doc, before[-1].end, qs):
+        note_rule(doc, "before the quotation: the last subject introducing it")
         return True, speaker_of(doc, subjects[-1], said)
     if before and (introduces(doc, before[-1].end, qs) or after_according(doc, before[-1])):
+        note_rule(doc, "before the quotation: the last name introducing it or 'according to'")
         return True, speaker_of(doc, before[-1], said)
     s = doc.sentences[sentence][0]
-    pron = [m for m in doc.mentions if m.kind == "pronoun" and s <= m.start < qs]
+    pron = pronouns_starting(doc, s, qs)
     if pron:
+        note_rule(doc, "before the quotation: a pronoun, resolved to its leader")
         return True, resolve_mention(doc, pron[-1], said)
     if before:
         return False, None
@@ -162,12 +173,14 @@ def _speaker_before(
     lo_t = token_at(doc, max(s, prev_quote_end))
     unknown = unknown_speaker(doc, lo_t, token_at(doc, qs), before_quote=True)
     if unknown:
+        note_rule(doc, "before the quotation: a person the knowledge base lacks")
         return True, unknown
     if verb_k >= 0:
         # "Le haut représentant a ajouté que … « … »": a description as the subject.
         start = clause_start(doc, sentence, verb_k)
         key = description_speaker(doc, start, verb_k, qs, said)
         if key:
+            note_rule(doc, "before the quotation: a description as the speech verb's subject")
             return True, key
     return False, None
 
@@ -189,19 +202,23 @@ def _speaker_elsewhere(
         # the speaker is named after its last part.
         nxt = quote_speaker(doc, qi + 1, sentence_at(doc, doc.quotes[qi + 1][0]), said)
         if nxt:
+            note_rule(doc, "continued over paragraphs: the speaker of its last part")
             return nxt
     if sentence + 1 < len(doc.sentences) and not before:
         nxt = attribution_subject(doc, sentence + 1)
         if nxt:
+            note_rule(doc, "the subject of the next sentence's attribution")
             return nxt
     if sentence > 0 and not before:
         ps, pe = doc.sentences[sentence - 1]
         if doc.text[ps:pe].rstrip().endswith(":"):
             # "Putin a declarat:" then the quotation as its own paragraph.
+            note_rule(doc, "the sentence before ends in ':', its salient leader")
             return salient(doc, pe, sentence - 1, said)
     if words_outside_quotes(doc, sentence) <= 2:
         key = _standing_alone(doc, sentence, said)
         if key:
+            note_rule(doc, "standing alone: the previous speaker, or the next attribution")
             return key
     # "«…», a déclaré Trump, avant de saluer un « homme d'État remarquable »": a second
     # quotation in the sentence of an attributed one, no one else named in between, is
@@ -213,6 +230,7 @@ def _speaker_elsewhere(
         and said[-1].kind == "direct"
         and not any(said[-1].end <= m.start < qs for m in cands if not is_object(doc, m))
     ):
+        note_rule(doc, "a second quotation in the sentence of an attributed one")
         return said[-1]._key
     return None
 

@@ -8,7 +8,14 @@ infinitive complements included).
 from __future__ import annotations
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import Document, clause_break, sentence_at, sentence_tokens
+from diplomacy.extraction.document import (
+    Document,
+    clause_break,
+    mentions_in_sentence,
+    quote_ends_between,
+    sentence_at,
+    sentence_tokens,
+)
 from diplomacy.extraction.prepare import candidate_tokens
 from diplomacy.extraction.resolution import salient
 from diplomacy.extraction.speakers import (
@@ -87,7 +94,9 @@ def _according_to(doc: Document, s: int, k: int, direct: list[Said]) -> str | No
     knowledge base); "Según explicó después, …" (the one just spoken of)."""
     toks = doc.tokens
     after = [
-        m for m in doc.mentions if m.sentence == s and k <= m.ti <= k + 3 and m.kind != "pronoun"
+        m
+        for m in mentions_in_sentence(doc, s)
+        if m.sentence == s and k <= m.ti <= k + 3 and m.kind != "pronoun"
     ]
     if after:
         return speaker_of(doc, after[0], direct)
@@ -124,7 +133,7 @@ def _reporting_subject(doc: Document, idx: list[int], pos: int, direct: list[Sai
         return None
     before = [
         m
-        for m in doc.mentions
+        for m in mentions_in_sentence(doc, s)
         if m.sentence == s
         and m.tj <= k
         and k - m.tj <= 6
@@ -141,7 +150,7 @@ def _reporting_subject(doc: Document, idx: list[int], pos: int, direct: list[Sai
     # "sagte Scholz, …", "…, sagte Kremlsprecher Peskow": the subject follows.
     after = [
         m
-        for m in doc.mentions
+        for m in mentions_in_sentence(doc, s)
         if m.sentence == s and k < m.ti <= k + 4 and not m.dependent and not m.in_quote
     ]
     if after:
@@ -155,7 +164,7 @@ def _reporting_subject(doc: Document, idx: list[int], pos: int, direct: list[Sai
     first = idx[0]
     subjects = [
         m
-        for m in doc.mentions
+        for m in mentions_in_sentence(doc, s)
         if m.sentence == s
         and m.tj <= k
         and not m.in_quote
@@ -248,4 +257,4 @@ def _quote_just_before(doc: Document, k: int) -> bool:
     """A quotation closes within a few words before token k, in its sentence."""
     start = doc.tokens[k].start
     s0 = doc.sentences[doc.sent_of[k]][0]
-    return any(s0 <= qe <= start and start - qe <= 40 for _, qe in doc.quotes)
+    return quote_ends_between(doc, max(s0, start - 40), start)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import Document, Mention, clause_break, sentence_tokens
+from diplomacy.extraction.document import (
+    Document,
+    Mention,
+    clause_break,
+    mentions_at,
+    mentions_in_sentence,
+    sentence_tokens,
+)
 from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.prepare import capitalised
 from diplomacy.extraction.unknown_people import CALENDAR, FUNCTION_WORDS, NOT_NAME
@@ -29,7 +36,7 @@ def salient(
                 return said[-1]._key
         cands = [
             m
-            for m in doc.mentions
+            for m in mentions_in_sentence(doc, s)
             if m.sentence == s
             and m.start < before
             and not m.in_quote
@@ -83,7 +90,7 @@ def _names_someone_else(doc: Document, sentence: int, before: int) -> bool:
             and t.norm not in NOT_SPEAKER
             and t.norm not in CALENDAR
             and doc.lx.titles.isdisjoint(doc.forms[k])
-            and not any(m.ti <= k < m.tj for m in doc.mentions if m.kind != "pronoun")
+            and not any(m.kind != "pronoun" for m in mentions_at(doc, k))
         )
         run = run + 1 if ok and (run == 0 or doc.joined[k - 1]) else (1 if ok else 0)
         if run >= 2:
@@ -128,7 +135,7 @@ def _bare_role_holder(doc: Document, m: Mention) -> str | None:
         # A bare role ("le chef de l'Etat", "the president") is the subject-most leader
         # of the nearest earlier sentence who held that role then.
         for s in range(m.sentence, max(-1, m.sentence - 6), -1):
-            for other in doc.mentions:
+            for other in mentions_in_sentence(doc, s):
                 if other.sentence != s or other.start >= m.start or other.kind != "name":
                     continue
                 if not other.key or other.in_quote or other.dependent or other.oblique:

@@ -7,10 +7,19 @@ base lacks, and drops repeated quotations.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from diplomacy.extraction import lexicon
-from diplomacy.extraction.document import Document, Mention, sentence_tokens, token_at
+from diplomacy.extraction.document import (
+    Document,
+    Mention,
+    mention_covers,
+    mentions_in_sentence,
+    places_from_token,
+    sentence_tokens,
+    token_at,
+)
 from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.prepare import capitalised, sentence_initial
 from diplomacy.extraction.relations import POSSESSOR_OF
@@ -144,8 +153,8 @@ def description_speaker(doc: Document, lo: int, hi: int, at: int, said: list) ->
         return None
     country = None
     head = -1
-    for p in doc.places:
-        if k <= p.ti < min(hi, k + 6) and p.kind in ("country", "venue"):
+    for p in places_from_token(doc, k, min(hi, k + 6)):
+        if p.kind in ("country", "venue"):
             country = p.code
             nxt = toks[p.tj] if p.tj < hi else None
             if (
@@ -197,7 +206,7 @@ def unknown_speaker(
             and t.norm not in NOT_SPEAKER
             and t.norm not in CALENDAR
             and t.norm not in doc.lx.titles
-            and not any(m.ti <= k < m.tj for m in doc.mentions)
+            and not mention_covers(doc, k)
         )
         if ok and (not run or doc.joined[k - 1] and doc.text[toks[k - 1].end : t.start] == " "):
             run.append(k)
@@ -254,8 +263,8 @@ _AUXILIARIES = folded_words(lexicon.every("auxiliaries"))
 def institution_speaks(doc: Document, lo: int, hi: int) -> bool:
     """A seat of power or a country as a subject between the name and the quotation:
     right after a speech verb, or right before an auxiliary."""
-    for p in doc.places:
-        if not lo <= p.ti < hi or p.locative or (p.kind == "country" and p.city == "adj"):
+    for p in places_from_token(doc, lo, hi):
+        if p.locative or (p.kind == "country" and p.city == "adj"):
             continue
         k = p.ti - 1
         while k >= lo and doc.tokens[k].norm in doc.lx.determiners:
@@ -309,7 +318,7 @@ def attribution_subject(doc: Document, sentence: int) -> str | None:
         return None
     if not any(doc.tokens[k].norm in doc.lx.speech for k in first):
         return None
-    for m in doc.mentions:
+    for m in mentions_in_sentence(doc, sentence):
         if m.sentence == sentence and not m.in_quote and not m.dependent and m.kind != "pronoun":
             key = resolve_mention(doc, m)
             if key:
@@ -321,12 +330,10 @@ def drop_repeats(doc: Document, said: list[Said]) -> list[Said]:
     """A headline that repeats part of a body quotation is not a statement of its own."""
     normed = [" ".join(TOKEN_RE.findall(doc.folded[x.start : x.end])) for x in said]
     headline_end = doc.sentences[0][1] if doc.sentences else 0
+    inside_longer = _inside_longer(normed)
     out = []
     for i, x in enumerate(said):
-        if any(
-            j != i and len(normed[j]) > len(normed[i]) and normed[i] and normed[i] in normed[j]
-            for j in range(len(said))
-        ):
+        if normed[i] and inside_longer[normed[i]]:
             continue
         if x.start < headline_end and "\n" in doc.text[x.end : doc.sentences[-1][1]]:
             # A headline quotes the body in short: "Meloni da Trump: «Una delle vere
@@ -340,6 +347,24 @@ def drop_repeats(doc: Document, said: list[Said]) -> list[Said]:
                 continue
         out.append(x)
     return out
+
+
+def _inside_longer(texts: list[str]) -> dict[str, bool]:
+    """For each text, whether it is part of a longer one. The distinct texts, longest
+    first, joined by NUL (which no text holds): the texts longer than one are a prefix of
+    the joined string, searched in place."""
+    order = sorted(set(texts), key=len, reverse=True)
+    joined = "\0".join(order)
+    starts, neg_lengths, at = [], [], 0
+    for text in order:
+        starts.append(at)
+        neg_lengths.append(-len(text))
+        at += len(text) + 1
+    found = {}
+    for text in order:
+        n = bisect.bisect_left(neg_lengths, -len(text))  # the first no longer than text
+        found[text] = joined.find(text, 0, starts[n] if n < len(order) else 0) >= 0
+    return found
 
 
 # English drops "that": "Zelensky said the two men had discussed …".

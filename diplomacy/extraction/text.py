@@ -8,6 +8,7 @@ which makes "Jong-un" and "Jong Un", or "nord-coreean" and "nord coreean", the s
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -178,11 +179,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _QuoteLookup:
+    """Whether an offset is inside any quotation: a binary search over their union."""
+
     def __init__(self, quotes: list[tuple[int, int]]):
-        self.quotes = quotes
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(q for q in quotes if q[0] < q[1]):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
 
     def covers(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quotes)
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def paragraph_starts(text: str) -> list[int]:

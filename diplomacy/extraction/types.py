@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from diplomacy.extraction.trace import Trace
 
 
 @dataclass(frozen=True)
@@ -100,3 +104,5 @@ class Extraction:
     # Quotations of one or two words ("curajul", "real progress"): highlights of the
     # article, not statements (statement_cleanup sets them apart).
     fragments: list[ExtractedStatement] = field(default_factory=list)
+    # Why each meeting word and quotation gave what it gave: only with extract(trace=True).
+    trace: Trace | None = field(default=None, repr=False, compare=False)

@@ -1,50 +1,10 @@
 """German: „…“ quotes, "traf", role with country adjective."""
 
+import pytest
+
 from tests.extraction.helpers import direct, indirect, meetings, planned
 
-
-def test_met_in_berlin(run):
-    text = "Bundeskanzler Friedrich Merz traf am Mittwoch Emmanuel Macron in Berlin."
-    assert meetings(run(text, "2025-05-08")) == [
-        (
-            frozenset({"Friedrich Merz", "Emmanuel Macron"}),
-            "2025-05-07",
-            "Berlin",
-            "bilateral",
-            "current",
-        )
-    ]
-
-
-def test_german_quotes_speaker_after(run):
-    text = "„Wir stehen an der Seite der Ukraine“, sagte Friedrich Merz."
-    assert direct(run(text, "2025-05-08")) == [
-        ("Friedrich Merz", "Wir stehen an der Seite der Ukraine")
-    ]
-
-
-def test_single_low_quotes_and_title_as_speaker(run):
-    text = "Friedrich Merz sprach in Berlin. ‚Wir bleiben standhaft‘, sagte der Kanzler."
-    assert direct(run(text, "2025-05-08")) == [("Friedrich Merz", "Wir bleiben standhaft")]
-
-
 # --- generalisation: German meeting words, planned meetings, reported speech ---
-
-
-def test_verb_final_zusammengetroffen(run):
-    text = (
-        "Bundeskanzler Friedrich Merz ist am Dienstag in Paris mit Emmanuel Macron "
-        "zusammengetroffen."
-    )
-    assert meetings(run(text, "2025-03-05")) == [
-        (
-            frozenset({"Friedrich Merz", "Emmanuel Macron"}),
-            "2025-03-04",
-            "Paris",
-            "bilateral",
-            "current",
-        )
-    ]
 
 
 def test_will_treffen_is_a_planned_meeting(run):
@@ -53,54 +13,6 @@ def test_will_treffen_is_a_planned_meeting(run):
         [],
         [(frozenset({"Friedrich Merz", "Emmanuel Macron"}), "2025-03-05")],
     )
-
-
-def test_verb_final_reception_hat_empfangen(run):
-    text = (
-        "Emmanuel Macron hat am Dienstag den polnischen Regierungschef Donald Tusk in Paris "
-        "empfangen."
-    )
-    assert meetings(run(text, "2025-03-05")) == [
-        (frozenset({"Emmanuel Macron", "Donald Tusk"}), "2025-03-04", "Paris", "visit", "current")
-    ]
-
-
-def test_sprach_mit_far_after_the_verb(run):
-    text = "Am Dienstag sprach Friedrich Merz in Warschau fast drei Stunden lang mit Donald Tusk."
-    assert meetings(run(text, "2025-03-05")) == [
-        (
-            frozenset({"Friedrich Merz", "Donald Tusk"}),
-            "2025-03-04",
-            "Warsaw",
-            "bilateral",
-            "current",
-        )
-    ]
-
-
-def test_sagte_dass_is_reported_speech(run):
-    text = "Friedrich Merz sagte, dass Euroür seine Verteidigung tun müsse."
-    assert indirect(run(text, "2025-03-05")) == [
-        ("Friedrich Merz", "Friedrich Merz sagte, dass Eur")
-    ]
-
-
-def test_in_frage_does_not_make_the_next_quote_a_question(run):
-    text = "Die Zukunft der Nato stehe in Frage. „Wir müssen jetzt handeln“, sagte Friedrich Merz."
-    assert direct(run(text, "2025-03-05")) == [("Friedrich Merz", "Wir müssen jetzt handeln")]
-
-
-def test_two_surnames_side_by_side(run):
-    text = "Schon am Freitag hatte Macron Merz in Paris getroffen."
-    assert meetings(run(text, "2025-03-10")) == [
-        (
-            frozenset({"Friedrich Merz", "Emmanuel Macron"}),
-            "2025-03-07",
-            "Paris",
-            "bilateral",
-            "past",
-        )
-    ]
 
 
 def test_schloss_aus_rules_the_meeting_out(run):
@@ -132,19 +44,7 @@ def test_planned_then_cancelled_meeting_is_no_meeting(run):
     assert (meetings(result), planned(result)) == ([], [])
 
 
-def test_offer_to_host_talks_is_no_meeting(run):
-    text = "Erdogan bot an, Gespräche zwischen Putin und Selenskyj in Istanbul auszurichten."
-    assert meetings(run(text, "2025-03-05")) == []
-
-
 # --- generalisation (own corpus 05–08): passives, separable verbs, several meetings ---
-
-
-def test_reversed_guillemets_are_quotes(run):
-    text = "»Europa wird nur stark sein, wenn wir zusammenstehen«, sagte Angela Merkel."
-    assert direct(run(text, "2017-05-16")) == [
-        ("Angela Merkel", "Europa wird nur stark sein, wenn wir zusammenstehen")
-    ]
 
 
 def test_passive_reception_with_trailing_auxiliary(run):
@@ -200,18 +100,6 @@ def test_kommende_woche_is_planned(run):
     assert meetings(result) == []
 
 
-def test_reported_speech_with_speaker_after_the_verb(run):
-    text = "Mit Blick auf Taiwan sagte Olaf Scholz, jede Veränderung dürfe nur friedlich erfolgen."
-    assert indirect(run(text, "2022-11-05")) == [("Olaf Scholz", "Mit Blick auf Taiwan sagte Ola")]
-
-
-def test_reported_speech_attributed_at_the_end(run):
-    text = "Ein Termin stehe noch nicht fest, sagte Kremlsprecher Dmitri Peskow."
-    assert indirect(run(text, "2023-07-12")) == [
-        ("Dmitry Peskov", "Ein Termin stehe noch nicht fe")
-    ]
-
-
 def test_kremlchef_is_the_russian_president(run):
     text = (
         "US-Präsident Joe Biden und Kremlchef Wladimir Putin haben gestern per Videoschalte "
@@ -225,11 +113,6 @@ def test_kremlchef_is_the_russian_president(run):
 # --- third round: meetings that did not happen ---
 
 
-def test_without_a_meeting_is_none(run):
-    text = "Selenskyj und Assad beim selben Gipfel – aber ohne Begegnung"
-    assert meetings(run(text, "2023-05-20")) == []
-
-
 def test_call_planned_for_a_day_is_only_planned(run):
     text = (
         "Ein für Dienstag vorgesehenes Telefonat Frederiksens mit Keir Starmer kam nicht mehr "
@@ -240,58 +123,6 @@ def test_call_planned_for_a_day_is_only_planned(run):
     assert planned(extraction) == [(frozenset({"Mette Frederiksen", "Keir Starmer"}), "2025-03-04")]
 
 
-def test_nicht_closing_the_clause_negates_the_meeting(run):
-    text = "Zu einer Begegnung zwischen Selenskyj und Assad kam es nicht; Assad verfolgte die Rede."
-    assert meetings(run(text, "2023-05-20")) == []
-
-
-def test_meeting_of_an_organisation_is_a_gathering(run):
-    text = (
-        "Beim Treffen der Arabischen Liga ist Selenskyj am Freitag aufgetreten, wenige Stunden "
-        "nachdem Assad zurückgekehrt war."
-    )
-    assert meetings(run(text, "2023-05-20")) == []
-
-
-def test_meeting_ruled_out_after_a_semicolon_leaves_the_first_clause(run):
-    text = (
-        "Am Montag traf Olaf Scholz William Ruto; ein Treffen mit Abdourahamane Tiani hatte "
-        "der Kanzler dagegen schon vor der Reise ausgeschlossen."
-    )
-    assert meetings(run(text, "2023-10-31")) == [
-        (frozenset({"Olaf Scholz", "William Ruto"}), "2023-10-30", None, "bilateral", "current")
-    ]
-
-
-def test_description_after_the_verb_is_the_leader_spoken_of(run):
-    text = (
-        "Olaf Scholz besuchte am Montag Ghana. „Wir wollen keine neuen Abhängigkeiten "
-        "schaffen“, sagte der SPD-Politiker in Accra."
-    )
-    assert direct(run(text, "2023-10-31")) == [
-        ("Olaf Scholz", "Wir wollen keine neuen Abhängigkeiten schaffen")
-    ]
-
-
-def test_subjunctive_goes_on_reporting_the_last_speaker(run):
-    text = (
-        "„Die Ukraine ist der Nato heute so nah wie nie zuvor“, sagte Jens Stoltenberg. "
-        "Die Alliierten hätten sich darauf verständigt, auf den Aktionsplan zu verzichten."
-    )
-    assert indirect(run(text, "2023-07-12")) == [
-        ("Jens Stoltenberg", "Die Alliierten hätten sich dar")
-    ]
-
-
-def test_purpose_infinitive_with_zu_is_no_meeting(run):
-    text = "Olaf Scholz reiste nach Paris, um Emmanuel Macron zu treffen."
-    assert meetings(run(text, "2023-06-15")) == []
-
-
-def test_final_nicht_denies_the_meeting(run):
-    assert meetings(run("Olaf Scholz traf Emmanuel Macron nicht.", "2023-06-15")) == []
-
-
 def test_separated_particle_cancels_or_invites(run):
     for text in (
         "Olaf Scholz sagte das Treffen mit Emmanuel Macron ab.",
@@ -300,52 +131,263 @@ def test_separated_particle_cancels_or_invites(run):
         assert meetings(run(text, "2023-06-15")) == [], text
 
 
-def test_konjunktiv_makes_the_meeting_hypothetical(run):
-    text = "Olaf Scholz könnte Emmanuel Macron in Brüssel treffen."
-    assert meetings(run(text, "2023-06-15")) == []
-
-
-# --- meeting kind: the host's seat, a call given as the means ---
-
-
-def test_meeting_at_the_hosts_seat_is_a_visit(run):
-    text = (
+# One case per row: the text, its publication date, what is compared (meetings,
+# direct or indirect statements) and the whole value expected.
+CASES = [
+    pytest.param(
+        "Bundeskanzler Friedrich Merz traf am Mittwoch Emmanuel Macron in Berlin.",
+        "2025-05-08",
+        meetings,
+        [
+            (
+                frozenset({"Friedrich Merz", "Emmanuel Macron"}),
+                "2025-05-07",
+                "Berlin",
+                "bilateral",
+                "current",
+            )
+        ],
+        id="met_in_berlin",
+    ),
+    pytest.param(
+        "„Wir stehen an der Seite der Ukraine“, sagte Friedrich Merz.",
+        "2025-05-08",
+        direct,
+        [("Friedrich Merz", "Wir stehen an der Seite der Ukraine")],
+        id="german_quotes_speaker_after",
+    ),
+    pytest.param(
+        "Friedrich Merz sprach in Berlin. ‚Wir bleiben standhaft‘, sagte der Kanzler.",
+        "2025-05-08",
+        direct,
+        [("Friedrich Merz", "Wir bleiben standhaft")],
+        id="single_low_quotes_and_title_as_speaker",
+    ),
+    # --- generalisation: German meeting words, planned meetings, reported speech ---
+    pytest.param(
+        "Bundeskanzler Friedrich Merz ist am Dienstag in Paris mit Emmanuel Macron "
+        "zusammengetroffen.",
+        "2025-03-05",
+        meetings,
+        [
+            (
+                frozenset({"Friedrich Merz", "Emmanuel Macron"}),
+                "2025-03-04",
+                "Paris",
+                "bilateral",
+                "current",
+            )
+        ],
+        id="verb_final_zusammengetroffen",
+    ),
+    pytest.param(
+        "Emmanuel Macron hat am Dienstag den polnischen Regierungschef Donald Tusk in Paris "
+        "empfangen.",
+        "2025-03-05",
+        meetings,
+        [
+            (
+                frozenset({"Emmanuel Macron", "Donald Tusk"}),
+                "2025-03-04",
+                "Paris",
+                "visit",
+                "current",
+            )
+        ],
+        id="verb_final_reception_hat_empfangen",
+    ),
+    pytest.param(
+        "Am Dienstag sprach Friedrich Merz in Warschau fast drei Stunden lang mit Donald Tusk.",
+        "2025-03-05",
+        meetings,
+        [
+            (
+                frozenset({"Friedrich Merz", "Donald Tusk"}),
+                "2025-03-04",
+                "Warsaw",
+                "bilateral",
+                "current",
+            )
+        ],
+        id="sprach_mit_far_after_the_verb",
+    ),
+    pytest.param(
+        "Friedrich Merz sagte, dass Euroür seine Verteidigung tun müsse.",
+        "2025-03-05",
+        indirect,
+        [("Friedrich Merz", "Friedrich Merz sagte, dass Eur")],
+        id="sagte_dass_is_reported_speech",
+    ),
+    pytest.param(
+        "Die Zukunft der Nato stehe in Frage. „Wir müssen jetzt handeln“, sagte Friedrich Merz.",
+        "2025-03-05",
+        direct,
+        [("Friedrich Merz", "Wir müssen jetzt handeln")],
+        id="in_frage_does_not_make_the_next_quote_a_question",
+    ),
+    pytest.param(
+        "Schon am Freitag hatte Macron Merz in Paris getroffen.",
+        "2025-03-10",
+        meetings,
+        [
+            (
+                frozenset({"Friedrich Merz", "Emmanuel Macron"}),
+                "2025-03-07",
+                "Paris",
+                "bilateral",
+                "past",
+            )
+        ],
+        id="two_surnames_side_by_side",
+    ),
+    pytest.param(
+        "Erdogan bot an, Gespräche zwischen Putin und Selenskyj in Istanbul auszurichten.",
+        "2025-03-05",
+        meetings,
+        [],
+        id="offer_to_host_talks_is_no_meeting",
+    ),
+    # --- generalisation (own corpus 05–08): passives, separable verbs, several meetings ---
+    pytest.param(
+        "»Europa wird nur stark sein, wenn wir zusammenstehen«, sagte Angela Merkel.",
+        "2017-05-16",
+        direct,
+        [("Angela Merkel", "Europa wird nur stark sein, wenn wir zusammenstehen")],
+        id="reversed_guillemets_are_quotes",
+    ),
+    pytest.param(
+        "Mit Blick auf Taiwan sagte Olaf Scholz, jede Veränderung dürfe nur friedlich erfolgen.",
+        "2022-11-05",
+        indirect,
+        [("Olaf Scholz", "Mit Blick auf Taiwan sagte Ola")],
+        id="reported_speech_with_speaker_after_the_verb",
+    ),
+    pytest.param(
+        "Ein Termin stehe noch nicht fest, sagte Kremlsprecher Dmitri Peskow.",
+        "2023-07-12",
+        indirect,
+        [("Dmitry Peskov", "Ein Termin stehe noch nicht fe")],
+        id="reported_speech_attributed_at_the_end",
+    ),
+    # --- third round: meetings that did not happen ---
+    pytest.param(
+        "Selenskyj und Assad beim selben Gipfel – aber ohne Begegnung",
+        "2023-05-20",
+        meetings,
+        [],
+        id="without_a_meeting_is_none",
+    ),
+    pytest.param(
+        "Zu einer Begegnung zwischen Selenskyj und Assad kam es nicht; Assad verfolgte die Rede.",
+        "2023-05-20",
+        meetings,
+        [],
+        id="nicht_closing_the_clause_negates_the_meeting",
+    ),
+    pytest.param(
+        "Beim Treffen der Arabischen Liga ist Selenskyj am Freitag aufgetreten, wenige Stunden "
+        "nachdem Assad zurückgekehrt war.",
+        "2023-05-20",
+        meetings,
+        [],
+        id="meeting_of_an_organisation_is_a_gathering",
+    ),
+    pytest.param(
+        "Am Montag traf Olaf Scholz William Ruto; ein Treffen mit Abdourahamane Tiani hatte "
+        "der Kanzler dagegen schon vor der Reise ausgeschlossen.",
+        "2023-10-31",
+        meetings,
+        [(frozenset({"Olaf Scholz", "William Ruto"}), "2023-10-30", None, "bilateral", "current")],
+        id="meeting_ruled_out_after_a_semicolon_leaves_the_first_clause",
+    ),
+    pytest.param(
+        "Olaf Scholz besuchte am Montag Ghana. „Wir wollen keine neuen Abhängigkeiten "
+        "schaffen“, sagte der SPD-Politiker in Accra.",
+        "2023-10-31",
+        direct,
+        [("Olaf Scholz", "Wir wollen keine neuen Abhängigkeiten schaffen")],
+        id="description_after_the_verb_is_the_leader_spoken_of",
+    ),
+    pytest.param(
+        "„Die Ukraine ist der Nato heute so nah wie nie zuvor“, sagte Jens Stoltenberg. "
+        "Die Alliierten hätten sich darauf verständigt, auf den Aktionsplan zu verzichten.",
+        "2023-07-12",
+        indirect,
+        [("Jens Stoltenberg", "Die Alliierten hätten sich dar")],
+        id="subjunctive_goes_on_reporting_the_last_speaker",
+    ),
+    pytest.param(
+        "Olaf Scholz reiste nach Paris, um Emmanuel Macron zu treffen.",
+        "2023-06-15",
+        meetings,
+        [],
+        id="purpose_infinitive_with_zu_is_no_meeting",
+    ),
+    pytest.param(
+        "Olaf Scholz traf Emmanuel Macron nicht.",
+        "2023-06-15",
+        meetings,
+        [],
+        id="final_nicht_denies_the_meeting",
+    ),
+    pytest.param(
+        "Olaf Scholz könnte Emmanuel Macron in Brüssel treffen.",
+        "2023-06-15",
+        meetings,
+        [],
+        id="konjunktiv_makes_the_meeting_hypothetical",
+    ),
+    # --- meeting kind: the host's seat, a call given as the means ---
+    pytest.param(
         "Bundeskanzler Friedrich Merz ist am Dienstag im Weißen Haus mit Donald Trump "
-        "zusammengetroffen."
-    )
-    assert meetings(run(text, "2025-03-05")) == [
-        (
-            frozenset({"Friedrich Merz", "Donald Trump"}),
-            "2025-03-04",
-            "Washington",
-            "visit",
-            "current",
-        )
-    ]
-
-
-def test_per_videoschalte_far_from_the_final_verb_is_a_call(run):
-    text = (
+        "zusammengetroffen.",
+        "2025-03-05",
+        meetings,
+        [
+            (
+                frozenset({"Friedrich Merz", "Donald Trump"}),
+                "2025-03-04",
+                "Washington",
+                "visit",
+                "current",
+            )
+        ],
+        id="meeting_at_the_hosts_seat_is_a_visit",
+    ),
+    pytest.param(
         "US-Präsident Joe Biden und Kremlchef Wladimir Putin haben gestern zwei Stunden lang "
-        "per Videoschalte über die Lage an der Grenze beraten."
-    )
-    assert meetings(run(text, "2021-12-08")) == [
-        (frozenset({"Joe Biden", "Vladimir Putin"}), "2021-12-07", None, "call", "current")
-    ]
-
-
-def test_undated_meeting_goes_on_with_the_event_of_the_sentence_before(run):
-    text = (
+        "per Videoschalte über die Lage an der Grenze beraten.",
+        "2021-12-08",
+        meetings,
+        [(frozenset({"Joe Biden", "Vladimir Putin"}), "2021-12-07", None, "call", "current")],
+        id="per_videoschalte_far_from_the_final_verb_is_a_call",
+    ),
+    pytest.param(
         "Olaf Scholz traf am Mittwoch Emmanuel Macron in Paris.\n\n"
-        "Am Montag begann der Gipfel in Rom. Scholz traf dort Giorgia Meloni."
-    )
-    assert meetings(run(text, "2023-07-12")) == [
-        (
-            frozenset({"Olaf Scholz", "Emmanuel Macron"}),
-            "2023-07-12",
-            "Paris",
-            "bilateral",
-            "current",
-        ),
-        (frozenset({"Olaf Scholz", "Giorgia Meloni"}), "2023-07-10", "Rome", "bilateral", "past"),
-    ]
+        "Am Montag begann der Gipfel in Rom. Scholz traf dort Giorgia Meloni.",
+        "2023-07-12",
+        meetings,
+        [
+            (
+                frozenset({"Olaf Scholz", "Emmanuel Macron"}),
+                "2023-07-12",
+                "Paris",
+                "bilateral",
+                "current",
+            ),
+            (
+                frozenset({"Olaf Scholz", "Giorgia Meloni"}),
+                "2023-07-10",
+                "Rome",
+                "bilateral",
+                "past",
+            ),
+        ],
+        id="undated_meeting_goes_on_with_the_event_of_the_sentence_before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "view", "expected"), CASES)
+def test_extracts(run, text, published, view, expected):
+    assert view(run(text, published)) == expected

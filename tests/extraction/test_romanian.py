@@ -1,75 +1,10 @@
 """Romanian: quotes in „…”, speakers after quotes and as pronouns, roles, demonyms, dates."""
 
+import pytest
+
 from tests.extraction.helpers import direct, indirect, meetings, planned, statements
 
 PUTIN, XI, KIM = "Vladimir Putin", "Xi Jinping", "Kim Jong Un"
-
-
-def test_quote_after_speaker(run):
-    text = "Vladimir Putin a declarat: „Relațiile noastre sunt excelente.”"
-    assert direct(run(text, "2025-09-03")) == [(PUTIN, "Relațiile noastre sunt excelente.")]
-
-
-def test_speaker_after_quote(run):
-    text = "„Vom continua dialogul”, a spus Vladimir Putin la Moscova."
-    assert direct(run(text, "2025-09-03")) == [(PUTIN, "Vom continua dialogul")]
-
-
-def test_speaker_as_pronoun(run):
-    text = (
-        "Vladimir Putin a vorbit cu jurnaliștii. "
-        "„Suntem pregătiți pentru negocieri serioase”, a mai spus el."
-    )
-    assert direct(run(text, "2025-09-03")) == [
-        (PUTIN, "Suntem pregătiți pentru negocieri serioase")
-    ]
-
-
-def test_quote_continuing_previous_speaker(run):
-    text = "„Nu avem nimic de ascuns”, a spus Vladimir Putin. „Vom publica totul.”"
-    assert direct(run(text, "2025-09-03")) == [
-        (PUTIN, "Nu avem nimic de ascuns"),
-        (PUTIN, "Vom publica totul."),
-    ]
-
-
-def test_name_right_before_quote_is_narration_not_speaker(run):
-    text = "Agenția TASS a scris că Putin „a discutat despre economie în detaliu”."
-    assert direct(run(text, "2025-09-03")) == []
-
-
-def test_genitive_lui_is_not_the_speaker(run):
-    text = "Un consilier al lui Putin, Iuri Ușakov, a spus: „Totul a decurs normal în capitală.”"
-    assert direct(run(text, "2025-09-03")) == [
-        ("Yuri Ushakov", "Totul a decurs normal în capitală.")
-    ]
-
-
-def test_indirect_speech(run):
-    text = "Kim Jong Un a afirmat că relațiile cu Moscova s-au consolidat."
-    assert statements(run(text, "2025-09-03")) == [
-        (KIM, "Kim Jong Un a afirmat că relațiile cu Moscova s-au consolidat.", "indirect")
-    ]
-
-
-def test_meeting_with_weekday_and_role_and_capital(run):
-    text = (
-        "Vladimir Putin s-a întâlnit miercuri cu liderul chinez în capitala chineză, "
-        "unde au discutat despre comerț."
-    )
-    assert meetings(run(text, "2025-09-05")) == [
-        (frozenset({PUTIN, XI}), "2025-09-03", "Beijing", "bilateral", "current")
-    ]
-
-
-def test_demonym_stands_for_the_leader_named_before(run):
-    text = (
-        "Vladimir Putin și Kim Jong Un au sosit la Phenian. "
-        "La sfârșit, rusul l-a invitat pe nord-coreean la masă și au stat de vorbă o oră."
-    )
-    assert meetings(run(text, "2024-06-19")) == [
-        (frozenset({PUTIN, KIM}), "2024-06-19", "Pyongyang", "bilateral", "current")
-    ]
 
 
 def test_relative_month_last_year_is_a_past_meeting(run):
@@ -80,43 +15,6 @@ def test_relative_month_last_year_is_a_past_meeting(run):
     )
     result = meetings(run(text, "2025-09-03"))
     assert (frozenset({PUTIN, KIM}), "2024-06", "Pyongyang", "bilateral", "past") in result
-
-
-def test_two_leaders_named_is_not_a_meeting(run):
-    text = "Donald Trump l-a criticat pe Vladimir Putin pentru atacurile asupra Ucrainei."
-    assert meetings(run(text, "2025-09-03")) == []
-
-
-def test_post_addressed_to_a_leader_is_not_a_meeting(run):
-    text = (
-        "Adresându-se președintelui chinez Xi Jinping într-o postare, Donald Trump a scris "
-        "că Vladimir Putin conspiră."
-    )
-    assert meetings(run(text, "2025-09-03")) == []
-
-
-def test_future_meeting_is_not_a_meeting(run):
-    text = "Donald Trump se va întâlni cu Vladimir Putin săptămâna viitoare la Budapesta."
-    assert meetings(run(text, "2025-10-20")) == []
-
-
-def test_phone_call_on_monday(run):
-    text = "Președintele american Donald Trump a vorbit, luni, la telefon cu Vladimir Putin."
-    assert meetings(run(text, "2025-05-21")) == [
-        (frozenset({"Donald Trump", PUTIN}), "2025-05-19", None, "call", "current")
-    ]
-
-
-def test_role_and_country_in_genitive(run):
-    text = "„Mulțumesc pentru invitație”, a spus președintele României."
-    assert direct(run(text, "2025-12-09")) == [("Nicusor Dan", "Mulțumesc pentru invitație")]
-
-
-def test_leader_named_by_his_seat_of_power(run):
-    text = "Liderul de la Kremlin a vorbit la telefon cu președintele Donald Trump."
-    assert meetings(run(text, "2025-07-03")) == [
-        (frozenset({PUTIN, "Donald Trump"}), "2025-07-03", None, "call", "current")
-    ]
 
 
 def test_minister_unknown_to_the_knowledge_base_after_a_role(run):
@@ -134,29 +32,6 @@ def test_minister_unknown_to_the_knowledge_base_after_a_role(run):
         ],
         [("Ilinca Corvinescu", False), ("Marco Rubio", True)],
     )
-
-
-def test_reception_with_the_guest_named_after_pe(run):
-    text = (
-        "Președintele Klaus Iohannis l-a primit marți, la Palatul Cotroceni, pe președintele "
-        "Poloniei, Andrzej Duda, aflat în vizită oficială în România."
-    )
-    assert meetings(run(text, "2024-05-14")) == [
-        (
-            frozenset({"Klaus Iohannis", "Andrzej Duda"}),
-            "2024-05-14",
-            "Bucharest",
-            "visit",
-            "current",
-        )
-    ]
-
-
-def test_counterpart_with_possessive_and_demonym(run):
-    text = "Vladimir Putin s-a întâlnit cu omologul său chinez la Beijing."
-    assert meetings(run(text, "2024-05-16")) == [
-        (frozenset({PUTIN, XI}), "2024-05-16", "Beijing", "bilateral", "current")
-    ]
 
 
 def test_names_after_a_ministry_complement(run):
@@ -177,11 +52,6 @@ def test_names_after_a_ministry_complement(run):
         ],
         [("Angel Tîlvăr", "", False), ("Gordon Haldane", "US", False)],
     )
-
-
-def test_quote_in_its_own_paragraph_after_a_colon(run):
-    text = "Vladimir Putin a declarat:\n„Suntem gata de dialog.”"
-    assert direct(run(text, "2025-09-03")) == [(PUTIN, "Suntem gata de dialog.")]
 
 
 # --- generalisation: "dacă", back-references, attributive months, "a discutat" ---
@@ -219,21 +89,6 @@ def test_a_discutat_cu(run):
     ]
 
 
-def test_a_multumit_is_reported_speech(run):
-    text = "Maia Sandu a mulțumit pentru sprijinul acordat de România."
-    assert indirect(run(text, "2025-02-14")) == [("Maia Sandu", "Maia Sandu a mulțumit pentru s")]
-
-
-def test_dative_addressee_is_not_the_speaker(run):
-    text = (
-        "„Vom fi mereu alături de Republica Moldova”, i-a transmis șeful statului, "
-        "Klaus Iohannis, Maiei Sandu."
-    )
-    assert direct(run(text, "2024-10-22")) == [
-        ("Klaus Iohannis", "Vom fi mereu alături de Republica Moldova")
-    ]
-
-
 def test_o_zi_dupa_ce_dates_the_earlier_call(run):
     text = (
         "Ilie Bolojan a discutat joi cu Volodimir Zelenski, la o zi după ce Donald Trump a "
@@ -257,14 +112,6 @@ def test_met_separately_with_two_leaders_is_two_meetings(run):
         ["Emmanuel Macron", "Nicusor Dan"],
         ["Friedrich Merz", "Nicusor Dan"],
     ]
-
-
-def test_hope_far_before_the_meeting_word_makes_it_planned(run):
-    text = (
-        "Ilie Bolojan a spus că speră să aibă până la sfârșitul lunii și o întrevedere cu "
-        "cancelarul german Friedrich Merz."
-    )
-    assert meetings(run(text, "2025-07-16")) == []
 
 
 def test_when_clause_takes_the_main_clause_date(run):
@@ -314,97 +161,276 @@ def test_el_inside_a_place_name_is_not_a_pronoun(run):
     ]
 
 
-def test_clitic_o_after_primit_is_not_an_article(run):
-    text = (
+# One case per row: the text, its publication date, what is compared (meetings,
+# direct or indirect statements) and the whole value expected.
+CASES = [
+    pytest.param(
+        "Vladimir Putin a declarat: „Relațiile noastre sunt excelente.”",
+        "2025-09-03",
+        direct,
+        [(PUTIN, "Relațiile noastre sunt excelente.")],
+        id="quote_after_speaker",
+    ),
+    pytest.param(
+        "„Vom continua dialogul”, a spus Vladimir Putin la Moscova.",
+        "2025-09-03",
+        direct,
+        [(PUTIN, "Vom continua dialogul")],
+        id="speaker_after_quote",
+    ),
+    pytest.param(
+        "Vladimir Putin a vorbit cu jurnaliștii. "
+        "„Suntem pregătiți pentru negocieri serioase”, a mai spus el.",
+        "2025-09-03",
+        direct,
+        [(PUTIN, "Suntem pregătiți pentru negocieri serioase")],
+        id="speaker_as_pronoun",
+    ),
+    pytest.param(
+        "„Nu avem nimic de ascuns”, a spus Vladimir Putin. „Vom publica totul.”",
+        "2025-09-03",
+        direct,
+        [
+            (PUTIN, "Nu avem nimic de ascuns"),
+            (PUTIN, "Vom publica totul."),
+        ],
+        id="quote_continuing_previous_speaker",
+    ),
+    pytest.param(
+        "Agenția TASS a scris că Putin „a discutat despre economie în detaliu”.",
+        "2025-09-03",
+        direct,
+        [],
+        id="name_right_before_quote_is_narration_not_speaker",
+    ),
+    pytest.param(
+        "Un consilier al lui Putin, Iuri Ușakov, a spus: „Totul a decurs normal în capitală.”",
+        "2025-09-03",
+        direct,
+        [("Yuri Ushakov", "Totul a decurs normal în capitală.")],
+        id="genitive_lui_is_not_the_speaker",
+    ),
+    pytest.param(
+        "Kim Jong Un a afirmat că relațiile cu Moscova s-au consolidat.",
+        "2025-09-03",
+        statements,
+        [(KIM, "Kim Jong Un a afirmat că relațiile cu Moscova s-au consolidat.", "indirect")],
+        id="indirect_speech",
+    ),
+    pytest.param(
+        "Vladimir Putin s-a întâlnit miercuri cu liderul chinez în capitala chineză, "
+        "unde au discutat despre comerț.",
+        "2025-09-05",
+        meetings,
+        [(frozenset({PUTIN, XI}), "2025-09-03", "Beijing", "bilateral", "current")],
+        id="meeting_with_weekday_and_role_and_capital",
+    ),
+    pytest.param(
+        "Vladimir Putin și Kim Jong Un au sosit la Phenian. "
+        "La sfârșit, rusul l-a invitat pe nord-coreean la masă și au stat de vorbă o oră.",
+        "2024-06-19",
+        meetings,
+        [(frozenset({PUTIN, KIM}), "2024-06-19", "Pyongyang", "bilateral", "current")],
+        id="demonym_stands_for_the_leader_named_before",
+    ),
+    pytest.param(
+        "Donald Trump l-a criticat pe Vladimir Putin pentru atacurile asupra Ucrainei.",
+        "2025-09-03",
+        meetings,
+        [],
+        id="two_leaders_named_is_not_a_meeting",
+    ),
+    pytest.param(
+        "Adresându-se președintelui chinez Xi Jinping într-o postare, Donald Trump a scris "
+        "că Vladimir Putin conspiră.",
+        "2025-09-03",
+        meetings,
+        [],
+        id="post_addressed_to_a_leader_is_not_a_meeting",
+    ),
+    pytest.param(
+        "Donald Trump se va întâlni cu Vladimir Putin săptămâna viitoare la Budapesta.",
+        "2025-10-20",
+        meetings,
+        [],
+        id="future_meeting_is_not_a_meeting",
+    ),
+    pytest.param(
+        "Președintele american Donald Trump a vorbit, luni, la telefon cu Vladimir Putin.",
+        "2025-05-21",
+        meetings,
+        [(frozenset({"Donald Trump", PUTIN}), "2025-05-19", None, "call", "current")],
+        id="phone_call_on_monday",
+    ),
+    pytest.param(
+        "„Mulțumesc pentru invitație”, a spus președintele României.",
+        "2025-12-09",
+        direct,
+        [("Nicusor Dan", "Mulțumesc pentru invitație")],
+        id="role_and_country_in_genitive",
+    ),
+    pytest.param(
+        "Liderul de la Kremlin a vorbit la telefon cu președintele Donald Trump.",
+        "2025-07-03",
+        meetings,
+        [(frozenset({PUTIN, "Donald Trump"}), "2025-07-03", None, "call", "current")],
+        id="leader_named_by_his_seat_of_power",
+    ),
+    pytest.param(
+        "Președintele Klaus Iohannis l-a primit marți, la Palatul Cotroceni, pe președintele "
+        "Poloniei, Andrzej Duda, aflat în vizită oficială în România.",
+        "2024-05-14",
+        meetings,
+        [
+            (
+                frozenset({"Klaus Iohannis", "Andrzej Duda"}),
+                "2024-05-14",
+                "Bucharest",
+                "visit",
+                "current",
+            )
+        ],
+        id="reception_with_the_guest_named_after_pe",
+    ),
+    pytest.param(
+        "Vladimir Putin s-a întâlnit cu omologul său chinez la Beijing.",
+        "2024-05-16",
+        meetings,
+        [(frozenset({PUTIN, XI}), "2024-05-16", "Beijing", "bilateral", "current")],
+        id="counterpart_with_possessive_and_demonym",
+    ),
+    pytest.param(
+        "Vladimir Putin a declarat:\n„Suntem gata de dialog.”",
+        "2025-09-03",
+        direct,
+        [(PUTIN, "Suntem gata de dialog.")],
+        id="quote_in_its_own_paragraph_after_a_colon",
+    ),
+    # --- generalisation: "dacă", back-references, attributive months, "a discutat" ---
+    pytest.param(
+        "Maia Sandu a mulțumit pentru sprijinul acordat de România.",
+        "2025-02-14",
+        indirect,
+        [("Maia Sandu", "Maia Sandu a mulțumit pentru s")],
+        id="a_multumit_is_reported_speech",
+    ),
+    pytest.param(
+        "„Vom fi mereu alături de Republica Moldova”, i-a transmis șeful statului, "
+        "Klaus Iohannis, Maiei Sandu.",
+        "2024-10-22",
+        direct,
+        [("Klaus Iohannis", "Vom fi mereu alături de Republica Moldova")],
+        id="dative_addressee_is_not_the_speaker",
+    ),
+    # --- generalisation (own corpus 05–08) ---
+    pytest.param(
+        "Ilie Bolojan a spus că speră să aibă până la sfârșitul lunii și o întrevedere cu "
+        "cancelarul german Friedrich Merz.",
+        "2025-07-16",
+        meetings,
+        [],
+        id="hope_far_before_the_meeting_word_makes_it_planned",
+    ),
+    # --- third round: pronoun-like words in places, clitics, senders ---
+    pytest.param(
         "Săptămâna trecută, Nicușor Dan a primit-o la Palatul Cotroceni pe președinta "
-        "Republicii Moldova, Maia Sandu."
-    )
-    assert meetings(run(text, "2025-06-27")) == [
-        (frozenset({"Nicusor Dan", "Maia Sandu"}), "2025-06", "Bucharest", "visit", "past")
-    ]
-
-
-def test_received_from_a_leader_is_no_meeting(run):
-    text = (
+        "Republicii Moldova, Maia Sandu.",
+        "2025-06-27",
+        meetings,
+        [(frozenset({"Nicusor Dan", "Maia Sandu"}), "2025-06", "Bucharest", "visit", "past")],
+        id="clitic_o_after_primit_is_not_an_article",
+    ),
+    pytest.param(
         "Fumio Kishida a primit din partea președintelui Volodimir Zelenski o invitație de a "
-        "merge la Kiev."
-    )
-    assert meetings(run(text, "2023-05-20")) == []
-
-
-def test_subject_named_before_an_earlier_verb_reports(run):
-    text = (
+        "merge la Kiev.",
+        "2023-05-20",
+        meetings,
+        [],
+        id="received_from_a_leader_is_no_meeting",
+    ),
+    pytest.param(
         "Secretarul general al ONU, António Guterres, a salutat la rândul său acordul, dar a "
-        "spus că organizația are nevoie de acces."
-    )
-    assert indirect(run(text, "2023-11-22")) == [
-        ("António Guterres", "Secretarul general al ONU, Ant")
-    ]
-
-
-def test_role_with_a_country_is_that_countrys_leader_named_before(run):
-    text = (
+        "spus că organizația are nevoie de acces.",
+        "2023-11-22",
+        indirect,
+        [("António Guterres", "Secretarul general al ONU, Ant")],
+        id="subject_named_before_an_earlier_verb_reports",
+    ),
+    pytest.param(
         "Potrivit lui Aleksandar Vucic, Serbia nu a semnat nimic. Liderul sârb a spus că "
-        "Belgradul va respecta doar acele prevederi care „nu încalcă Constituția”."
-    )
-    assert direct(run(text, "2023-03-19")) == [("Aleksandar Vučić", "nu încalcă Constituția")]
-
-
-def test_future_with_o_sa_is_planned(run):
-    text = "Klaus Iohannis o să aibă o întrevedere cu Emmanuel Macron."
-    assert meetings(run(text, "2023-06-15")) == []
-
-
-# --- meeting kind: domestic consultation, a visit stated the sentence before ---
-
-
-def test_domestic_consultation_of_three_is_multilateral(run):
-    text = (
+        "Belgradul va respecta doar acele prevederi care „nu încalcă Constituția”.",
+        "2023-03-19",
+        direct,
+        [("Aleksandar Vučić", "nu încalcă Constituția")],
+        id="role_with_a_country_is_that_countrys_leader_named_before",
+    ),
+    pytest.param(
+        "Klaus Iohannis o să aibă o întrevedere cu Emmanuel Macron.",
+        "2023-06-15",
+        meetings,
+        [],
+        id="future_with_o_sa_is_planned",
+    ),
+    # --- meeting kind: domestic consultation, a visit stated the sentence before ---
+    pytest.param(
         "Președintele Nicușor Dan a avut marți consultări la Palatul Cotroceni cu premierul "
-        "Ilie Bolojan și cu ministrul de externe Oana Țoiu."
-    )
-    assert meetings(run(text, "2025-03-05")) == [
-        (
-            frozenset({"Nicusor Dan", "Ilie Bolojan", "Oana Țoiu"}),
-            "2025-03-04",
-            "Bucharest",
-            "multilateral",
-            "current",
-        )
-    ]
-
-
-def test_visit_stated_in_the_sentence_before(run):
-    text = (
+        "Ilie Bolojan și cu ministrul de externe Oana Țoiu.",
+        "2025-03-05",
+        meetings,
+        [
+            (
+                frozenset({"Nicusor Dan", "Ilie Bolojan", "Oana Țoiu"}),
+                "2025-03-04",
+                "Bucharest",
+                "multilateral",
+                "current",
+            )
+        ],
+        id="domestic_consultation_of_three_is_multilateral",
+    ),
+    pytest.param(
         "Nicușor Dan se află într-o vizită de stat în Franța, la invitația lui Emmanuel Macron. "
-        "Marți, Dan a avut o întâlnire cu Macron."
-    )
-    assert meetings(run(text, "2025-03-05")) == [
-        (frozenset({"Nicusor Dan", "Emmanuel Macron"}), "2025-03-04", None, "visit", "current")
-    ]
-
-
-# --- dates: "luni" after a participle, a dateline in title case with its agency ---
-
-
-def test_monday_after_a_past_participle(run):
-    text = "Președintele Klaus Iohannis a fost primit luni de Maia Sandu la Chișinău."
-    assert meetings(run(text, "2025-03-05")) == [
-        (frozenset({"Klaus Iohannis", "Maia Sandu"}), "2025-03-03", "Chisinau", "visit", "current")
-    ]
-
-
-def test_title_case_dateline_with_agency_does_not_date_the_meeting(run):
-    text = (
+        "Marți, Dan a avut o întâlnire cu Macron.",
+        "2025-03-05",
+        meetings,
+        [(frozenset({"Nicusor Dan", "Emmanuel Macron"}), "2025-03-04", None, "visit", "current")],
+        id="visit_stated_in_the_sentence_before",
+    ),
+    # --- dates: "luni" after a participle, a dateline in title case with its agency ---
+    pytest.param(
+        "Președintele Klaus Iohannis a fost primit luni de Maia Sandu la Chișinău.",
+        "2025-03-05",
+        meetings,
+        [
+            (
+                frozenset({"Klaus Iohannis", "Maia Sandu"}),
+                "2025-03-03",
+                "Chisinau",
+                "visit",
+                "current",
+            )
+        ],
+        id="monday_after_a_past_participle",
+    ),
+    pytest.param(
         "Chișinău, 5 mar /Agerpres/ - Întâlnirea dintre Klaus Iohannis și Maia Sandu a avut "
-        "loc ieri la Chișinău."
-    )
-    assert meetings(run(text, "2025-03-05")) == [
-        (
-            frozenset({"Klaus Iohannis", "Maia Sandu"}),
-            "2025-03-04",
-            "Chisinau",
-            "bilateral",
-            "current",
-        )
-    ]
+        "loc ieri la Chișinău.",
+        "2025-03-05",
+        meetings,
+        [
+            (
+                frozenset({"Klaus Iohannis", "Maia Sandu"}),
+                "2025-03-04",
+                "Chisinau",
+                "bilateral",
+                "current",
+            )
+        ],
+        id="title_case_dateline_with_agency_does_not_date_the_meeting",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "view", "expected"), CASES)
+def test_extracts(run, text, published, view, expected):
+    assert view(run(text, published)) == expected

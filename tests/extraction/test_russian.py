@@ -1,53 +1,13 @@
 """Russian: case endings (Путина, Путиным, Си Цзиньпином), «ёлочки», "он", genitive envoys."""
 
+import pytest
+
 from tests.extraction.helpers import direct, indirect, meetings, planned
 
 PUTIN, XI = "Vladimir Putin", "Xi Jinping"
 
 
-def test_instrumental_case_participants(run):
-    text = "Владимир Путин встретился с Си Цзиньпином в Пекине во вторник."
-    assert meetings(run(text, "2025-09-03")) == [
-        (frozenset({PUTIN, XI}), "2025-09-02", "Beijing", "bilateral", "current")
-    ]
-
-
-def test_envoy_of_a_leader_in_genitive_is_not_a_participant(run):
-    text = "Путин провел встречу со спецпосланником Трампа Стивеном Уиткоффом в Кремле."
-    assert meetings(run(text, "2025-08-06")) == [
-        (frozenset({PUTIN, "Steve Witkoff"}), "2025-08-06", "Moscow", "visit", "current")
-    ]
-
-
-def test_quote_with_pronoun_speaker(run):
-    text = "Об этом рассказал Дмитрий Песков. «Переговоры были полезными», – сказал он."
-    assert direct(run(text, "2025-08-06")) == [("Dmitry Peskov", "Переговоры были полезными")]
-
-
-def test_future_meeting_is_not_a_meeting(run):
-    text = "Путин встретится с Трампом на следующей неделе."
-    assert meetings(run(text, "2025-08-06")) == []
-
-
-def test_nested_quotes_inside_guillemets(run):
-    text = "Владимир Путин заявил: «Мы готовы к диалогу с „западными партнерами“»."
-    assert direct(run(text, "2024-06-14")) == [
-        (PUTIN, "Мы готовы к диалогу с „западными партнерами“")
-    ]
-
-
-def test_meeting_that_will_take_place_is_not_a_meeting(run):
-    assert meetings(run("Встреча Путина и Си Цзиньпина пройдет в Пекине.", "2024-05-03")) == []
-
-
 # --- generalisation: "встречались", "накануне", negation, presence, "по его словам" ---
-
-
-def test_vstrechalis_past_meeting(run):
-    text = "Путин и Трамп встречались в 2019 году в Осаке."
-    assert meetings(run(text, "2025-08-16")) == [
-        (frozenset({PUTIN, "Donald Trump"}), "2019", "Osaka", "bilateral", "past")
-    ]
 
 
 def test_nakanune_counts_from_the_talks_just_reported(run):
@@ -86,32 +46,12 @@ def test_expected_to_discuss_is_planned(run):
     )
 
 
-def test_po_ego_slovam_is_reported_speech(run):
-    text = "Путин встретился с Токаевым в среду. По его словам, отношения двух стран развиваются."
-    assert indirect(run(text, "2025-11-13")) == [(PUTIN, "По его словам, отношения двух ")]
-
-
-def test_dialogue_dash_quotation(run):
-    text = (
-        "Владимир Путин встретился во вторник с Си Цзиньпином.\n"
-        "— Мы договорились о многом, — сказал Путин журналистам."
-    )
-    assert direct(run(text, "2025-03-05")) == [(PUTIN, "Мы договорились о многом")]
-
-
 def test_place_of_a_planned_meeting_is_not_the_venue(run):
     text = (
         "Лукашенко встретился с Михаилом Мишустиным. "
         "Следующая встреча лидеров может состояться летом в Минске."
     )
     assert [m[2] for m in meetings(run(text, "2025-04-10"))] == [None]
-
-
-def test_prinimal_reception_last_month(run):
-    text = "В прошлом месяце Путин принимал в Кремле Стива Уиткоффа."
-    assert meetings(run(text, "2025-05-16")) == [
-        (frozenset({PUTIN, "Steve Witkoff"}), "2025-04", "Moscow", "visit", "past")
-    ]
 
 
 def test_separate_meetings_with_two_leaders(run):
@@ -158,83 +98,7 @@ def test_scheduled_meeting_is_only_planned(run):
     assert planned(extraction) == [(frozenset({"Sergey Lavrov", "Cyril Ramaphosa"}), "2025-08-21")]
 
 
-def test_name_in_quote_marks_is_not_a_statement_of_a_later_leader(run):
-    text = "Беседа Си Цзиньпина и Моди, проходившая в резиденции «Биньхай», продлилась почти час."
-    assert direct(run(text, "2025-08-31")) == []
-
-
-def test_imperfective_said_that_is_reported_speech(run):
-    text = "Дональд Трамп ранее говорил, что готов лично поговорить с Моди."
-    assert indirect(run(text, "2025-08-31")) == [("Donald Trump", "Дональд Трамп ранее говорил, ч")]
-
-
-def test_tak_prokommentiroval_attributes_the_quote_before(run):
-    text = (
-        "«Это рамочный, но очень содержательный документ». "
-        "Так прокомментировал подписание договора Дмитрий Песков."
-    )
-    assert direct(run(text, "2025-01-17")) == [
-        ("Dmitry Peskov", "Это рамочный, но очень содержательный документ")
-    ]
-
-
-def test_meeting_that_did_not_take_place_is_no_meeting(run):
-    text = "Встреча Владимира Путина и Си Цзиньпина не состоялась."
-    assert meetings(run(text, "2023-06-15")) == []
-
-
-def test_postponed_meeting_is_no_meeting(run):
-    text = "Встреча Владимира Путина и Си Цзиньпина была отложена."
-    assert meetings(run(text, "2023-06-15")) == []
-
-
-# --- meeting kind: a call given as the means, honours of a reception ---
-
-
-def test_talks_by_video_link_are_a_call(run):
-    text = "Владимир Путин во вторник провёл переговоры с Си Цзиньпином по видеосвязи."
-    assert meetings(run(text, "2025-03-05")) == [
-        (frozenset({PUTIN, XI}), "2025-03-04", None, "call", "current")
-    ]
-
-
-def test_guard_of_honour_makes_a_visit(run):
-    text = (
-        "Владимир Путин во вторник провёл переговоры с Си Цзиньпином, которого у Кремля "
-        "встретил почётный караул."
-    )
-    assert meetings(run(text, "2025-03-05")) == [
-        (frozenset({PUTIN, XI}), "2025-03-04", "Moscow", "visit", "current")
-    ]
-
-
 # --- passive reception ("был принят"), an undated headline, a summit being prepared ---
-
-
-def test_undated_headline_takes_the_date_of_the_body(run):
-    text = (
-        "Путин и Си Цзиньпин обсудили торговлю\n\n"
-        "Си Цзиньпин в понедельник был принят в Кремле Владимиром Путиным."
-    )
-    assert meetings(run(text, "2025-03-05")) == [
-        (frozenset({PUTIN, XI}), "2025-03-03", "Moscow", "visit", "current")
-    ]
-
-
-def test_summit_being_prepared_is_no_sidelines(run):
-    text = (
-        "Министр иностранных дел Сергей Лавров в понедельник был принят в Претории главой МИД "
-        "ЮАР Наледи Пандор, с которой обсудил подготовку саммита БРИКС."
-    )
-    assert meetings(run(text, "2023-01-25")) == [
-        (
-            frozenset({"Sergey Lavrov", "Naledi Pandor"}),
-            "2023-01-23",
-            "Pretoria",
-            "visit",
-            "current",
-        )
-    ]
 
 
 def test_ministers_who_joined_the_leaders_join_their_meeting(run):
@@ -249,16 +113,179 @@ def test_ministers_who_joined_the_leaders_join_their_meeting(run):
     ]
 
 
-def test_talks_held_one_by_one_are_one_meeting_each(run):
-    text = "Си Цзиньпин по отдельности провёл переговоры с Владимиром Путиным и Нарендрой Моди."
-    assert meetings(run(text, "2025-08-31")) == [
-        (frozenset({XI, PUTIN}), "2025-08-31", None, "bilateral", "current"),
-        (frozenset({XI, "Narendra Modi"}), "2025-08-31", None, "bilateral", "current"),
-    ]
+# One case per row: the text, its publication date, what is compared (meetings,
+# direct or indirect statements) and the whole value expected.
+CASES = [
+    pytest.param(
+        "Владимир Путин встретился с Си Цзиньпином в Пекине во вторник.",
+        "2025-09-03",
+        meetings,
+        [(frozenset({PUTIN, XI}), "2025-09-02", "Beijing", "bilateral", "current")],
+        id="instrumental_case_participants",
+    ),
+    pytest.param(
+        "Путин провел встречу со спецпосланником Трампа Стивеном Уиткоффом в Кремле.",
+        "2025-08-06",
+        meetings,
+        [(frozenset({PUTIN, "Steve Witkoff"}), "2025-08-06", "Moscow", "visit", "current")],
+        id="envoy_of_a_leader_in_genitive_is_not_a_participant",
+    ),
+    pytest.param(
+        "Об этом рассказал Дмитрий Песков. «Переговоры были полезными», – сказал он.",
+        "2025-08-06",
+        direct,
+        [("Dmitry Peskov", "Переговоры были полезными")],
+        id="quote_with_pronoun_speaker",
+    ),
+    pytest.param(
+        "Путин встретится с Трампом на следующей неделе.",
+        "2025-08-06",
+        meetings,
+        [],
+        id="future_meeting_is_not_a_meeting",
+    ),
+    pytest.param(
+        "Владимир Путин заявил: «Мы готовы к диалогу с „западными партнерами“».",
+        "2024-06-14",
+        direct,
+        [(PUTIN, "Мы готовы к диалогу с „западными партнерами“")],
+        id="nested_quotes_inside_guillemets",
+    ),
+    pytest.param(
+        "Встреча Путина и Си Цзиньпина пройдет в Пекине.",
+        "2024-05-03",
+        meetings,
+        [],
+        id="meeting_that_will_take_place_is_not_a_meeting",
+    ),
+    # --- generalisation: "встречались", "накануне", negation, presence, "по его словам" ---
+    pytest.param(
+        "Путин и Трамп встречались в 2019 году в Осаке.",
+        "2025-08-16",
+        meetings,
+        [(frozenset({PUTIN, "Donald Trump"}), "2019", "Osaka", "bilateral", "past")],
+        id="vstrechalis_past_meeting",
+    ),
+    pytest.param(
+        "Путин встретился с Токаевым в среду. По его словам, отношения двух стран развиваются.",
+        "2025-11-13",
+        indirect,
+        [(PUTIN, "По его словам, отношения двух ")],
+        id="po_ego_slovam_is_reported_speech",
+    ),
+    pytest.param(
+        "Владимир Путин встретился во вторник с Си Цзиньпином.\n"
+        "— Мы договорились о многом, — сказал Путин журналистам.",
+        "2025-03-05",
+        direct,
+        [(PUTIN, "Мы договорились о многом")],
+        id="dialogue_dash_quotation",
+    ),
+    pytest.param(
+        "В прошлом месяце Путин принимал в Кремле Стива Уиткоффа.",
+        "2025-05-16",
+        meetings,
+        [(frozenset({PUTIN, "Steve Witkoff"}), "2025-04", "Moscow", "visit", "past")],
+        id="prinimal_reception_last_month",
+    ),
+    # --- third round: planned meetings, relative pronouns in the oblique cases ---
+    pytest.param(
+        "Беседа Си Цзиньпина и Моди, проходившая в резиденции «Биньхай», продлилась почти час.",
+        "2025-08-31",
+        direct,
+        [],
+        id="name_in_quote_marks_is_not_a_statement_of_a_later_leader",
+    ),
+    pytest.param(
+        "Дональд Трамп ранее говорил, что готов лично поговорить с Моди.",
+        "2025-08-31",
+        indirect,
+        [("Donald Trump", "Дональд Трамп ранее говорил, ч")],
+        id="imperfective_said_that_is_reported_speech",
+    ),
+    pytest.param(
+        "«Это рамочный, но очень содержательный документ». "
+        "Так прокомментировал подписание договора Дмитрий Песков.",
+        "2025-01-17",
+        direct,
+        [("Dmitry Peskov", "Это рамочный, но очень содержательный документ")],
+        id="tak_prokommentiroval_attributes_the_quote_before",
+    ),
+    pytest.param(
+        "Встреча Владимира Путина и Си Цзиньпина не состоялась.",
+        "2023-06-15",
+        meetings,
+        [],
+        id="meeting_that_did_not_take_place_is_no_meeting",
+    ),
+    pytest.param(
+        "Встреча Владимира Путина и Си Цзиньпина была отложена.",
+        "2023-06-15",
+        meetings,
+        [],
+        id="postponed_meeting_is_no_meeting",
+    ),
+    # --- meeting kind: a call given as the means, honours of a reception ---
+    pytest.param(
+        "Владимир Путин во вторник провёл переговоры с Си Цзиньпином по видеосвязи.",
+        "2025-03-05",
+        meetings,
+        [(frozenset({PUTIN, XI}), "2025-03-04", None, "call", "current")],
+        id="talks_by_video_link_are_a_call",
+    ),
+    pytest.param(
+        "Владимир Путин во вторник провёл переговоры с Си Цзиньпином, которого у Кремля "
+        "встретил почётный караул.",
+        "2025-03-05",
+        meetings,
+        [(frozenset({PUTIN, XI}), "2025-03-04", "Moscow", "visit", "current")],
+        id="guard_of_honour_makes_a_visit",
+    ),
+    # --- passive reception ("был принят"), an undated headline, a summit being prepared ---
+    pytest.param(
+        "Путин и Си Цзиньпин обсудили торговлю\n\n"
+        "Си Цзиньпин в понедельник был принят в Кремле Владимиром Путиным.",
+        "2025-03-05",
+        meetings,
+        [(frozenset({PUTIN, XI}), "2025-03-03", "Moscow", "visit", "current")],
+        id="undated_headline_takes_the_date_of_the_body",
+    ),
+    pytest.param(
+        "Министр иностранных дел Сергей Лавров в понедельник был принят в Претории главой МИД "
+        "ЮАР Наледи Пандор, с которой обсудил подготовку саммита БРИКС.",
+        "2023-01-25",
+        meetings,
+        [
+            (
+                frozenset({"Sergey Lavrov", "Naledi Pandor"}),
+                "2023-01-23",
+                "Pretoria",
+                "visit",
+                "current",
+            )
+        ],
+        id="summit_being_prepared_is_no_sidelines",
+    ),
+    pytest.param(
+        "Си Цзиньпин по отдельности провёл переговоры с Владимиром Путиным и Нарендрой Моди.",
+        "2025-08-31",
+        meetings,
+        [
+            (frozenset({XI, PUTIN}), "2025-08-31", None, "bilateral", "current"),
+            (frozenset({XI, "Narendra Modi"}), "2025-08-31", None, "bilateral", "current"),
+        ],
+        id="talks_held_one_by_one_are_one_meeting_each",
+    ),
+    pytest.param(
+        "Во вторник прошли переговоры Владимира Путина и Си Цзиньпина.",
+        "2025-01-21",
+        meetings,
+        [(frozenset({PUTIN, XI}), "2025-01-21", None, "bilateral", "current")],
+        id="weekday_before_took_place_is_this_week",
+    ),
+]
 
 
-def test_weekday_before_took_place_is_this_week(run):
-    text = "Во вторник прошли переговоры Владимира Путина и Си Цзиньпина."
-    assert meetings(run(text, "2025-01-21")) == [
-        (frozenset({PUTIN, XI}), "2025-01-21", None, "bilateral", "current")
-    ]
+@pytest.mark.parametrize(("text", "published", "view", "expected"), CASES)
+def test_extracts(run, text, published, view, expected):
+    assert view(run(text, published)) == expected

@@ -1,15 +1,13 @@
 """The seed article (corpus/dev/seed-ro-putin-kim.txt): its three meetings and six quotes."""
 
-import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from diplomacy.extraction import extract, read_date_marker, to_schema
 
-SHARED = Path(
-    os.environ.get("DIPLOMACY_SHARED_DIR", Path(__file__).resolve().parents[3] / "shared")
-)
+SHARED = Path(settings.SHARED_DIR)  # ../shared, or DIPLOMACY_SHARED_DIR
 SEED = SHARED / "corpus" / "dev" / "seed-ro-putin-kim.txt"
 
 PUTIN, KIM, XI, TRUMP, USHAKOV = (

@@ -1,6 +1,9 @@
 """Print what the engine extracts from article files, one JSON object per line.
 
 The output follows the evaluation contract (SCHEMA.md beside the shared corpus).
+With --explain, print instead why: for each file the meetings found, then every meeting
+word (its parties and why each leader is or is not one, modality and cue, date and
+where it came from, place and cue, the decision) and every quotation's speaker rule.
 The knowledge base comes from the database; an empty embedded database is
 migrated and loaded first, so the command works on a fresh checkout.
 """
@@ -17,6 +20,7 @@ from django.db import DatabaseError
 
 from diplomacy.articles.reading import UnreadableArticle, looks_like_html, read_article
 from diplomacy.extraction import extract, to_schema
+from diplomacy.extraction.trace import render
 from diplomacy.leaders.kb import knowledge_base_from_db
 from diplomacy.leaders.models import Leader
 
@@ -29,8 +33,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--published", type=date.fromisoformat, default=None)
+        parser.add_argument(
+            "--explain", action="store_true", help="print why each meeting and speaker was found"
+        )
 
-    def handle(self, *args, files: list[Path], published: date | None, **options):
+    def handle(self, *args, files: list[Path], published: date | None, explain: bool, **options):
         self._ensure_knowledge_base()
         kb = knowledge_base_from_db()
         failed = 0
@@ -46,8 +53,11 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path}: {error}")
                 failed += 1
                 continue
-            result = extract(text, day, kb)
-            self.stdout.write(json.dumps(to_schema(result, str(path)), ensure_ascii=False))
+            result = extract(text, day, kb, trace=explain)
+            if explain:
+                self.stdout.write(f"== {path}\n{render(result.trace, result)}\n")
+            else:
+                self.stdout.write(json.dumps(to_schema(result, str(path)), ensure_ascii=False))
         if failed:
             raise CommandError(f"{failed} of {len(files)} files could not be read")
 
