@@ -125,6 +125,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "preparation": ("words", "union"),
     "of_words": ("set", "union"),
     "since": ("words", "union"),
+    "until": ("words", "union"),
     "when": ("words", "union"),
     "source_words": ("words", "union"),
     "where": ("words", "union"),
