@@ -30,6 +30,7 @@ from diplomacy.extraction.pairs import (
     pair_subject,
     preceding_leader,
     recent_pair,
+    staff,
     two_sides_of,
 )
 from diplomacy.extraction.parties import participle_phrase, receives_a_thing, weak_ok
@@ -134,6 +135,11 @@ def _party_keys(
             reporters.add(key)
     if len(keys) >= 3 and reporters and len(set(keys) - reporters) >= 2:
         keys = [k for k in keys if k not in reporters]
+    # "Ushakov added that during the call Trump …": a press secretary or aide who reports
+    # the meeting is not a party to it.
+    spokesmen = {k for k in reporters if staff(doc, k)}
+    if spokesmen and set(keys) - spokesmen:
+        keys = [k for k in keys if k not in spokesmen]
     return keys
 
 

@@ -126,6 +126,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "of_words": ("set", "union"),
     "since": ("words", "union"),
     "until": ("words", "union"),
+    "staff_titles": ("list", "union"),
     "when": ("words", "union"),
     "source_words": ("words", "union"),
     "where": ("words", "union"),

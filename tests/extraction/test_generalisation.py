@@ -37,3 +37,68 @@ MACRON, SCHOLZ = "Emmanuel Macron", "Olaf Scholz"
 def test_a_day_after_until_ends_the_visit_and_does_not_date_the_meeting(run, language, text):
     found = run(text, "2025-04-22")
     assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({MACRON, SCHOLZ}), "2025-04-22")]
+
+
+PUTIN, TRUMP = "Vladimir Putin", "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Vladimir Putin held a phone call with Donald Trump. The Kremlin aide Yuri Ushakov "
+            "told reporters about it.\n\nHe noted that the talks lasted about an hour. Ushakov "
+            "added that during the conversation Trump again voiced interest in a ceasefire.",
+        ),
+        (
+            "ru",
+            "Владимир Путин провел телефонный разговор с Дональдом Трампом. Об этом сообщил "
+            "помощник президента Юрий Ушаков.\n\nОн отметил, что переговоры продлились около "
+            "часа. Ушаков добавил, что в ходе беседы Трамп вновь выразил заинтересованность в "
+            "прекращении огня.",
+        ),
+        (
+            "ro",
+            "Vladimir Putin a avut o convorbire telefonică cu Donald Trump. Anunțul a fost "
+            "făcut de consilierul Iuri Ușakov.\n\nEl a precizat că discuția a durat aproximativ "
+            "o oră. Ușakov a adăugat că, în timpul convorbirii, Trump și-a exprimat din nou "
+            "interesul pentru un armistițiu.",
+        ),
+        (
+            "de",
+            "Wladimir Putin hat mit Donald Trump telefoniert. Das teilte der Berater Juri "
+            "Uschakow mit.\n\nEr sagte, das Telefonat habe etwa eine Stunde gedauert. Uschakow "
+            "fügte hinzu, dass Trump während des Gesprächs erneut Interesse an einer Waffenruhe "
+            "bekundet habe.",
+        ),
+    ],
+)
+def test_a_spokesman_reporting_a_call_is_not_a_party_to_it(run, language, text):
+    found = run(text, "2026-03-09")
+    assert [(m[0], m[1], m[3]) for m in meetings(found)] == [
+        (frozenset({PUTIN, TRUMP}), "2026-03-09", "call")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            'Donald Trump may see Vladimir Putin this week. "No meeting was ever confirmed," '
+            'said Sarah Sanders, the White House press secretary. "They will be in the same '
+            'place," Sarah Sanders added.\n\nThe two leaders held talks in Vietnam on Friday.',
+        ),
+        (
+            "fr",
+            "Donald Trump pourrait voir Vladimir Poutine cette semaine. « Aucune rencontre n'a "
+            "été confirmée », a lancé Sarah Sanders, porte-parole de la Maison-Blanche. « Ils "
+            "seront au même endroit », a affirmé Sarah Sanders.\n\nLes deux dirigeants se sont "
+            "entretenus vendredi au Vietnam.",
+        ),
+    ],
+)
+def test_the_two_leaders_are_never_a_press_secretary(run, language, text):
+    found = run(text, "2017-11-10")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({PUTIN, TRUMP}), "2017-11-10")]
