@@ -102,3 +102,38 @@ def test_a_spokesman_reporting_a_call_is_not_a_party_to_it(run, language, text):
 def test_the_two_leaders_are_never_a_press_secretary(run, language, text):
     found = run(text, "2017-11-10")
     assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({PUTIN, TRUMP}), "2017-11-10")]
+
+
+ZELENSKY, DAN = "Volodymyr Zelensky", "Nicusor Dan"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ro",
+            "Președintele ucrainean, Volodimir Zelenski, a fost primit oficial de Nicușor Dan "
+            "la Palatul Cotroceni.",
+        ),
+        (
+            "it",
+            "Il presidente ucraino, Volodymyr Zelensky, è stato ricevuto ufficialmente da "
+            "Nicusor Dan al Palazzo Cotroceni.",
+        ),
+        (
+            "en",
+            "Ukrainian President Volodymyr Zelensky was officially received by Nicusor Dan at "
+            "the Cotroceni Palace.",
+        ),
+        (
+            "fr",
+            "Le président ukrainien, Volodymyr Zelensky, a été reçu officiellement par Nicusor "
+            "Dan au palais Cotroceni.",
+        ),
+    ],
+)
+def test_an_adverb_between_received_and_its_agent_keeps_the_agent_a_party(run, language, text):
+    found = run(text, "2026-03-12")
+    assert [(m[0], m[1], m[3]) for m in meetings(found)] == [
+        (frozenset({ZELENSKY, DAN}), "2026-03-12", "visit")
+    ]
