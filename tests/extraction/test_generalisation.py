@@ -137,3 +137,24 @@ def test_an_adverb_between_received_and_its_agent_keeps_the_agent_a_party(run, l
     assert [(m[0], m[1], m[3]) for m in meetings(found)] == [
         (frozenset({ZELENSKY, DAN}), "2026-03-12", "visit")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Donald Trump said Monday he "probably" won\'t be meeting with Vladimir Putin in Paris.',
+        "Donald Trump didn't meet Vladimir Putin in Paris on Sunday.",
+        "Donald Trump said he wouldn’t sit down with Vladimir Putin in Paris.",
+    ],
+)
+def test_a_meeting_negated_by_a_contracted_not_is_no_meeting(run, text):
+    found = run(text, "2018-11-05")
+    assert meetings(found) == []
+    assert found.planned_meetings == []
+
+
+def test_a_contracted_not_after_the_meeting_leaves_it_held(run):
+    found = run(
+        "Donald Trump met Vladimir Putin in Paris on Sunday, but they didn't sign.", "2018-11-05"
+    )
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({PUTIN, TRUMP}), "2018-11-04")]
