@@ -158,3 +158,36 @@ def test_a_contracted_not_after_the_meeting_leaves_it_held(run):
         "Donald Trump met Vladimir Putin in Paris on Sunday, but they didn't sign.", "2018-11-05"
     )
     assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({PUTIN, TRUMP}), "2018-11-04")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The two sides have discussed a brief meeting between Donald Trump and Vladimir "
+            "Putin this coming weekend in Paris.",
+        ),
+        (
+            "fr",
+            "Les deux parties ont évoqué une brève rencontre entre Donald Trump et Vladimir "
+            "Poutine le week-end prochain à Paris.",
+        ),
+        (
+            "de",
+            "Beide Seiten sprachen über ein kurzes Treffen zwischen Donald Trump und Wladimir "
+            "Putin am kommenden Wochenende in Paris.",
+        ),
+        (
+            "es",
+            "Ambas partes hablaron de una breve reunión entre Donald Trump y Vladimir Putin el "
+            "próximo fin de semana en París.",
+        ),
+    ],
+)
+def test_a_meeting_next_weekend_is_planned(run, language, text):
+    found = run(text, "2018-11-05")
+    assert meetings(found) == []
+    assert [frozenset(m.participants) for m in found.planned_meetings] == [
+        frozenset({PUTIN, TRUMP})
+    ]
