@@ -191,3 +191,46 @@ def test_a_meeting_next_weekend_is_planned(run, language, text):
     assert [frozenset(m.participants) for m in found.planned_meetings] == [
         frozenset({PUTIN, TRUMP})
     ]
+
+
+SCHRODER, CHIRAC = "Gerhard Schröder", "Jacques Chirac"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "de",
+            "Die Geheimdienste würden zusammenarbeiten, sagte Bundeskanzler Gerhard Schröder "
+            "nach einem Treffen mit den Präsidenten Wladimir Putin und Jacques Chirac am "
+            "Dienstag in Sotschi.",
+        ),
+        (
+            "en",
+            "Intelligence services will cooperate, Chancellor Gerhard Schröder said after a "
+            "meeting with Presidents Vladimir Putin and Jacques Chirac on Tuesday in Sochi.",
+        ),
+        (
+            "fr",
+            "Les services coopéreront, a déclaré le chancelier Gerhard Schröder après une "
+            "rencontre avec les présidents Vladimir Poutine et Jacques Chirac mardi à Sotchi.",
+        ),
+        (
+            "es",
+            "Los servicios cooperarán, dijo el canciller Gerhard Schröder tras una reunión con "
+            "los presidentes Vladimir Putin y Jacques Chirac el martes en Sochi.",
+        ),
+    ],
+)
+def test_the_speaker_after_a_meeting_with_a_list_met_them_all(run, language, text):
+    """The future of what was said does not make the meeting after ', said X' planned,
+    and X, who met those after 'with', is a party though he reports."""
+    found = run(text, "2004-09-01")
+    assert [(m[0], m[1], m[3]) for m in meetings(found)] == [
+        (frozenset({SCHRODER, PUTIN, CHIRAC}), "2004-08-31", "multilateral")
+    ]
+
+
+def test_a_future_before_the_meeting_word_in_the_same_saying_keeps_it_planned(run):
+    found = run("Gerhard Schröder said he will meet Vladimir Putin on Tuesday.", "2004-08-30")
+    assert meetings(found) == []
