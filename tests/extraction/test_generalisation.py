@@ -234,3 +234,41 @@ def test_the_speaker_after_a_meeting_with_a_list_met_them_all(run, language, tex
 def test_a_future_before_the_meeting_word_in_the_same_saying_keeps_it_planned(run):
     found = run("Gerhard Schröder said he will meet Vladimir Putin on Tuesday.", "2004-08-30")
     assert meetings(found) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "de",
+            "Man stehe eng an der Seite der Ukraine, sagte Olaf Scholz in einer gemeinsamen "
+            "Pressekonferenz mit Emmanuel Macron und Donald Tusk.",
+            {SCHOLZ, MACRON, "Donald Tusk"},
+        ),
+        (
+            "en",
+            "We stand with Ukraine, Olaf Scholz said at a joint press conference with Emmanuel "
+            "Macron and Donald Tusk.",
+            {SCHOLZ, MACRON, "Donald Tusk"},
+        ),
+        (
+            "it",
+            "Olaf Scholz e Emmanuel Macron hanno tenuto una conferenza stampa congiunta.",
+            {SCHOLZ, MACRON},
+        ),
+        (
+            "ru",
+            "Олаф Шольц заявил на совместной пресс-конференции с Эммануэлем Макроном, что "
+            "Европа едина.",
+            {SCHOLZ, MACRON},
+        ),
+        (
+            "ro",
+            "Klaus Iohannis și Andrzej Duda au susținut o conferință de presă comună.",
+            {"Klaus Iohannis", "Andrzej Duda"},
+        ),
+    ],
+)
+def test_a_joint_press_conference_is_a_meeting_of_those_who_held_it(run, language, text, expected):
+    found = run(text, "2024-03-15")
+    assert [m[0] for m in meetings(found)] == [frozenset(expected)]
