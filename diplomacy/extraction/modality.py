@@ -147,7 +147,16 @@ def _planned_earlier(doc: Document, ti: int, s: int, future: re.Pattern | None) 
         norm = toks[k].norm
         if _attribution_verb(doc, k):
             return False  # "…would cooperate, Schröder said after meeting Putin"
-        if (norm in futures or norm in wishes) and clause_of(clauses, toks[k].start) == own:
+        if (
+            (norm in futures or norm in wishes)
+            and clause_of(clauses, toks[k].start) == own
+            # "Vor dem Treffen hatte Scholz …": a capitalised noun is no verb ("treffen").
+            and not (
+                doc.lx.grammar.capitalised_nouns
+                and toks[k].raw[:1].isupper()
+                and k > sentence_tokens(doc, s).start
+            )
+        ):
             return True
         comma_free = comma_free and not clause_break(doc, k)
         if comma_free and norm in doc.lx.wishes and doc.quote_of[k] < 0:

@@ -272,3 +272,25 @@ def test_a_future_before_the_meeting_word_in_the_same_saying_keeps_it_planned(ru
 def test_a_joint_press_conference_is_a_meeting_of_those_who_held_it(run, language, text, expected):
     found = run(text, "2024-03-15")
     assert [m[0] for m in meetings(found)] == [frozenset(expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor dem Dreier-Treffen hatte Olaf Scholz zunächst ein Gespräch mit Emmanuel Macron "
+        "geführt.",
+        "Vor dem Treffen in Paris hatte Olaf Scholz ein Gespräch mit Emmanuel Macron geführt.",
+        "Nach dem Treffen der Minister telefonierte Olaf Scholz mit Emmanuel Macron.",
+    ],
+)
+def test_the_noun_treffen_is_not_the_future_verb_treffen(run, text):
+    found = run(text, "2024-03-15")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({SCHOLZ, MACRON}), "2024-03-15")]
+
+
+def test_the_verb_treffen_after_a_modal_stays_planned(run):
+    found = run("Olaf Scholz will am Freitag Emmanuel Macron treffen.", "2024-03-15")
+    assert meetings(found) == []
+    assert [frozenset(m.participants) for m in found.planned_meetings] == [
+        frozenset({SCHOLZ, MACRON})
+    ]
