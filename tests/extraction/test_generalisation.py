@@ -294,3 +294,33 @@ def test_the_verb_treffen_after_a_modal_stays_planned(run):
     assert [frozenset(m.participants) for m in found.planned_meetings] == [
         frozenset({SCHOLZ, MACRON})
     ]
+
+
+ERDOGAN, MELONI = "Recep Tayyip Erdogan", "Giorgia Meloni"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "La presidente del Consiglio Giorgia Meloni incontra Recep Tayyip Erdogan a Roma."),
+        ("es", "Giorgia Meloni se reúne hoy con Recep Tayyip Erdogan en Roma."),
+        ("ro", "Giorgia Meloni se întâlnește astăzi cu Recep Tayyip Erdogan la Roma."),
+        ("de", "Giorgia Meloni trifft heute in Rom Recep Tayyip Erdogan."),
+        ("fr", "Giorgia Meloni s'entretient aujourd'hui avec Recep Tayyip Erdogan à Rome."),
+    ],
+)
+def test_a_meeting_told_in_the_present_tense_is_held_today(run, language, text):
+    found = run(text, "2025-08-01")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({MELONI, ERDOGAN}), "2025-08-01")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "Giorgia Meloni riceve una lettera da Recep Tayyip Erdogan."),
+        ("es", "Giorgia Meloni recibe una carta de Recep Tayyip Erdogan."),
+        ("en", "Giorgia Meloni receives a letter from Recep Tayyip Erdogan."),
+    ],
+)
+def test_receiving_a_thing_in_the_present_tense_is_no_meeting(run, language, text):
+    assert meetings(run(text, "2025-08-01")) == []
