@@ -26,6 +26,7 @@ from diplomacy.extraction.document import Document, Mention
 from diplomacy.extraction.kind import meeting_kind
 from diplomacy.extraction.names import leader_entry
 from diplomacy.extraction.pairs import (
+    conjoined,
     each_with,
     main_pair,
     object_of_with,
@@ -33,6 +34,7 @@ from diplomacy.extraction.pairs import (
     pair_subject,
     preceding_leader,
     recent_pair,
+    staff,
     two_sides_of,
 )
 from diplomacy.extraction.parties import participle_phrase, receives_a_thing, weak_ok
@@ -81,7 +83,7 @@ def meeting_for(
     c = Candidate(t, mentions, *doc.sentences[t.sentence])
     c.when = meeting_date(doc, t, c.start, c.end)
     c.value, c.precision, c.day = candidate_date(doc, t, c.when, news_date)
-    keys = _party_keys(doc, mentions, c.day, c.precision)
+    keys = _party_keys(doc, t, mentions, c.day, c.precision)
     c.keys, c.linked = _completed_parties(doc, t, mentions, keys, protagonist)
     if tracing:
         trace_parties(doc, t, mentions, c)
@@ -132,7 +134,7 @@ def _meeting(doc: Document, c: Candidate) -> ExtractedMeeting:
 
 
 def _party_keys(
-    doc: Document, mentions: list[Mention], day: date | None, precision: str | None
+    doc: Document, t: Trigger, mentions: list[Mention], day: date | None, precision: str | None
 ) -> list[str]:
     """The leaders the trigger's mentions stand for, on the meeting's day; those only
     reporting it are left out when at least two others remain."""
@@ -150,8 +152,19 @@ def _party_keys(
             reporters.add(key)
         if doc.trace is not None:
             doc.trace.resolved.append((m, key))
-    if len(keys) >= 3 and reporters and len(set(keys) - reporters) >= 2:
+    if (
+        len(keys) >= 3
+        and reporters
+        and len(set(keys) - reporters) >= 2
+        # "…, said Schröder after a meeting with Putin and Chirac": he met them.
+        and not _list_after_with(doc, t, [m for m in mentions if not m.reporter])
+    ):
         keys = [k for k in keys if k not in reporters]
+    # "Ushakov added that during the call Trump …": a press secretary or aide who reports
+    # the meeting is not a party to it.
+    spokesmen = {k for k in reporters if staff(doc, k)}
+    if spokesmen and set(keys) - spokesmen:
+        keys = [k for k in keys if k not in spokesmen]
     return keys
 
 
@@ -172,6 +185,18 @@ def _completed_parties(
             implied(doc, [partner], _SUBJECT_OF_WITH)
     keys, paired = _with_pair(doc, t, mentions, keys)
     return keys, linked or paired
+
+
+def _list_after_with(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
+    """Every leader named is after the meeting word, the first after "with", the others
+    joined to it by a conjunction ("with Presidents Putin and Chirac")."""
+    named = sorted((m for m in mentions if m.kind != "pronoun"), key=lambda m: m.start)
+    if len(named) < 2 or named[0].ti < t.tj or not object_of_with(doc, t, named[0]):
+        return False
+    return all(
+        conjoined(doc, [a, b]) or doc.text[a.end : b.start].strip() == ","
+        for a, b in zip(named, named[1:], strict=False)
+    )
 
 
 def _with_partner(

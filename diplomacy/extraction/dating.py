@@ -59,6 +59,7 @@ def _context_day(doc: Document, sentence: int) -> date | None:
             for d in dates_in(doc, s, e)
             if not in_quote_span(doc, d.start)
             and not _since(doc, d)
+            and not _until(doc, d)
             and not _dateline_date(doc, s, d)
         ]
         if not dates:
@@ -116,6 +117,8 @@ def _date_of_trigger(doc: Document, t: Trigger, s: int, e: int) -> DateMention |
     ]
     if not dates:
         return None
+    # "visit from Tuesday until Thursday": the span's end dates nothing when a day is named.
+    dates = [d for d in dates if not _until(doc, d)] or dates
     anchor = doc.tokens[t.ti].start
     mine_only = [d for d in dates if not _other_clause(doc, anchor, d.start)]
     if not mine_only and _in_when_clause(doc, t):
@@ -172,11 +175,21 @@ _SINCE = folded_words(lexicon.every("since"))
 _WHEN = folded_words(lexicon.every("when"))
 
 
+_UNTIL = folded_words(lexicon.every("until"))
+
+
 def _since(doc: Document, d: DateMention) -> bool:
     """ "since Israel began striking Iran on June 13": a starting point, not the event."""
     k = token_at(doc, d.start)
     lo = doc.sentence_token_range[doc.sent_of[k]][0] if k < len(doc.tokens) else 0
     return any(doc.tokens[j].norm in _SINCE for j in range(max(lo, k - 6), k))
+
+
+def _until(doc: Document, d: DateMention) -> bool:
+    """ "que se extenderá hasta el jueves", "bis Donnerstag": the end of a span."""
+    k = token_at(doc, d.start)
+    lo = doc.sentence_token_range[doc.sent_of[k]][0] if k < len(doc.tokens) else 0
+    return any(doc.tokens[j].norm in _UNTIL for j in range(max(lo, k - 2), k))
 
 
 def _in_when_clause(doc: Document, t: Trigger) -> bool:

@@ -126,6 +126,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "preparation": ("words", "union"),
     "of_words": ("set", "union"),
     "since": ("words", "union"),
+    "until": ("words", "union"),
+    "staff_titles": ("list", "union"),
     "when": ("words", "union"),
     "source_words": ("words", "union"),
     "where": ("words", "union"),

@@ -135,6 +135,8 @@ def _blocked_before(doc: Document, ti: int, s: int) -> str:
         if ti - k > 4 and not open_clause:
             break
         norm = toks[k].norm
+        if _attribution_verb(doc, k):
+            break  # what was said before ", said X after meeting Y" is not the meeting's
         if norm in NEGATIONS and norm in blockers:
             return "negated"
         if (
@@ -162,7 +164,18 @@ def _planned_earlier(doc: Document, ti: int, s: int, future: re.Pattern | None) 
     own = clause_of(clauses, toks[ti].start)
     while k >= 0 and doc.sent_of[k] == s:
         norm = toks[k].norm
-        if (norm in futures or norm in wishes) and clause_of(clauses, toks[k].start) == own:
+        if _attribution_verb(doc, k):
+            return False  # "…would cooperate, Schröder said after meeting Putin"
+        if (
+            (norm in futures or norm in wishes)
+            and clause_of(clauses, toks[k].start) == own
+            # "Vor dem Treffen hatte Scholz …": a capitalised noun is no verb ("treffen").
+            and not (
+                doc.lx.grammar.capitalised_nouns
+                and toks[k].raw[:1].isupper()
+                and k > sentence_tokens(doc, s).start
+            )
+        ):
             return True
         comma_free = comma_free and not clause_break(doc, k)
         if comma_free and norm in doc.lx.wishes and doc.quote_of[k] < 0:
@@ -176,6 +189,16 @@ def _planned_earlier(doc: Document, ti: int, s: int, future: re.Pattern | None) 
             return True
         k -= 1
     return False
+
+
+def _attribution_verb(doc: Document, k: int) -> bool:
+    """A verb of saying that follows a comma closely (", sagte Schröder nach einem Treffen
+    mit Putin", ", a déclaré le chancelier après"): it opens the attribution of what was
+    said before it, whose tense and negations are not those of the words after it."""
+    if doc.quote_of[k] >= 0 or doc.lx.speech.isdisjoint(doc.forms[k]):
+        return False
+    lo = sentence_tokens(doc, doc.sent_of[k]).start
+    return any(clause_break(doc, j) for j in range(max(lo, k - 5), k))
 
 
 def _purpose_before(doc: Document, ti: int, k: int) -> bool:

@@ -61,6 +61,19 @@ def pair_subject(doc: Document, t: Trigger) -> bool:
     return False
 
 
+_STAFF_TITLES = tuple(t.lower() for t in lexicon.every("staff_titles"))
+
+
+def staff(doc: Document, key: str) -> bool:
+    """A spokesperson, press secretary or aide on the article's day: one who speaks for a
+    leader, never one of "the two leaders"."""
+    office = doc.kb.office_on(key, doc.published)
+    if office is None or office.role != "official":
+        return False
+    title = office.title.lower()
+    return any(w in title for w in _STAFF_TITLES)
+
+
 def pair_in_paragraph(doc: Document, sentence: int) -> list[str]:
     """The two leaders named in the previous sentence of the same paragraph ("Trump is to
     sit down with Xi. The two leaders last met in Buenos Aires")."""
@@ -76,6 +89,7 @@ def pair_in_paragraph(doc: Document, sentence: int) -> list[str]:
                 and m.key
                 and not m.in_quote
                 and m.key not in keys
+                and not staff(doc, m.key)
             ):
                 keys.append(m.key)
         if len(keys) == 2:
@@ -94,6 +108,7 @@ def recent_pair(doc: Document, sentence: int) -> list[str]:
         found = []
         for m in mentions_in_sentence(doc, s):
             named = m.sentence == s and m.kind == "name" and m.key and not m.in_quote
+            named = named and not staff(doc, m.key)
             if named and m.key not in keys and m.key not in found:
                 found.append(m.key)
         if len(keys) + len(found) > 2:
@@ -127,7 +142,11 @@ def main_pair(doc: Document) -> list[str]:
 
 
 def _main_pair(doc: Document) -> list[str]:
-    counts = Counter(m.key for m in doc.mentions if m.kind == "name" and m.key and not m.in_quote)
+    counts = Counter(
+        m.key
+        for m in doc.mentions
+        if m.kind == "name" and m.key and not m.in_quote and not staff(doc, m.key)
+    )
     top = counts.most_common(3)
     # Only a clear pair: two leaders ahead of any third.
     if len(top) < 2 or (len(top) == 3 and top[2][1] >= top[1][1]):
@@ -185,6 +204,8 @@ def preceding_leader(doc: Document, t: Trigger, other: str) -> str | None:
             # Maduro": a person we do not know is the nearer subject.
             return None
         key = resolve_mention(doc, m)
+        if key and m.reporter and staff(doc, key):
+            continue  # "Peskov said that … Putin met X": the spokesman only reports it
         if key and key != other:
             return key
     return None

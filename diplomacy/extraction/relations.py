@@ -99,7 +99,15 @@ def _possessor(doc: Document, m: Mention) -> bool:
         and lx.triggers.firsts.isdisjoint(doc.forms[k - 1])
         and lx.speech.isdisjoint(doc.forms[k - 1])
         and k - 1 not in doc.place_tokens
+        and not _adverb_after_meeting_word(doc, k - 1)
     )
+
+
+def _adverb_after_meeting_word(doc: Document, k: int) -> bool:
+    """ "a fost primit oficial de X", "ricevuto ufficialmente da X": the word qualifies the
+    meeting word before it, and X is its agent, not the word's owner."""
+    lo = doc.sentence_token_range[doc.sent_of[k]][0]
+    return k - 1 >= lo and not doc.lx.triggers.firsts.isdisjoint(doc.forms[k - 1])
 
 
 def _is_adjective_token(doc: Document, k: int) -> bool:

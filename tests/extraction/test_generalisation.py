@@ -1,0 +1,326 @@
+"""Phenomena of real articles the engine must generalise over (issue #14), each in the
+languages where it occurs, in our own wording."""
+
+import pytest
+
+from tests.extraction.helpers import meetings
+
+MACRON, SCHOLZ = "Emmanuel Macron", "Olaf Scholz"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Emmanuel Macron and Olaf Scholz meet this Tuesday on the first day of a state "
+            "visit that lasts until Thursday.",
+        ),
+        (
+            "es",
+            "Emmanuel Macron y Olaf Scholz se reúnen este martes durante la primera jornada "
+            "de la visita de Estado, que se extenderá hasta el jueves. Macron recibió con "
+            "honores a Scholz en el palacio.",
+        ),
+        (
+            "pt",
+            "Emmanuel Macron e Olaf Scholz se reúnem nesta terça-feira, no primeiro dia de "
+            "uma visita de Estado que vai até quinta-feira. Macron recebeu Scholz no palácio.",
+        ),
+        (
+            "de",
+            "Emmanuel Macron und Olaf Scholz treffen sich an diesem Dienstag zum Auftakt "
+            "eines Staatsbesuchs, der bis Donnerstag dauert. Macron empfing Scholz im Palast.",
+        ),
+    ],
+)
+def test_a_day_after_until_ends_the_visit_and_does_not_date_the_meeting(run, language, text):
+    found = run(text, "2025-04-22")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({MACRON, SCHOLZ}), "2025-04-22")]
+
+
+PUTIN, TRUMP = "Vladimir Putin", "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Vladimir Putin held a phone call with Donald Trump. The Kremlin aide Yuri Ushakov "
+            "told reporters about it.\n\nHe noted that the talks lasted about an hour. Ushakov "
+            "added that during the conversation Trump again voiced interest in a ceasefire.",
+        ),
+        (
+            "ru",
+            "Владимир Путин провел телефонный разговор с Дональдом Трампом. Об этом сообщил "
+            "помощник президента Юрий Ушаков.\n\nОн отметил, что переговоры продлились около "
+            "часа. Ушаков добавил, что в ходе беседы Трамп вновь выразил заинтересованность в "
+            "прекращении огня.",
+        ),
+        (
+            "ro",
+            "Vladimir Putin a avut o convorbire telefonică cu Donald Trump. Anunțul a fost "
+            "făcut de consilierul Iuri Ușakov.\n\nEl a precizat că discuția a durat aproximativ "
+            "o oră. Ușakov a adăugat că, în timpul convorbirii, Trump și-a exprimat din nou "
+            "interesul pentru un armistițiu.",
+        ),
+        (
+            "de",
+            "Wladimir Putin hat mit Donald Trump telefoniert. Das teilte der Berater Juri "
+            "Uschakow mit.\n\nEr sagte, das Telefonat habe etwa eine Stunde gedauert. Uschakow "
+            "fügte hinzu, dass Trump während des Gesprächs erneut Interesse an einer Waffenruhe "
+            "bekundet habe.",
+        ),
+    ],
+)
+def test_a_spokesman_reporting_a_call_is_not_a_party_to_it(run, language, text):
+    found = run(text, "2026-03-09")
+    assert [(m[0], m[1], m[3]) for m in meetings(found)] == [
+        (frozenset({PUTIN, TRUMP}), "2026-03-09", "call")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            'Donald Trump may see Vladimir Putin this week. "No meeting was ever confirmed," '
+            'said Sarah Sanders, the White House press secretary. "They will be in the same '
+            'place," Sarah Sanders added.\n\nThe two leaders held talks in Vietnam on Friday.',
+        ),
+        (
+            "fr",
+            "Donald Trump pourrait voir Vladimir Poutine cette semaine. « Aucune rencontre n'a "
+            "été confirmée », a lancé Sarah Sanders, porte-parole de la Maison-Blanche. « Ils "
+            "seront au même endroit », a affirmé Sarah Sanders.\n\nLes deux dirigeants se sont "
+            "entretenus vendredi au Vietnam.",
+        ),
+    ],
+)
+def test_the_two_leaders_are_never_a_press_secretary(run, language, text):
+    found = run(text, "2017-11-10")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({PUTIN, TRUMP}), "2017-11-10")]
+
+
+ZELENSKY, DAN = "Volodymyr Zelensky", "Nicusor Dan"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ro",
+            "Președintele ucrainean, Volodimir Zelenski, a fost primit oficial de Nicușor Dan "
+            "la Palatul Cotroceni.",
+        ),
+        (
+            "it",
+            "Il presidente ucraino, Volodymyr Zelensky, è stato ricevuto ufficialmente da "
+            "Nicusor Dan al Palazzo Cotroceni.",
+        ),
+        (
+            "en",
+            "Ukrainian President Volodymyr Zelensky was officially received by Nicusor Dan at "
+            "the Cotroceni Palace.",
+        ),
+        (
+            "fr",
+            "Le président ukrainien, Volodymyr Zelensky, a été reçu officiellement par Nicusor "
+            "Dan au palais Cotroceni.",
+        ),
+    ],
+)
+def test_an_adverb_between_received_and_its_agent_keeps_the_agent_a_party(run, language, text):
+    found = run(text, "2026-03-12")
+    assert [(m[0], m[1], m[3]) for m in meetings(found)] == [
+        (frozenset({ZELENSKY, DAN}), "2026-03-12", "visit")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Donald Trump said Monday he "probably" won\'t be meeting with Vladimir Putin in Paris.',
+        "Donald Trump didn't meet Vladimir Putin in Paris on Sunday.",
+        "Donald Trump said he wouldn’t sit down with Vladimir Putin in Paris.",
+    ],
+)
+def test_a_meeting_negated_by_a_contracted_not_is_no_meeting(run, text):
+    found = run(text, "2018-11-05")
+    assert meetings(found) == []
+    assert found.planned_meetings == []
+
+
+def test_a_contracted_not_after_the_meeting_leaves_it_held(run):
+    found = run(
+        "Donald Trump met Vladimir Putin in Paris on Sunday, but they didn't sign.", "2018-11-05"
+    )
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({PUTIN, TRUMP}), "2018-11-04")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The two sides have discussed a brief meeting between Donald Trump and Vladimir "
+            "Putin this coming weekend in Paris.",
+        ),
+        (
+            "fr",
+            "Les deux parties ont évoqué une brève rencontre entre Donald Trump et Vladimir "
+            "Poutine le week-end prochain à Paris.",
+        ),
+        (
+            "de",
+            "Beide Seiten sprachen über ein kurzes Treffen zwischen Donald Trump und Wladimir "
+            "Putin am kommenden Wochenende in Paris.",
+        ),
+        (
+            "es",
+            "Ambas partes hablaron de una breve reunión entre Donald Trump y Vladimir Putin el "
+            "próximo fin de semana en París.",
+        ),
+    ],
+)
+def test_a_meeting_next_weekend_is_planned(run, language, text):
+    found = run(text, "2018-11-05")
+    assert meetings(found) == []
+    assert [frozenset(m.participants) for m in found.planned_meetings] == [
+        frozenset({PUTIN, TRUMP})
+    ]
+
+
+SCHRODER, CHIRAC = "Gerhard Schröder", "Jacques Chirac"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "de",
+            "Die Geheimdienste würden zusammenarbeiten, sagte Bundeskanzler Gerhard Schröder "
+            "nach einem Treffen mit den Präsidenten Wladimir Putin und Jacques Chirac am "
+            "Dienstag in Sotschi.",
+        ),
+        (
+            "en",
+            "Intelligence services will cooperate, Chancellor Gerhard Schröder said after a "
+            "meeting with Presidents Vladimir Putin and Jacques Chirac on Tuesday in Sochi.",
+        ),
+        (
+            "fr",
+            "Les services coopéreront, a déclaré le chancelier Gerhard Schröder après une "
+            "rencontre avec les présidents Vladimir Poutine et Jacques Chirac mardi à Sotchi.",
+        ),
+        (
+            "es",
+            "Los servicios cooperarán, dijo el canciller Gerhard Schröder tras una reunión con "
+            "los presidentes Vladimir Putin y Jacques Chirac el martes en Sochi.",
+        ),
+    ],
+)
+def test_the_speaker_after_a_meeting_with_a_list_met_them_all(run, language, text):
+    """The future of what was said does not make the meeting after ', said X' planned,
+    and X, who met those after 'with', is a party though he reports."""
+    found = run(text, "2004-09-01")
+    assert [(m[0], m[1], m[3]) for m in meetings(found)] == [
+        (frozenset({SCHRODER, PUTIN, CHIRAC}), "2004-08-31", "multilateral")
+    ]
+
+
+def test_a_future_before_the_meeting_word_in_the_same_saying_keeps_it_planned(run):
+    found = run("Gerhard Schröder said he will meet Vladimir Putin on Tuesday.", "2004-08-30")
+    assert meetings(found) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "de",
+            "Man stehe eng an der Seite der Ukraine, sagte Olaf Scholz in einer gemeinsamen "
+            "Pressekonferenz mit Emmanuel Macron und Donald Tusk.",
+            {SCHOLZ, MACRON, "Donald Tusk"},
+        ),
+        (
+            "en",
+            "We stand with Ukraine, Olaf Scholz said at a joint press conference with Emmanuel "
+            "Macron and Donald Tusk.",
+            {SCHOLZ, MACRON, "Donald Tusk"},
+        ),
+        (
+            "it",
+            "Olaf Scholz e Emmanuel Macron hanno tenuto una conferenza stampa congiunta.",
+            {SCHOLZ, MACRON},
+        ),
+        (
+            "ru",
+            "Олаф Шольц заявил на совместной пресс-конференции с Эммануэлем Макроном, что "
+            "Европа едина.",
+            {SCHOLZ, MACRON},
+        ),
+        (
+            "ro",
+            "Klaus Iohannis și Andrzej Duda au susținut o conferință de presă comună.",
+            {"Klaus Iohannis", "Andrzej Duda"},
+        ),
+    ],
+)
+def test_a_joint_press_conference_is_a_meeting_of_those_who_held_it(run, language, text, expected):
+    found = run(text, "2024-03-15")
+    assert [m[0] for m in meetings(found)] == [frozenset(expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor dem Dreier-Treffen hatte Olaf Scholz zunächst ein Gespräch mit Emmanuel Macron "
+        "geführt.",
+        "Vor dem Treffen in Paris hatte Olaf Scholz ein Gespräch mit Emmanuel Macron geführt.",
+        "Nach dem Treffen der Minister telefonierte Olaf Scholz mit Emmanuel Macron.",
+    ],
+)
+def test_the_noun_treffen_is_not_the_future_verb_treffen(run, text):
+    found = run(text, "2024-03-15")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({SCHOLZ, MACRON}), "2024-03-15")]
+
+
+def test_the_verb_treffen_after_a_modal_stays_planned(run):
+    found = run("Olaf Scholz will am Freitag Emmanuel Macron treffen.", "2024-03-15")
+    assert meetings(found) == []
+    assert [frozenset(m.participants) for m in found.planned_meetings] == [
+        frozenset({SCHOLZ, MACRON})
+    ]
+
+
+ERDOGAN, MELONI = "Recep Tayyip Erdogan", "Giorgia Meloni"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "La presidente del Consiglio Giorgia Meloni incontra Recep Tayyip Erdogan a Roma."),
+        ("es", "Giorgia Meloni se reúne hoy con Recep Tayyip Erdogan en Roma."),
+        ("ro", "Giorgia Meloni se întâlnește astăzi cu Recep Tayyip Erdogan la Roma."),
+        ("de", "Giorgia Meloni trifft heute in Rom Recep Tayyip Erdogan."),
+        ("fr", "Giorgia Meloni s'entretient aujourd'hui avec Recep Tayyip Erdogan à Rome."),
+    ],
+)
+def test_a_meeting_told_in_the_present_tense_is_held_today(run, language, text):
+    found = run(text, "2025-08-01")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({MELONI, ERDOGAN}), "2025-08-01")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "Giorgia Meloni riceve una lettera da Recep Tayyip Erdogan."),
+        ("es", "Giorgia Meloni recibe una carta de Recep Tayyip Erdogan."),
+        ("en", "Giorgia Meloni receives a letter from Recep Tayyip Erdogan."),
+    ],
+)
+def test_receiving_a_thing_in_the_present_tense_is_no_meeting(run, language, text):
+    assert meetings(run(text, "2025-08-01")) == []
