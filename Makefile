@@ -20,9 +20,12 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# load_demo: the visit records and example articles of data/, so a fresh clone shows
+# meetings; a no-op after the first run.
 run: install
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py load_kb
+	DEBUG=true $(PY) manage.py load_demo
 	@if [ -f "$(SEED)" ]; then DEBUG=true $(PY) manage.py ingest "$(SEED)"; \
 	  else echo "Seed article $(SEED) not found: skipping it."; fi
 	DEBUG=true $(PY) manage.py create_demo_users

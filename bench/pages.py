@@ -4,11 +4,20 @@ For each size (meetings; statements are three times as many) a fresh PostgreSQL
 database is filled by `generate_data`, gunicorn serves the project, and 8 concurrent
 clients request every analyst page and API endpoint, plus the baseline an editor would
 otherwise use: the Django admin changelist of meetings, unfiltered and searched by a
-participant. For each page: the first request after the server starts (its cached
-parts still empty), then p50/p95 latency and requests per second under load, and the
-queries per page. The figures go to bench/results/pages.json for bench/report.py.
+participant. Two measures of each page:
+
+- *varied* (the headline): every request asks for a URL not asked before, so the page
+  cache cannot answer: a fresh leader, country, date range, word, depth, meeting or
+  speaker each time, drawn across the frequency range (the busiest leaders and the
+  rarest, common words and words that match nothing);
+- *repeated*: the same URL again and again (what the cache makes of it): the first
+  request after the server starts (its cached parts still empty), then p50/p95.
+
+With requests per second under load and the queries per page. The figures go to
+bench/results/pages.json for bench/report.py.
 
     python bench/pages.py 10000 100000 1000000
+    BENCH_REUSE=1 BENCH_DATABASE=diplomacy_queries python bench/pages.py 1000000
 """
 
 import os
@@ -31,6 +40,8 @@ TIMEOUT = 300  # seconds: the admin baseline searched by participant is slow at 
 # BENCH_REUSE=1 keeps a database of the same size from an earlier run instead of
 # generating it again (a million meetings take about five minutes to generate).
 REUSE = os.environ.get("BENCH_REUSE", "") == "1"
+# The database to use instead of diplomacy_pages_SIZE (one size per run then).
+DATABASE = os.environ.get("BENCH_DATABASE", "")
 os.environ.pop("CELERY_BROKER_URL", None)
 os.environ.setdefault("SECRET_KEY", "benchmark-only")
 os.environ["ALLOWED_HOSTS"] = "127.0.0.1,testserver"
@@ -45,7 +56,7 @@ def database_for(size: int) -> bool:
     """Point Django at this size's database; True if it must be filled."""
     import psycopg
 
-    name = f"diplomacy_pages_{size}"
+    name = DATABASE or f"diplomacy_pages_{size}"
     os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
     with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
@@ -111,6 +122,125 @@ def pages() -> list[tuple[str, str, str, dict]]:
     ]  # fmt: skip
 
 
+NO_MATCH_WORDS = ["zanzibar", "xylophone", "quokka", "g7", "atlantis", "brexit", "kumquat"]
+
+
+def varied_pages(count: int, seed: int = 16) -> list[tuple[str, list[str], str, dict]]:
+    """(name, URLs, who, extra headers): for each page `count` URLs, none asked twice,
+    drawn across the frequency range."""
+    import random
+    from datetime import date, timedelta
+
+    from django.db.models import Count
+
+    from diplomacy.leaders.models import Leader
+    from diplomacy.meetings.filters import Cursor
+    from diplomacy.meetings.management.commands.generate_data import COUNTRIES, PHRASES, WORDS
+    from diplomacy.meetings.models import Meeting
+
+    rng = random.Random(seed)
+    # Every leader by how often they meet, busiest first: picks spread over the ranks.
+    ranked = list(
+        Leader.objects.annotate(n=Count("participations")).filter(n__gt=0).order_by("-n", "pk")
+        .values_list("slug", "name")
+    )  # fmt: skip
+
+    def leaders(n):
+        step = max(1, len(ranked) // n)
+        picked = [ranked[min(len(ranked) - 1, i * step + rng.randrange(step))] for i in range(n)]
+        rng.shuffle(picked)
+        return picked
+
+    def day(first=1996, last=2025):
+        return date(rng.randint(first, last), rng.randint(1, 12), rng.randint(1, 28))
+
+    def period():
+        start = day(1996, 2024)
+        return start, min(date(2025, 12, 31), start + timedelta(days=rng.randint(30, 6 * 365)))
+
+    cursors = []
+    while len(cursors) < count:
+        # Depth anywhere: the newest meeting on or before a random day.
+        meeting = (
+            Meeting.objects.visible().filter(date__lte=day()).order_by("-date", "-id")
+            .only("pk", "date").first()
+        )  # fmt: skip
+        if meeting:
+            cursors.append(Cursor.encode(meeting.date, meeting.pk))
+    highest = Meeting.objects.order_by("-pk").values_list("pk", flat=True).first() or 1
+    meeting_ids = list(
+        Meeting.objects.visible()
+        .filter(pk__in=rng.sample(range(1, highest + 1), min(highest, count * 2)))
+        .values_list("pk", flat=True)[:count]
+    )
+    places = sorted({word for city in ("paris", "berlin", "rome", "madrid", "london",
+                     "washington", "moscow", "beijing", "tokyo", "new delhi", "brasilia",
+                     "bucharest", "kyiv", "ankara", "cairo", "pretoria", "canberra", "ottawa",
+                     "mexico city", "riyadh", "geneva") for word in [city, city[:4]]})  # fmt: skip
+    phrase_words = sorted({w for texts in PHRASES.values() for t in texts for w in t.split()
+                           if len(w) > 4})  # fmt: skip
+    statement_words = [*WORDS, *phrase_words]
+    texts = []
+    for i in range(count):
+        kind = i % 4
+        if kind == 0:
+            texts.append(rng.choice(places))
+        elif kind == 1:
+            texts.append(rng.choice(NO_MATCH_WORDS) + ("" if i < 8 else str(i)))
+        else:
+            texts.append(leaders(1)[0][1])
+    words = []
+    for i in range(count):
+        if i % 3 == 0:
+            words.append(rng.choice(NO_MATCH_WORDS) + str(i))
+        else:
+            words.append(" ".join(rng.sample(statement_words, 1 + i % 2)))
+
+    def unique(urls):
+        seen, out = set(), []
+        for url in urls:
+            if url not in seen:
+                seen.add(url)
+                out.append(url)
+        return out
+
+    people = leaders(count)
+    speakers = leaders(count)
+    htmx = {"HX-Request": "true"}
+    timeline_filters = []
+    for i in range(count):
+        start, end = period()
+        timeline_filters.append(
+            f"/?country={rng.choice(COUNTRIES)}&date_from={start}&date_to={end}"
+            + (f"&kind={rng.choice(['bilateral', 'call', 'visit'])}" if i % 3 == 0 else "")
+        )
+    years = [(y, "") for y in range(1996, 2026)]
+    years += [(rng.randint(1996, 2025), rng.choice(COUNTRIES)) for _ in range(count)]
+    pages = [
+        ("timeline, deep pages", [f"/?after={c}" for c in cursors], "analyst", htmx),
+        ("timeline, leader", [f"/?leader={slug}" for slug, _ in people], "analyst", {}),
+        ("timeline, country and dates", timeline_filters, "analyst", {}),
+        ("timeline, ?q=", [f"/?q={t.replace(' ', '+')}" for t in texts], "analyst", {}),
+        ("meeting", [f"/meetings/{pk}/" for pk in meeting_ids], "analyst", {}),
+        ("leader", [f"/leaders/{slug}/" for slug, _ in people], "analyst", {}),
+        ("network, one year (+ country)",
+         [f"/network/?date_from={y}-01-01&date_to={y}-12-31" + (f"&country={c}" if c else "")
+          for y, c in years], "analyst", {}),
+        ("statement search", [f"/statements/?q={w.replace(' ', '+')}" for w in words],
+         "analyst", {}),
+        ("statements, speaker", [f"/statements/?speaker={slug}" for slug, _ in speakers],
+         "analyst", {}),
+        ("api/meetings, leader", [f"/api/meetings?leader={slug}&limit=100" for slug, _ in people],
+         "analyst", {}),
+        ("baseline: admin meetings", [f"/admin/meetings/meeting/?p={i + 2}" for i in range(count)],
+         "admin", {}),
+        ("baseline: admin, by participant",
+         [f"/admin/meetings/meeting/?q={name.replace(' ', '+')}" for _, name in people],
+         "admin", {}),
+    ]  # fmt: skip
+    return [(name, unique(urls)[:count], who, headers) for name, urls, who, headers in pages]
+
+
 def queries(url: str, who: str, headers: dict) -> int:
     from django.contrib.auth.models import User
     from django.db import connection
@@ -125,16 +255,22 @@ def queries(url: str, who: str, headers: dict) -> int:
     return len(captured)
 
 
-def load(url: str, cookie: str, headers: dict, requests: int = REQUESTS):
+def load(url: str | list[str], cookie: str, headers: dict, requests: int = REQUESTS):
+    """Latency under load: one URL requested again and again, or (a list) each URL of
+    the list once, the clients taking the next one not yet asked."""
     import urllib3
 
     pool = urllib3.HTTPConnectionPool("127.0.0.1", PORT, maxsize=CLIENTS, timeout=TIMEOUT)
     latencies: list[float] = []
     lock = threading.Lock()
-    per_client = max(1, requests // CLIENTS)
+    varied = isinstance(url, list)
+    per_client = max(1, (len(url) if varied else requests) // CLIENTS)
+    urls = iter(url if varied else [url] * (per_client * CLIENTS))
 
     def client():
         for _ in range(per_client):
+            with lock:
+                url = next(urls)
             started = time.perf_counter()
             response = pool.request("GET", url, headers={"Cookie": cookie, **headers})
             elapsed = time.perf_counter() - started
@@ -145,7 +281,7 @@ def load(url: str, cookie: str, headers: dict, requests: int = REQUESTS):
 
     # Steady state: every gunicorn process has rendered the page once (the first-request
     # column measures the empty cache).
-    for _ in range(12 if requests >= 100 else 0):
+    for _ in range(12 if requests >= 100 and not varied else 0):
         pool.request("GET", url, headers={"Cookie": cookie, **headers})
     started = time.perf_counter()
     threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
@@ -171,7 +307,7 @@ def measure(size: int) -> list[dict]:
     from django.db import connections
 
     connections.close_all()  # settings are read once: point the connection at this size
-    connections["default"].settings_dict["NAME"] = f"diplomacy_pages_{size}"
+    connections["default"].settings_dict["NAME"] = DATABASE or f"diplomacy_pages_{size}"
     call_command("migrate", verbosity=0)
     load_seconds = None
     if fill:
@@ -184,6 +320,9 @@ def measure(size: int) -> list[dict]:
     cookies = {"analyst": session_cookie("analyst"), "admin": session_cookie("admin", True)}
     targets = pages()
     counts = {name: queries(url, who, headers) for name, url, who, headers in targets}
+    varied = varied_pages(REQUESTS)
+    # Queries of one request of each (here, in this process: the server's cache is apart).
+    varied_counts = {name: queries(urls[-1], who, headers) for name, urls, who, headers in varied}
     connections.close_all()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "diplomacy.wsgi:application", "-b",
@@ -198,12 +337,23 @@ def measure(size: int) -> list[dict]:
         for _ in range(12):
             first_request("/statements/?q=warm", cookies["analyst"], {})
         rows = []
+        for name, urls, who, headers in varied:
+            if name.startswith("baseline"):  # seconds a request at a million: fewer
+                urls = urls[:BASELINE_REQUESTS]
+            p50, p95, rate = load(urls, cookies[who], headers)
+            rows.append({"size": size, "mode": "varied", "page": name, "p50_ms": p50,
+                         "p95_ms": p95, "per_second": rate, "queries": varied_counts[name],
+                         "requests": len(urls)})  # fmt: skip
+            print(f"{size:>9,} varied {name:34} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
+                  f"{rate:6.1f} req/s  {varied_counts[name]:3} queries  ({len(urls)} URLs)",
+                  flush=True)  # fmt: skip
         for name, url, who, headers in targets:
             cold = first_request(url, cookies[who], headers)
             # The baseline takes seconds a request at a million meetings: fewer requests.
             count = BASELINE_REQUESTS if name.startswith("baseline") else REQUESTS
             p50, p95, rate = load(url, cookies[who], headers, count)
-            rows.append({"size": size, "page": name, "cold_ms": cold, "p50_ms": p50,
+            rows.append({"size": size, "mode": "repeated", "page": name, "cold_ms": cold,
+                         "p50_ms": p50,
                          "p95_ms": p95, "per_second": rate, "queries": counts[name],
                          "requests": count})  # fmt: skip
             print(f"{size:>9,} {name:34} first {cold:7.1f} ms  p50 {p50:7.1f} ms  "

@@ -10,13 +10,26 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off", "")
+
+
 def envbool(name: str, default: str) -> bool:
-    return os.getenv(name, default).strip().lower() in ("1", "true", "yes", "on")
+    """A boolean setting; anything but a boolean word stops the start ("DEBUG=ture" is a
+    typo to fix, not a quiet false)."""
+    value = os.getenv(name, default).strip().lower()
+    if value not in _TRUE + _FALSE:
+        raise ImproperlyConfigured(
+            f"{name}={os.getenv(name)!r} is not a boolean: use one of "
+            f"{', '.join(_TRUE)} or {', '.join(_FALSE[:-1])}."
+        )
+    return value in _TRUE
 
 
 def envint(name: str, default: str) -> int:
@@ -225,8 +238,16 @@ CELERY_BEAT_SCHEDULE = {
 # INGEST_RETRY_BASE_SECONDS × 2^n between tries, before the article is marked failed.
 INGEST_MAX_RETRIES = envint("INGEST_MAX_RETRIES", "8")
 INGEST_RETRY_BASE_SECONDS = envint("INGEST_RETRY_BASE_SECONDS", "2")
-# An article left `queued` or `processing` this long is queued again by the sweep.
+# An article left `queued` this long is queued again by the sweep.
 ARTICLE_STALL_SECONDS = envint("ARTICLE_STALL_SECONDS", "900")
+# Extracting one article may take this long; then it fails with a clear error. The
+# worker is killed EXTRACTION_KILL_GRACE_SECONDS later if it has not stopped by itself.
+# A `processing` article is leased for the whole of that and a minute more: the sweep
+# never takes one back from a live worker (articles/services.py, articles_requeue_stalled).
+EXTRACTION_TIME_LIMIT_SECONDS = envint("EXTRACTION_TIME_LIMIT_SECONDS", "300")
+EXTRACTION_KILL_GRACE_SECONDS = envint("EXTRACTION_KILL_GRACE_SECONDS", "30")
+# An article whose lease ran out this many times (its worker lost or killed) ends failed.
+ARTICLE_MAX_ATTEMPTS = envint("ARTICLE_MAX_ATTEMPTS", "3")
 
 # Where the shared evaluation corpus lives (for `make run`'s seed and the tests).
 SHARED_DIR = Path(os.getenv("DIPLOMACY_SHARED_DIR", BASE_DIR.parent / "shared"))

@@ -76,6 +76,9 @@ class Article(models.Model):
     simhash_d = models.IntegerField(null=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
+    # While `processing`: the worker holds the article until then (its time limit and a
+    # margin); the sweep takes back only an article whose lease ran out.
+    lease_until = models.DateTimeField(null=True, blank=True)
     # Corrections by an admin (title, source, URL, publication date): a version for
     # optimistic locking, and their history. The text and the processing state are left
     # out of the history: the text never changes, and the state changes on every run.
@@ -94,6 +97,7 @@ class Article(models.Model):
             "simhash_c",
             "simhash_d",
             "status_changed_at",
+            "lease_until",
         ]  # fmt: skip
     )
 

@@ -1,8 +1,12 @@
 """Writes to articles: storing them, claiming them for work, recording the outcome."""
 
 import logging
+import signal
+import threading
+from contextlib import contextmanager
 from datetime import date, timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Q
@@ -85,6 +89,22 @@ def articles_create(items: list[ArticleText], *, uploaded_by=None, batch=None) -
 
 
 BULK_CHUNK = 200
+
+
+def batch_store(items: list[ArticleText], *, uploaded_by, label: str):
+    """Store the texts of one upload as a batch: (the Batch or None, one result per item
+    as for articles_create). One transaction: an upload that fails or is killed half-way
+    (the web worker's timeout) leaves neither the batch nor any of its articles, and an
+    upload that stores no new article leaves no empty batch behind."""
+    from diplomacy.articles.models import Batch
+
+    with transaction.atomic():
+        batch = Batch.objects.create(created_by=uploaded_by, label=label[:200])
+        results = articles_create(items, uploaded_by=uploaded_by, batch=batch)
+        if not any(isinstance(result, Article) for result in results):
+            batch.delete()
+            batch = None
+    return batch, results
 
 
 def _create_chunk(items: list[ArticleText], uploaded_by, batch) -> list:
@@ -303,14 +323,54 @@ def article_claim(article_id: int) -> Article | None:
 
     A conditional update, so a task delivered twice does its work once.
     """
+    now = timezone.now()
     claimed = list(
         Article.objects.raw(
             f"UPDATE {Article._meta.db_table} SET status = %s, status_changed_at = %s,"
-            " attempts = attempts + 1 WHERE id = %s AND status = %s RETURNING *",
-            [Article.Status.PROCESSING, timezone.now(), article_id, Article.Status.QUEUED],
-        )
+            " lease_until = %s, attempts = attempts + 1 WHERE id = %s AND status = %s"
+            " RETURNING *",
+            [
+                Article.Status.PROCESSING,
+                now,
+                now + timedelta(seconds=lease_seconds()),
+                article_id,
+                Article.Status.QUEUED,
+            ],
+        )  # fmt: skip
     )
     return claimed[0] if claimed else None
+
+
+def lease_seconds() -> int:
+    """How long a worker holds a claimed article: its time limit, the grace before the
+    worker is killed (the task's hard ``time_limit``), and as much again as a margin. A
+    live worker has finished, failed the article or been killed before the lease ends."""
+    return settings.EXTRACTION_TIME_LIMIT_SECONDS + 2 * settings.EXTRACTION_KILL_GRACE_SECONDS
+
+
+class ExtractionTooLong(SoftTimeLimitExceeded):
+    """The in-process time budget ran out (pools without Celery's time limits)."""
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Raise ExtractionTooLong in this thread after ``seconds``. Celery enforces the task's
+    ``soft_time_limit`` only in its prefork pool; this alarm does the same in a solo pool
+    or an eager run. Only the main thread receives signals: elsewhere, no budget."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ExtractionTooLong(f"over {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def article_ingest(article_id: int) -> None:
@@ -320,11 +380,29 @@ def article_ingest(article_id: int) -> None:
     article = article_claim(article_id)
     if article is None:
         return
+    limit = settings.EXTRACTION_TIME_LIMIT_SECONDS
     try:
-        extraction = extract(article.text, article.published, knowledge_base_cached())
-        with transaction.atomic():
-            found = extraction_store(article, extraction)
-            _finish(article, Article.Status.DONE, **found)
+        with time_budget(limit):
+            # With its trace: each piece of evidence keeps why the machine read a meeting
+            # there.
+            extraction = extract(
+                article.text, article.published, knowledge_base_cached(), trace=True
+            )
+            with transaction.atomic():
+                found = extraction_store(article, extraction)
+                _finish(article, Article.Status.DONE, **found)
+    except SoftTimeLimitExceeded:
+        # Celery's soft time limit or our own budget: the article fails, with the reason.
+        log.warning("Extraction of article %s took longer than %s s", article.pk, limit)
+        Article.objects.filter(pk=article.pk, status=Article.Status.PROCESSING).update(
+            status=Article.Status.FAILED,
+            error=(
+                f"Extraction took longer than {limit} s (EXTRACTION_TIME_LIMIT_SECONDS) and "
+                f"was stopped: the text ({len(article.text):,} characters) is too long or "
+                "too complex to extract in time. Split it into articles, or raise the limit."
+            ),
+            status_changed_at=timezone.now(),
+        )
     except (OperationalError, InterfaceError):
         # The database went away: give the article back so a retry or the sweep takes it.
         Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED)
@@ -350,12 +428,30 @@ def _finish(article: Article, status: str, error: str = "", **fields) -> None:
 
 
 def articles_requeue_stalled() -> int:
-    """Queue again articles left queued or processing too long (broker outage, lost worker)."""
-    cutoff = timezone.now() - timedelta(seconds=settings.ARTICLE_STALL_SECONDS)
+    """Queue again articles left queued too long (broker outage) or processing past their
+    lease (lost or killed worker). An article in the hands of a live worker is never taken:
+    its lease outlives the worker's time limit. One whose lease ran out
+    ARTICLE_MAX_ATTEMPTS times ends failed instead of being tried forever."""
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.ARTICLE_STALL_SECONDS)
+    processing = Q(status=Article.Status.PROCESSING)
+    expired = processing & (
+        Q(lease_until__lt=now)
+        # Claimed before leases existed: the old rule.
+        | Q(lease_until__isnull=True, status_changed_at__lt=cutoff)
+    )
+    Article.objects.filter(expired, attempts__gte=settings.ARTICLE_MAX_ATTEMPTS).update(
+        status=Article.Status.FAILED,
+        error=(
+            f"Extraction did not finish in {settings.ARTICLE_MAX_ATTEMPTS} attempts: each "
+            "time its worker was lost or killed at the time limit."
+        ),
+        status_changed_at=now,
+    )
     stalled = list(
-        Article.objects.unfinished()
-        .filter(status_changed_at__lt=cutoff)
-        .values_list("pk", flat=True)
+        Article.objects.filter(
+            Q(status=Article.Status.QUEUED, status_changed_at__lt=cutoff) | expired
+        ).values_list("pk", flat=True)
     )
     for pk in stalled:
         with transaction.atomic():

@@ -12,6 +12,12 @@ from diplomacy.articles import services
     acks_late=True,
     reject_on_worker_lost=True,
     max_retries=settings.INGEST_MAX_RETRIES,
+    # In the prefork pool: SoftTimeLimitExceeded fails the article with the reason
+    # (services.article_ingest, which also keeps this budget itself in other pools); a
+    # worker stuck past the grace is killed, and the sweep takes the article back once
+    # its lease (longer than both) has run out.
+    soft_time_limit=settings.EXTRACTION_TIME_LIMIT_SECONDS,
+    time_limit=settings.EXTRACTION_TIME_LIMIT_SECONDS + settings.EXTRACTION_KILL_GRACE_SECONDS,
 )
 def ingest_article(self, article_id: int) -> None:
     try:

@@ -66,10 +66,11 @@ def _store(item, *, user, batch) -> Outcome:
     return Outcome(item.name, article=article)
 
 
-def _store_many(items, *, user, batch) -> list[Outcome]:
+def _store_many(items, *, user, label: str):
+    """(the batch, or None when nothing new was stored; an Outcome per item)."""
     readable = [item for item in items if not item.error]
-    stored = services.articles_create(
-        [item.article for item in readable], uploaded_by=user, batch=batch
+    batch, stored = services.batch_store(
+        [item.article for item in readable], uploaded_by=user, label=label
     )
     results = iter(stored)  # one result per readable item, in order
     outcomes = []
@@ -82,7 +83,7 @@ def _store_many(items, *, user, batch) -> list[Outcome]:
             outcomes.append(Outcome(item.name, duplicate=found.existing))
         else:
             outcomes.append(Outcome(item.name, article=found))
-    return outcomes
+    return batch, outcomes
 
 
 @permission_required("articles.add_article", raise_exception=True)
@@ -98,11 +99,8 @@ def article_upload(request):
                 return _duplicate_reply(request, form, outcome.duplicate, items[0].article)
             messages.success(request, "Article stored; extraction is queued.")
             return redirect(outcome.article)
-        batch = Batch.objects.create(
-            created_by=request.user,
-            label=", ".join(sorted({i.name.split(":")[0] for i in items}))[:200],
-        )
-        outcomes = _store_many(items, user=request.user, batch=batch)
+        label = ", ".join(sorted({i.name.split(":")[0] for i in items}))
+        batch, outcomes = _store_many(items, user=request.user, label=label)
         undated = sum(1 for o in outcomes if o.article is not None and o.article.published is None)
         return render(
             request,

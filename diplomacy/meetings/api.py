@@ -26,8 +26,10 @@ from diplomacy.meetings.serializers import (
     leader_dict,
     meeting_csv_row,
     meeting_dict,
+    meeting_export_dict,
     statement_csv_row,
     statement_dict,
+    with_sources,
 )
 
 API_PAGE = 100
@@ -186,12 +188,12 @@ def export_meetings(request, fmt: str):
         values = _meeting_parameters(request)
     except ValidationError as error:
         return _bad_request(error)
-    meetings = _in_chunks(_filtered_meetings(values))
+    meetings = _in_chunks(with_sources(_filtered_meetings(values)))
     if fmt == "csv":
         return _csv_response(
             "meetings.csv", MEETING_CSV_HEADER, (meeting_csv_row(m) for m in meetings)
         )
-    return _json_response("meetings.json", (meeting_dict(m) for m in meetings))
+    return _json_response("meetings.json", (meeting_export_dict(m) for m in meetings))
 
 
 def export_statements(request, fmt: str):

@@ -40,6 +40,8 @@ from diplomacy.meetings.services import (
     leader_for,
     meeting_create,
     meeting_find,
+    meetings_lock,
+    participant_key,
     surviving_meeting,
 )
 
@@ -775,6 +777,7 @@ def import_record(record: dict, resolver: Resolver, result: ImportResult) -> Non
         return
     if kind != "visit":
         kind = "bilateral" if len(leaders) == 2 else "multilateral"
+    meetings_lock([participant_key(leaders)])  # held until the import commits: no twins
     found = meeting_find(set(leaders), day, "day", place)
     meeting = surviving_meeting(found) if found is not None else None
     if found is not None and meeting is None:

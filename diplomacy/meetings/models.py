@@ -126,11 +126,15 @@ class Meeting(SearchFolded, models.Model):
     # with exactly these participants is one indexed lookup, however many meetings there
     # are. Kept in step by meetings.services.participants_changed on every write.
     participant_key = models.CharField(max_length=500, blank=True, default="", editable=False)
+    # The participants' countries, sorted, each between spaces (" FR RU "): the country
+    # filter is one indexed lookup (a trigram GIN index on PostgreSQL, migration 0011)
+    # instead of a scan of every participation. Kept in step with participant_key.
+    participant_countries = models.TextField(blank=True, default="", editable=False)
     # Place and occasion folded for the timeline's accent-insensitive text filter.
     search_folded = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_folded"])
+    history = HistoricalRecords(excluded_fields=["search_folded", "participant_countries"])
 
     search_from = ("place", "occasion")
 
@@ -238,6 +242,9 @@ class Evidence(models.Model):
     start = models.PositiveIntegerField(default=0)
     end = models.PositiveIntegerField(default=0)
     text = models.TextField()
+    # Why the machine read a meeting in this sentence: the extraction trace of its meeting
+    # words (diplomacy.extraction.trace.CandidateTrace as dicts), shown to editors.
+    trace = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name_plural = "evidence"

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import date
 from itertools import combinations
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Max, Value
 from django.db.models.functions import Coalesce, ExtractYear, Greatest
 
@@ -125,6 +125,8 @@ def pairs_rebuild(apps=None) -> int:
     models = (apps.get_model("meetings", name) for name in ("Meeting", "Participation",
               "PairCount")) if apps else (Meeting, Participation, PairCount)  # fmt: skip
     meeting_model, participation_model, pair_model = models
+    if connection.vendor == "postgresql":
+        return _rebuild_in_sql(meeting_model, participation_model, pair_model)
     visible = meeting_model.objects.exclude(status="rejected").filter(merged_into=None)
     rows = (
         participation_model.objects.filter(
@@ -147,3 +149,24 @@ def pairs_rebuild(apps=None) -> int:
             batch_size=10_000,
         )  # fmt: skip
     return len(created)
+
+
+def _rebuild_in_sql(meeting_model, participation_model, pair_model) -> int:
+    """The same in one statement, without the rows passing through Python (PostgreSQL:
+    a million meetings take seconds instead of minutes)."""
+    meetings, participations, pairs = (
+        m._meta.db_table for m in (meeting_model, participation_model, pair_model)
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {pairs}")
+        cursor.execute(
+            f"""INSERT INTO {pairs} (leader_a_id, leader_b_id, year, meetings, last)
+            SELECT a.leader_id, b.leader_id, COALESCE(EXTRACT(YEAR FROM m.date)::int, 0),
+                   count(*), max(m.date)
+            FROM {meetings} m
+            JOIN {participations} a ON a.meeting_id = m.id
+            JOIN {participations} b ON b.meeting_id = m.id AND b.leader_id > a.leader_id
+            WHERE m.status <> 'rejected' AND m.merged_into_id IS NULL
+            GROUP BY 1, 2, 3"""
+        )
+        return cursor.rowcount

@@ -1,7 +1,9 @@
 """Plain dictionaries of records, for the JSON API and the exports."""
 
+from django.db.models import Prefetch, QuerySet
+
 from diplomacy.leaders.models import Leader
-from diplomacy.meetings.models import Meeting, Statement
+from diplomacy.meetings.models import Evidence, Meeting, Statement
 
 
 def leader_ref(leader: Leader) -> dict:
@@ -74,15 +76,58 @@ def csv_safe(cell):
     return cell
 
 
+def with_sources(meetings: QuerySet) -> QuerySet:
+    """Meetings with their evidence and its article's title and address (one query more
+    per chunk of an export), in the order it was recorded: the first is the first report."""
+    evidence = (
+        Evidence.objects.select_related("article")
+        .only("meeting", "record", "text", "article__title", "article__url")
+        .order_by("pk")
+    )
+    return meetings.prefetch_related(Prefetch("evidence", queryset=evidence))
+
+
+def source_dict(evidence: Evidence) -> dict:
+    """Where a meeting was read: the article and its sentence, or the imported record."""
+    article = evidence.article
+    return {
+        "article": (
+            {"id": article.pk, "title": article.title, "url": article.url} if article else None
+        ),
+        "evidence": evidence.text,
+        "record": evidence.record or None,
+    }
+
+
+def meeting_export_dict(meeting: Meeting) -> dict:
+    """A meeting as exported: with its sources, so each one can be traced back (needs
+    `with_sources`)."""
+    return {**meeting_dict(meeting), "sources": [source_dict(e) for e in meeting.evidence.all()]}
+
+
 MEETING_CSV_HEADER = [
     "id", "date", "date_precision", "participants", "place", "country", "kind",
     "occasion", "reported_as", "status", "confidence",
+    # The first source (of `sources` in all): its article, or the imported record.
+    "sources", "article_id", "article_title", "article_url", "evidence", "record",
 ]  # fmt: skip
 
 
 def meeting_csv_row(meeting: Meeting) -> list:
+    """One row of the meetings CSV (needs `with_sources`)."""
     d = meeting_dict(meeting)
     d["participants"] = "; ".join(p["name"] for p in d["participants"])
+    sources = list(meeting.evidence.all())
+    first = source_dict(sources[0]) if sources else {"article": None, "evidence": "", "record": ""}
+    article = first["article"] or {"id": "", "title": "", "url": ""}
+    d |= {
+        "sources": len(sources),
+        "article_id": article["id"],
+        "article_title": article["title"],
+        "article_url": article["url"],
+        "evidence": first["evidence"],
+        "record": first["record"] or "",
+    }
     return [d[column] for column in MEETING_CSV_HEADER]
 
 

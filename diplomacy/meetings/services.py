@@ -6,11 +6,13 @@ same date at the same precision) gets one more piece of evidence instead of a tw
 and a meeting an editor rejected is never created again.
 """
 
+import hashlib
 from contextlib import nullcontext
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
+from django.db.transaction import TransactionManagementError
 from django.utils.timezone import now
 from simple_history.utils import bulk_create_with_history
 
@@ -118,27 +120,87 @@ def participant_key(leader_ids) -> str:
     return ",".join(str(pk) for pk in sorted(set(leader_ids)))
 
 
+def participant_countries(countries) -> str:
+    """The value of Meeting.participant_countries for these participants' countries."""
+    found = sorted({c for c in countries if c})
+    return f" {' '.join(found)} " if found else ""
+
+
 def participants_changed(*meetings: Meeting | int) -> None:
-    """Bring the participant_key of these meetings (rows, or ids) in step with their
-    participations, in the database and on the rows given. Every write that adds, removes
-    or moves a participation calls it."""
+    """Bring the participant_key and participant_countries of these meetings (rows, or
+    ids) in step with their participations, in the database and on the rows given. Every
+    write that adds, removes or moves a participation calls it."""
     ids = [m if isinstance(m, int) else m.pk for m in meetings]
     people: dict[int, set[int]] = {pk: set() for pk in ids}
-    for meeting_id, leader_id in Participation.objects.filter(meeting_id__in=ids).values_list(
-        "meeting_id", "leader_id"
-    ):
+    countries: dict[int, set[str]] = {pk: set() for pk in ids}
+    for meeting_id, leader_id, country in Participation.objects.filter(
+        meeting_id__in=ids
+    ).values_list("meeting_id", "leader_id", "leader__country"):
         people[meeting_id].add(leader_id)
+        countries[meeting_id].add(country)
     for meeting in meetings:
         if not isinstance(meeting, int):
             meeting.participant_key = participant_key(people[meeting.pk])
+            meeting.participant_countries = participant_countries(countries[meeting.pk])
     for meeting_id, leader_ids in people.items():
-        Meeting.objects.filter(pk=meeting_id).update(participant_key=participant_key(leader_ids))
+        Meeting.objects.filter(pk=meeting_id).update(
+            participant_key=participant_key(leader_ids),
+            participant_countries=participant_countries(countries[meeting_id]),
+        )
+
+
+# The advisory locks that guard meeting identity, in PostgreSQL's two-key form: this
+# number, then a 32-bit hash of the participant key. (The one-key form is a separate space.)
+MEETING_LOCK_SPACE = 0x4D454554  # "MEET"
+
+
+def _lock_hash(key: str) -> int:
+    digest = hashlib.blake2b(key.encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def meetings_lock(keys) -> None:
+    """Hold the identity of the meetings with these participant keys until the current
+    transaction ends: any other transaction that locks one of these keys before it finds
+    or creates a meeting waits until this one has committed, and then finds what this one
+    stored, so two workers reading about one meeting at once make one meeting, not twins.
+
+    PostgreSQL: a transaction-scoped advisory lock (``pg_advisory_xact_lock``) per key,
+    released only after commit or rollback. Each statement under READ COMMITTED sees what
+    was committed before it began, so the find that follows the lock sees the meeting of
+    the transaction that held it. All of a transaction's keys are locked in one query, in
+    ascending order, so two transactions with overlapping keys never wait on each other in
+    a circle; call it once, before the first meeting write (as ``extraction_store`` does).
+    A transaction that calls it again later (the importer, record by record) may meet a
+    deadlock, which PostgreSQL detects and breaks by failing one of the two. Two keys with
+    the same hash only wait for each other, needlessly but harmlessly.
+
+    SQLite: nothing to take. Its transactions are serializable: one writer at a time,
+    holding the database's write lock until it commits. Of two transactions that both
+    found no meeting, the second's write fails with "database is locked" (rollback journal
+    and WAL alike), an OperationalError the worker retries, and the retry finds the
+    first's meeting; it never commits what it decided on a read older than that commit.
+    """
+    if connection.vendor != "postgresql":
+        return
+    hashes = sorted({_lock_hash(key) for key in keys})
+    if not hashes:
+        return
+    if not connection.in_atomic_block:
+        raise TransactionManagementError("meetings_lock holds only inside transaction.atomic")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s, key) FROM unnest(%s::integer[]) AS key",
+            [MEETING_LOCK_SPACE, hashes],
+        )
 
 
 def meeting_create(people: list[Leader], **fields) -> Meeting:
     """A new meeting with these participants."""
     meeting = Meeting.objects.create(
-        participant_key=participant_key(p.pk for p in people), **fields
+        participant_key=participant_key(p.pk for p in people),
+        participant_countries=participant_countries(p.country for p in people),
+        **fields,
     )
     Participation.objects.bulk_create(Participation(meeting=meeting, leader=p) for p in people)
     pairs_add(meeting, [p.pk for p in people])
@@ -193,7 +255,8 @@ def meeting_upsert(
     when the article now plainly tells of another meeting than the other sources of that
     one (another day, other people) do its sentences leave it, for the meeting they tell.
     ``stored_spans`` maps the article's evidence spans already stored to their meetings
-    (read once per article by extraction_store).
+    (read once per article by extraction_store). Call it inside a transaction that holds
+    ``meetings_lock`` on the extracted participants' key, as extraction_store does.
     """
     people = [leaders[name] for name in extracted.participants if name in leaders]
     day, precision = parse_partial_date(extracted.date)
@@ -303,9 +366,13 @@ def _meeting_refresh(
         changes, move_people = {"date": day, "date_precision": precision}, False
     with pairs_follow(meeting):
         if move_people:
-            Participation.objects.filter(meeting=meeting).exclude(leader__in=people).delete()
-            Participation.objects.bulk_create(
-                [Participation(meeting=meeting, leader=p) for p in people], ignore_conflicts=True
+            # One by one and with history rows, so that history and revert see the change.
+            for gone in Participation.objects.filter(meeting=meeting).exclude(leader__in=people):
+                gone.delete()
+            have = set(meeting.participations.values_list("leader_id", flat=True))
+            bulk_create_with_history(
+                [Participation(meeting=meeting, leader=p) for p in people if p.pk not in have],
+                Participation,
             )
             participants_changed(meeting)
         for name, value in changes.items():
@@ -365,6 +432,15 @@ def _stored_spans(article: Article) -> dict[tuple[int, int], list[int]]:
     return spans
 
 
+def _evidence_traces_refresh(article: Article, traces: dict) -> None:
+    """The stored evidence of an article extracted again gets the new extraction's trace."""
+    stored = Evidence.objects.filter(article=article).only("meeting", "start", "end")
+    changed = [e for e in stored if (e.meeting_id, e.start, e.end) in traces]
+    for e in changed:
+        e.trace = traces[(e.meeting_id, e.start, e.end)]
+    Evidence.objects.bulk_update(changed, ["trace"])
+
+
 def extraction_store(article: Article, extraction: Extraction) -> dict:
     """Store what the engine found in an article. Call inside a transaction. Returns the
     fields of the article itself that the extraction found (language, publication date),
@@ -377,6 +453,12 @@ def extraction_store(article: Article, extraction: Extraction) -> dict:
     made up to date and leaves what editors changed as they left it.
     """
     leaders = leaders_for(extraction.leaders)
+    # Before any meeting is found or written: another worker storing the same meeting now
+    # waits for this transaction's commit, then finds this one's meeting (no twins).
+    meetings_lock(
+        participant_key(leaders[name].pk for name in extracted.participants if name in leaders)
+        for extracted in extraction.meetings
+    )
     # Who a mention is can change with the date ("the US president"): the new reading wins.
     mentions = {
         (start, end): Mention(article=article, leader=leaders[found.name], start=start, end=end)
@@ -394,6 +476,7 @@ def extraction_store(article: Article, extraction: Extraction) -> dict:
     stored_evidence = {(m, start, end) for (start, end), ms in stored_spans.items() for m in ms}
     meetings: list[Meeting | None] = []
     evidence = {}
+    traces = {}  # the evidence already stored: its trace from this extraction
     for extracted in extraction.meetings:
         meeting, _ = meeting_upsert(article, extracted, leaders, stored_spans)
         meetings.append(meeting)
@@ -401,13 +484,18 @@ def extraction_store(article: Article, extraction: Extraction) -> dict:
             continue
         for span in extracted.evidence:
             key = (meeting.pk, span.start, span.end)
-            if key not in stored_evidence and key not in evidence:
+            trace = extraction.trace.for_span(span.start, span.end) if extraction.trace else []
+            if key in stored_evidence:
+                traces[key] = trace
+            elif key not in evidence:
                 evidence[key] = Evidence(
                     meeting=meeting, article=article, start=span.start, end=span.end,
-                    text=span.text,
+                    text=span.text, trace=trace,
                 )  # fmt: skip
     if evidence:
         Evidence.objects.bulk_create(evidence.values(), ignore_conflicts=True)
+    if traces:
+        _evidence_traces_refresh(article, traces)
     published = article.published or extraction.published
     stored_statements = (
         {

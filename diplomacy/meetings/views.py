@@ -7,7 +7,13 @@ from django.utils.html import json_script
 
 from diplomacy.leaders.models import Leader
 from diplomacy.meetings.caching import lazy
-from diplomacy.meetings.filters import Cursor, MeetingFilter, StatementFilter, page_of
+from diplomacy.meetings.filters import (
+    Cursor,
+    MeetingFilter,
+    StatementFilter,
+    invalid_filters,
+    page_of,
+)
 from diplomacy.meetings.highlight import highlight
 from diplomacy.meetings.models import Meeting, Mention, PairCount, Participation, Statement
 
@@ -42,6 +48,8 @@ def country_choices() -> list[str]:
 
 def timeline(request):
     filters = MeetingFilter(request.GET)
+    # A value that does not clean: the page, with the reason beside the filter, as a 400.
+    status = 400 if invalid_filters(MeetingFilter, request.GET) else 200
     after = request.GET.get("after")
 
     def page():
@@ -63,8 +71,8 @@ def timeline(request):
     }
     if request.htmx and not request.htmx.boosted:
         partial = "timeline-page" if after else "timeline-rows"
-        return render(request, f"meetings/timeline.html#{partial}", context)
-    return render(request, "meetings/timeline.html", context)
+        return render(request, f"meetings/timeline.html#{partial}", context, status=status)
+    return render(request, "meetings/timeline.html", context, status=status)
 
 
 def meeting_detail(request, pk: int):
@@ -94,8 +102,29 @@ def meeting_detail(request, pk: int):
     )
 
 
+# On PostgreSQL the pairs of the meetings found come from their participant_key ("3,17,42",
+# kept by services.participants_changed): the meetings are read once through their
+# indexes and the participations are not touched at all.
+PAIRS_FROM_KEYS = """
+SELECT a AS a_id, b AS b_id, count(*) AS count, max(found.date) AS last
+FROM ({meetings}) AS found,
+     LATERAL (SELECT string_to_array(found.participant_key, ',')::bigint[] AS ids) AS people,
+     LATERAL unnest(people.ids) AS a, LATERAL unnest(people.ids) AS b
+WHERE a < b
+GROUP BY a, b
+ORDER BY count DESC, last DESC NULLS LAST, a, b
+LIMIT %s
+"""
+
+
 def meeting_pairs(meetings, limit: int = NETWORK_PAIRS) -> list[dict]:
     """Who met whom how often, aggregated in the database, most frequent first."""
+    if connection.vendor == "postgresql":
+        sql, params = meetings.order_by().values("date", "participant_key").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(PAIRS_FROM_KEYS.format(meetings=sql), [*params, limit])
+            columns = [c.name for c in cursor.description]
+            return _with_people([dict(zip(columns, row, strict=True)) for row in cursor])
     rows = (
         Participation.objects.filter(
             meeting__in=meetings.values("pk"),
@@ -121,7 +150,12 @@ def counted_pairs(years: tuple[int | None, int | None] | None, limit: int = NETW
 
 
 def _pairs_with_people(rows, limit: int) -> list[dict]:
-    rows = list(rows.order_by("-count", F("last").desc(nulls_last=True), "a_id", "b_id")[:limit])
+    return _with_people(
+        list(rows.order_by("-count", F("last").desc(nulls_last=True), "a_id", "b_id")[:limit])
+    )
+
+
+def _with_people(rows: list[dict]) -> list[dict]:
     people = Leader.objects.in_bulk({r["a_id"] for r in rows} | {r["b_id"] for r in rows})
     return [
         {"a": people[r["a_id"]], "b": people[r["b_id"]], "count": r["count"], "last": r["last"]}
@@ -161,6 +195,7 @@ PAIR_SORTS = {
 
 def network(request):
     filters = MeetingFilter(request.GET)
+    status = 400 if invalid_filters(MeetingFilter, request.GET) else 200
     sort = request.GET.get("sort", "count")
     sort = sort if sort in PAIR_SORTS else "count"  # the page shows back only a known sort
 
@@ -186,8 +221,8 @@ def network(request):
         "limit": NETWORK_PAIRS,
     }
     if request.htmx and not request.htmx.boosted:
-        return render(request, "meetings/network.html#network-body", context)
-    return render(request, "meetings/network.html", context)
+        return render(request, "meetings/network.html#network-body", context, status=status)
+    return render(request, "meetings/network.html", context, status=status)
 
 
 def _highlights(filters: StatementFilter) -> list[Statement]:
@@ -206,18 +241,22 @@ def _highlights(filters: StatementFilter) -> list[Statement]:
 
 def statement_search(request):
     filters = StatementFilter(request.GET)
-    statements = filters.apply(
-        Statement.objects.visible()
-        .select_related("speaker", "article", "meeting")
-        .order_by(F("said_on").desc(nulls_last=True), "-id"),
-        vendor=connection.vendor,
-    )
+    status = 400 if invalid_filters(StatementFilter, request.GET) else 200
     after = request.GET.get("after")
-    found = lazy(
-        lambda: page_of(
+
+    def page():
+        # Only when the cached fragment is missing: the search reads the index (filters.py).
+        statements = filters.apply(
+            Statement.objects.visible()
+            .select_related("speaker", "article", "meeting")
+            .order_by(F("said_on").desc(nulls_last=True), "-id"),
+            vendor=connection.vendor,
+        )
+        return page_of(
             Cursor.after(statements, after, field="said_on"), STATEMENTS_PER_PAGE, field="said_on"
         )
-    )
+
+    found = lazy(page)
     context = {
         "filters": filters,
         "statements": lazy(lambda: found[0]),
@@ -228,5 +267,5 @@ def statement_search(request):
     }
     if request.htmx and not request.htmx.boosted:
         partial = "statement-page" if after else "statement-results"
-        return render(request, f"meetings/statements.html#{partial}", context)
-    return render(request, "meetings/statements.html", context)
+        return render(request, f"meetings/statements.html#{partial}", context, status=status)
+    return render(request, "meetings/statements.html", context, status=status)

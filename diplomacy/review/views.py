@@ -125,8 +125,11 @@ def _article_texts(evidence, participants) -> list[dict]:
     for item in evidence:
         if item.article is None:
             continue
-        entry = by_article.setdefault(item.article_id, {"article": item.article, "spans": []})
+        entry = by_article.setdefault(
+            item.article_id, {"article": item.article, "spans": [], "traces": []}
+        )
         entry["spans"].append((item.start, item.end))
+        entry["traces"].extend(item.trace)  # why the machine read a meeting there
     people = [p.pk for p in participants]
     mentions = Mention.objects.filter(article__in=by_article, leader__in=people).values_list(
         "article_id", "start", "end"
@@ -136,7 +139,11 @@ def _article_texts(evidence, participants) -> list[dict]:
         if not any(s <= start < e for s, e in spans):
             spans.append((start, end))
     return [
-        {"article": e["article"], "html": highlight(e["article"].text, 0, e["spans"])}
+        {
+            "article": e["article"],
+            "html": highlight(e["article"].text, 0, e["spans"]),
+            "traces": e["traces"],
+        }
         for e in by_article.values()
     ]
 

@@ -18,7 +18,7 @@ from django.db import connection
 
 from diplomacy.meetings.models import search_fold
 from diplomacy.meetings.pairs import pairs_rebuild
-from diplomacy.meetings.services import participant_key
+from diplomacy.meetings.services import participant_countries, participant_key
 
 CITIES = [
     ("Paris", "FR"), ("Berlin", "DE"), ("Rome", "IT"), ("Madrid", "ES"), ("London", "GB"),
@@ -166,13 +166,15 @@ class Command(BaseCommand):
                 status, confidence = rng.choice(STATUSES), round(rng.random(), 3)
                 yield (pk, day, "day", place, country, rng.choice(KINDS), "", "current",
                        status, confidence, None, "[]", 1, participant_key(people),
-                       search_fold(place), now, now)  # fmt: skip
+                       participant_countries(country_of[p] for p in people), search_fold(place),
+                       now, now)  # fmt: skip
 
         self._step("meetings", _copy(
             "meetings_meeting",
             ["id", "date", "date_precision", "place", "country", "kind", "occasion",
              "reported_as", "status", "confidence", "external_id", "edited_fields", "version",
-             "participant_key", "search_folded", "created_at", "updated_at"],
+             "participant_key", "participant_countries", "search_folded", "created_at",
+             "updated_at"],
             meeting_rows(),
         ), started)  # fmt: skip
 
@@ -198,12 +200,12 @@ class Command(BaseCommand):
                 for source in range(rng.choice((1, 1, 2, 3))):
                     article = first_article + rng.randrange(articles)
                     yield (pk, meeting, article, "", source * 20, source * 20 + 19,
-                           "Generated evidence sentence.")  # fmt: skip
+                           "Generated evidence sentence.", "[]")  # fmt: skip
                     pk += 1
 
         self._step("evidence", _copy(
             "meetings_evidence",
-            ["id", "meeting_id", "article_id", "record", "start", "end", "text"],
+            ["id", "meeting_id", "article_id", "record", "start", "end", "text", "trace"],
             evidence_rows(),
         ), started)  # fmt: skip
 
