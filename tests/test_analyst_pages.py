@@ -8,8 +8,9 @@ import json
 import pytest
 from django.urls import reverse
 
-from diplomacy.leaders.models import Alias
-from diplomacy.meetings.models import Meeting, ReviewStatus
+from diplomacy.articles.models import Article
+from diplomacy.leaders.models import Alias, Leader
+from diplomacy.meetings.models import Meeting, ReviewStatus, Statement
 from tests.factories import ArticleFactory, LeaderFactory, MeetingFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,9 +123,10 @@ def test_leader_feed_needs_its_token_not_a_session(client, analyst_client, trio)
 
 
 @pytest.fixture
-def said():
-    putin = LeaderFactory(name="Vladimir Putin", country="RU")
-    kim = LeaderFactory(name="Kim Jong Un", country="KP")
+def said(kb):
+    """Statements of the knowledge base's Putin and Kim (not look-alikes beside them)."""
+    putin = Leader.objects.get(key="Q7747")
+    kim = Leader.objects.get(key="Q56226")
     StatementFactory(
         speaker=putin,
         text="Relațiile dintre țările noastre s-au întărit",
@@ -199,7 +201,8 @@ def test_api_meetings_pages_with_a_cursor(analyst_client, trio):
 
 def test_api_leaders_and_statements(analyst_client, said):
     leaders = analyst_client.get(reverse("api_leaders"), {"q": "putin"}).json()
-    assert [x["name"] for x in leaders["results"]] == ["Vladimir Putin"]
+    # Every leader whose name or an alias contains the words, in the order of their ids.
+    assert [x["name"] for x in leaders["results"]] == ["Vladimir Putin", "John Kaputin"]
     statements = analyst_client.get(reverse("api_statements"), {"speaker": "Kim Jong Un"}).json()
     assert [(s["speaker"]["name"], s["said_on"]) for s in statements["results"]] == [
         ("Kim Jong Un", "2025-09-02")
@@ -244,12 +247,35 @@ QUERY_COUNTS = {
 }
 
 
+def _shown(name: str, response) -> list[int]:
+    """The ids of the rows a page or an API answer shows (pairs: their counts)."""
+    if name.startswith("api_"):
+        return [row["id"] for row in response.json()["results"]]
+    if name == "network":
+        return [pair["count"] for pair in response.context["pairs"]]
+    return [row.pk for row in response.context[name]]
+
+
+def _expected(name: str, rows: int) -> list[int]:
+    if name == "network":
+        return [rows, rows, rows]  # the three pairs of the three people, each met `rows` times
+    if name == "api_leaders":  # the knowledge base fills the API's first page of 100
+        return list(Leader.objects.order_by("pk").values_list("pk", flat=True)[:100])
+    if name == "api_meetings":
+        return list(Meeting.objects.order_by("-date", "-pk").values_list("pk", flat=True))
+    if name == "articles":
+        return list(Article.objects.order_by("-pk").values_list("pk", flat=True))
+    return list(Statement.objects.order_by("-said_on", "-pk").values_list("pk", flat=True))
+
+
 @pytest.mark.parametrize("rows", [1, 10])
 @pytest.mark.parametrize("name", sorted(QUERY_COUNTS))
 def test_query_count_does_not_grow_with_rows(analyst_client, django_assert_num_queries, name, rows):
     _rows(rows)
     with django_assert_num_queries(QUERY_COUNTS[name]):
-        assert analyst_client.get(reverse(name)).status_code == 200
+        response = analyst_client.get(reverse(name))
+    assert response.status_code == 200
+    assert _shown(name, response) == _expected(name, rows)
 
 
 @pytest.mark.parametrize("rows", [1, 10])
@@ -259,15 +285,25 @@ def test_leader_page_query_count(analyst_client, django_assert_num_queries, rows
         StatementFactory(speaker=people[0], meeting=MeetingFactory(participants=people))
     # One of them reads the user's feed key for the feed link (accounts/feed_tokens.py).
     with django_assert_num_queries(15):
-        analyst_client.get(people[0].get_absolute_url())
+        response = analyst_client.get(people[0].get_absolute_url())
+    assert response.status_code == 200
+    assert [(x["leader"].pk, x["count"]) for x in response.context["counterparts"]] == [
+        (people[1].pk, rows)
+    ]
+    assert len(response.context["meetings"]) == rows
+    assert len(response.context["statements"]) == rows
 
 
 @pytest.mark.parametrize("rows", [1, 10])
 def test_export_query_count(analyst_client, django_assert_num_queries, rows):
     _rows(rows)
-    with django_assert_num_queries(4):
+    # One of them reads the sources of a chunk of meetings (serializers.with_sources).
+    with django_assert_num_queries(5):
         response = analyst_client.get(reverse("export_meetings", args=["json"]))
-        assert len(json.loads(b"".join(response.streaming_content))) == rows
+        exported = json.loads(b"".join(response.streaming_content))
+    assert response.status_code == 200
+    assert sorted(m["id"] for m in exported) == sorted(Meeting.objects.values_list("pk", flat=True))
+    assert len(exported) == rows
 
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -312,7 +348,12 @@ def test_meeting_page_query_count(analyst_client, django_assert_num_queries, row
         meeting.evidence.create(article=ArticleFactory(), start=0, end=5, text="Talks")
         StatementFactory(speaker=people[0], meeting=meeting)
     with django_assert_num_queries(10):
-        analyst_client.get(meeting.get_absolute_url())
+        response = analyst_client.get(meeting.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["meeting"] == meeting
+    assert sorted(p.pk for p in response.context["participants"]) == sorted(p.pk for p in people)
+    assert len(response.context["evidence"]) == rows
+    assert len(response.context["statements"]) == rows - 1
 
 
 @pytest.mark.parametrize("rows", [1, 10])
@@ -323,7 +364,11 @@ def test_article_page_query_count(admin_client, django_assert_num_queries, rows)
         meeting = MeetingFactory(participants=people, source=article)
         StatementFactory(speaker=people[0], meeting=meeting, article=article)
     with django_assert_num_queries(7):
-        admin_client.get(article.get_absolute_url())
+        response = admin_client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["article"] == article
+    assert len(response.context["meetings"]) == rows
+    assert len(response.context["statements"]) == rows
 
 
 def test_imported_record_is_shown_as_the_source(analyst_client):

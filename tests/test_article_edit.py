@@ -25,6 +25,19 @@ MONDAY_TALKS = (
 WARNING = "No publication date given or found: relative dates ('on Monday') cannot be resolved — "
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_in_the_request():
+    """The extraction each save queues runs in the request, also where CELERY_BROKER_URL
+    names a broker (CI) and no worker runs beside these tests: the queued-task path is what
+    is tested here; real workers are tested by the `worker` tests."""
+    from diplomacy.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved
+
+
 def _edit_url(article) -> str:
     return reverse("article_edit", args=[article.pk])
 
@@ -431,3 +444,33 @@ def test_same_text_again_when_the_stored_one_is_dated_makes_no_offer(
     assert response.status_code == 409
     assert ", published 12 March 2025. Nothing new was stored." in page
     assert "?published=" not in page
+
+
+def test_participants_the_new_reading_changes_are_in_the_meetings_history(db):
+    """Re-extraction that finds other people for a meeting of this article alone writes
+    history rows for the participations, so the meeting's history shows it and a revert
+    can bring the old participants back."""
+    from diplomacy.extraction.types import ExtractedMeeting, Span
+    from diplomacy.meetings.services import meeting_upsert
+    from tests.factories import LeaderFactory
+
+    ana, ion, eva = (LeaderFactory(name=n) for n in ("Ana Aster", "Ion Iris", "Eva Elm"))
+    article = ArticleFactory()
+    meeting = MeetingFactory(participants=[ana, ion], source=article)  # evidence at 0-10
+    extracted = ExtractedMeeting(
+        participants=["Ana Aster", "Eva Elm"], date=meeting.date.isoformat(),
+        date_precision="day", location_name="Paris", location_country="FR",
+        kind="bilateral", reported_as="current", confidence=0.8,
+        evidence=[Span(0, 10, "x")],
+    )  # fmt: skip
+    found, created = meeting_upsert(
+        article, extracted, {"Ana Aster": ana, "Eva Elm": eva}, {(0, 10): [meeting.pk]}
+    )
+    assert (found.pk, created) == (meeting.pk, False)
+    assert sorted(meeting.participants.values_list("name", flat=True)) == ["Ana Aster", "Eva Elm"]
+    changes = sorted(
+        (h.history_type, h.leader_id)
+        for h in meeting.participations.model.history.filter(meeting_id=meeting.pk)
+        if h.leader_id != ana.pk
+    )
+    assert changes == [("+", eva.pk), ("-", ion.pk)]

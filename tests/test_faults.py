@@ -61,8 +61,12 @@ def _each_article_once() -> None:
 
 def test_worker_killed_mid_batch_loses_and_duplicates_nothing(kb):
     require_real_stack()
-    # Redis gives an unacknowledged task back after this long.
-    first = Worker("doomed", CELERY_VISIBILITY_TIMEOUT="5")
+    # Redis gives an unacknowledged task back after this long. The article in hand when
+    # the worker dies is leased for its time limit, grace and margin (3 + 2 × 1 s here).
+    first = Worker(
+        "doomed", CELERY_VISIBILITY_TIMEOUT="5", EXTRACTION_TIME_LIMIT_SECONDS="3",
+        EXTRACTION_KILL_GRACE_SECONDS="1",
+    )  # fmt: skip
     try:
         for text in articles(200):
             services.article_create(text=text)

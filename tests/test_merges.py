@@ -145,8 +145,8 @@ def test_leader_merge_through_the_page_with_the_duplicates_own_name(editor_clien
     assert "Undo this merge" in page
 
 
-def test_a_duplicate_with_the_same_name_is_found_by_name(editor_client):
-    keep = LeaderFactory(name="George H. W. Bush", country="US")
+def test_a_duplicate_with_the_same_name_is_found_by_name(editor_client, kb):
+    keep = Leader.objects.get(key="Q23505", name="George H. W. Bush", country="US")
     twin = LeaderFactory(name="George H. W. Bush", country="US", known=False)
     editor_client.post(reverse("leader_merge", args=[keep.slug]), {"leader": "George H. W. Bush"})
     twin.refresh_from_db()

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from diplomacy.leaders.models import Leader
 from diplomacy.meetings.models import Meeting, Statement
 from tests.factories import LeaderFactory, MeetingFactory, StatementFactory, UserFactory
 
@@ -147,7 +146,8 @@ def test_empty_leader_name_answers_400(editor_client):
     page = response.content.decode()
     assert '<p class="error" id="id_name_error" role="alert">This field is required.</p>' in page
     assert 'value="de"' in page
-    assert Leader.objects.values_list("name", flat=True).get() == "Kept Name"
+    leader.refresh_from_db()
+    assert leader.name == "Kept Name"
 
 
 # --- 409: both versions, and one click saves the editor's again --------------------

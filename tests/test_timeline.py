@@ -87,16 +87,19 @@ def test_timeline_query_count_does_not_grow_with_rows(
     analyst_client, django_assert_num_queries, rows
 ):
     people = [LeaderFactory(), LeaderFactory(), LeaderFactory()]
-    for _ in range(rows):
-        MeetingFactory(participants=people)
+    days = [datetime.date(2025, 1, 1) + datetime.timedelta(days=n) for n in range(rows)]
+    made = [MeetingFactory(participants=people, date=day) for day in reversed(days)]
     # session, user, groups (role: also the menu), data version, then on a cache miss:
     # meetings, participants, leaders for the filter
     with django_assert_num_queries(7):
         response = analyst_client.get(TIMELINE)
-    assert len(response.context["meetings"]) == rows
+    assert response.status_code == 200
+    assert [m.pk for m in response.context["meetings"]] == [m.pk for m in made]
+    assert response.content.decode().count('<article class="meeting') == rows
     # Again: the rows come from the cache while the data is unchanged.
     with django_assert_num_queries(4):
         again = analyst_client.get(TIMELINE)
+    assert again.status_code == 200
     rows_html = response.content.decode().split('<div id="timeline-rows">')[1]
     assert again.content.decode().split('<div id="timeline-rows">')[1] == rows_html
 
@@ -105,14 +108,19 @@ def test_cached_timeline_filtered_by_a_leader_looks_nothing_up(
     analyst_client, django_assert_num_queries
 ):
     person = LeaderFactory()
-    MeetingFactory(participants=[person, LeaderFactory()])
+    meeting = MeetingFactory(participants=[person, LeaderFactory()])
     url = f"{TIMELINE}?leader={person.slug}"
     first = analyst_client.get(url)
-    assert person.name in first.content.decode()
+    assert first.status_code == 200
+    assert [m.pk for m in first.context["meetings"]] == [meeting.pk]
     # session, user, groups (role), data version: the leader and the rows are cached
     with django_assert_num_queries(4):
         again = analyst_client.get(url)
-    assert person.name in again.content.decode()
+    assert again.status_code == 200
+    rows = first.content.decode().split('<div id="timeline-rows">')[1]
+    assert again.content.decode().split('<div id="timeline-rows">')[1] == rows
+    assert rows.count('<article class="meeting') == 1
+    assert person.name in rows
 
 
 def test_meeting_page_shows_its_source_sentence(analyst_client, seed_ingested):

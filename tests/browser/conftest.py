@@ -1,6 +1,7 @@
 """Real-browser tests: Playwright driving Debian's Chromium against a live server.
 
-`.ci/run` installs Chromium; where it is missing these tests are skipped.
+`.ci/run` installs Chromium; where it is missing these tests are skipped (in CI, where
+it must be there, the root conftest turns that skip into a failure).
 Screenshots go to tests/artifacts/ (ignored by git).
 """
 
@@ -21,10 +22,20 @@ PASSWORD = "correct horse battery staple"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+CHROMIUM_MISSING = "Chromium is not installed (.ci/run installs it; in CI this fails)"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Skip before any fixture: no live server, no test database, no knowledge base."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(CHROMIUM_MISSING)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (.ci/run installs it)")
+        pytest.skip(CHROMIUM_MISSING)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -34,6 +45,19 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_the_live_server():
+    """No worker runs beside the browser tests, also where CELERY_BROKER_URL names a broker
+    (CI): the live server does each task itself, as with no broker. Real workers are
+    tested by the `worker` tests."""
+    from diplomacy.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved
 
 
 @pytest.fixture

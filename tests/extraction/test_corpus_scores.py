@@ -21,10 +21,12 @@ import re
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
+
 from diplomacy.extraction import extract, load_knowledge_base, to_schema
 
 HERE = Path(__file__).resolve().parent
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = Path(settings.SHARED_DIR)  # ../shared, or DIPLOMACY_SHARED_DIR
 DEV_DIR = SHARED / "corpus" / "dev"
 SCORER_PATH = SHARED / "eval" / "score.py"
 OWN_DIR = HERE / "corpus"

@@ -14,12 +14,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
-SHARED = ROOT.parent / "shared"
+# Where the shared corpora are comes from the settings (../shared, or DIPLOMACY_SHARED_DIR),
+# also when this file runs as a script.
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "diplomacy.settings")
+from django.conf import settings  # noqa: E402
+
+SHARED = Path(settings.SHARED_DIR)
 GOLDEN = HERE / "extract.jsonl"
 
 # label → folder; the label is what the golden file stores, so it does not depend on
@@ -52,7 +59,6 @@ def output_of(label: str, data: bytes, kb) -> dict:
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT))
     from diplomacy.extraction import load_knowledge_base
 
     kb = load_knowledge_base()
