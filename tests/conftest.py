@@ -174,3 +174,16 @@ def editor_client(roles):
 @pytest.fixture
 def admin_client(roles):
     return _client_for("admin")
+
+
+@pytest.fixture
+def tasks_run_here():
+    """Queued tasks run where they are queued, also where CELERY_BROKER_URL names a broker
+    (CI) and no worker runs beside the test: for tests of what a queued extraction does,
+    not of the worker (the `worker` tests start real workers)."""
+    from diplomacy.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved

@@ -13,7 +13,7 @@ from diplomacy.meetings.models import Evidence, Meeting, Statement
 from diplomacy.meetings.services import meeting_update
 from tests.factories import ArticleFactory, MeetingFactory, StatementFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_run_here")]
 
 UPLOAD = reverse("article_upload")
 # Our own short report: two leaders of the knowledge base met "on Monday". Published on
@@ -23,19 +23,6 @@ MONDAY_TALKS = (
     '"We will stand with Ukraine for as long as it takes," Macron told reporters after the talks.'
 )
 WARNING = "No publication date given or found: relative dates ('on Monday') cannot be resolved — "
-
-
-@pytest.fixture(autouse=True)
-def _tasks_run_in_the_request():
-    """The extraction each save queues runs in the request, also where CELERY_BROKER_URL
-    names a broker (CI) and no worker runs beside these tests: the queued-task path is what
-    is tested here; real workers are tested by the `worker` tests."""
-    from diplomacy.celery import app
-
-    saved = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = saved
 
 
 def _edit_url(article) -> str:

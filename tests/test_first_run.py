@@ -72,7 +72,7 @@ def test_shipped_articles_start_with_their_date_and_cover_eight_languages():
 
 
 def test_load_demo_fills_the_timeline_without_the_shared_folder(
-    kb, no_shared, demo_data, analyst_client, django_capture_on_commit_callbacks
+    kb, no_shared, demo_data, analyst_client, django_capture_on_commit_callbacks, tasks_run_here
 ):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", data=demo_data)

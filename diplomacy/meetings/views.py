@@ -1,5 +1,6 @@
 """Analyst pages: timeline, meeting, network and statement search."""
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, F, Max, Sum
 from django.shortcuts import get_object_or_404, render
@@ -120,7 +121,11 @@ LIMIT %s
 def meeting_pairs(meetings, limit: int = NETWORK_PAIRS) -> list[dict]:
     """Who met whom how often, aggregated in the database, most frequent first."""
     if connection.vendor == "postgresql":
-        sql, params = meetings.order_by().values("date", "participant_key").query.sql_with_params()
+        try:
+            query = meetings.order_by().values("date", "participant_key").query
+            sql, params = query.sql_with_params()
+        except EmptyResultSet:  # a filter that can match nothing (an unknown leader)
+            return []
         with connection.cursor() as cursor:
             cursor.execute(PAIRS_FROM_KEYS.format(meetings=sql), [*params, limit])
             columns = [c.name for c in cursor.description]

@@ -48,16 +48,10 @@ def browser():
 
 
 @pytest.fixture(autouse=True)
-def _tasks_run_in_the_live_server():
+def _tasks_run_in_the_live_server(tasks_run_here):
     """No worker runs beside the browser tests, also where CELERY_BROKER_URL names a broker
     (CI): the live server does each task itself, as with no broker. Real workers are
     tested by the `worker` tests."""
-    from diplomacy.celery import app
-
-    saved = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = saved
 
 
 @pytest.fixture
