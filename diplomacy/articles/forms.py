@@ -41,7 +41,26 @@ def upload_limits() -> UploadLimits:
     )
 
 
-class UploadForm(forms.Form):
+class ArticleDetailsForm(forms.Form):
+    """What is given with an article besides its text."""
+
+    title = forms.CharField(max_length=500, required=False)
+    source = forms.CharField(label="Source outlet", max_length=200, required=False)
+    url = forms.URLField(
+        label="URL", max_length=2000, required=False, assume_scheme="https", validators=WEB_URL
+    )
+    published = forms.DateField(
+        label="Publication date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Used to resolve 'on Wednesday' or 'last June'. "
+        "Optional when the text starts with 'date YYYY-MM-DD'.",
+    )
+
+
+class UploadForm(ArticleDetailsForm):
+    field_order = ["text", "files", "fetch_url", "title", "source", "url", "published"]
+
     text = forms.CharField(
         label="Paste an article",
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -58,18 +77,6 @@ class UploadForm(forms.Form):
         label="…or fetch a web page", required=False, max_length=2000, assume_scheme="https",
         validators=WEB_URL,
     )  # fmt: skip
-    title = forms.CharField(max_length=500, required=False)
-    source = forms.CharField(label="Source outlet", max_length=200, required=False)
-    url = forms.URLField(
-        label="URL", max_length=2000, required=False, assume_scheme="https", validators=WEB_URL
-    )
-    published = forms.DateField(
-        label="Publication date",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Used to resolve 'on Wednesday' or 'last June'. "
-        "Optional when the text starts with 'date YYYY-MM-DD'.",
-    )
 
     def clean_files(self):
         uploads = self.cleaned_data.get("files") or []
@@ -135,22 +142,15 @@ class FeedForm(forms.ModelForm):
         labels = {"url": "Feed URL (RSS or Atom)"}
 
 
-class ArticleEditForm(forms.Form):
+class ArticleEditForm(ArticleDetailsForm):
     """An admin's correction of what was given with an article (its text stays as stored)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    title = forms.CharField(max_length=500, required=False)
-    source = forms.CharField(label="Source outlet", max_length=200, required=False)
-    url = forms.URLField(
-        label="URL", max_length=2000, required=False, assume_scheme="https", validators=WEB_URL
-    )
-    published = forms.DateField(
-        label="Publication date",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Relative dates in the text ('on Monday', 'last June') are resolved against "
-        "it: changing it extracts the article again. Editors' corrections of its meetings and "
-        "statements are kept.",
+    field_order = ["version", "title", "source", "url", "published"]
+    PUBLISHED_HELP = (
+        "Relative dates in the text ('on Monday', 'last June') are resolved against it: "
+        "changing it extracts the article again. Editors' corrections of its meetings and "
+        "statements are kept."
     )
 
     def __init__(self, *args, article: Article, **kwargs):
@@ -159,6 +159,7 @@ class ArticleEditForm(forms.Form):
             {name: getattr(article, name) for name in ("version", *EDITABLE_FIELDS)},
         )
         super().__init__(*args, **kwargs)
+        self.fields["published"].help_text = self.PUBLISHED_HELP
         self.article = article
 
     def clean_url(self):
