@@ -19,7 +19,7 @@ from diplomacy.extraction.country_names import COUNTRY_NAMES
 
 GEO_DIR = datafiles.DATA_DIR / "geo"
 # The keys each geo file must have.
-PLACES_FIELDS = ("us_states", "capitals", "country_extra", "cities", "venues")
+PLACES_FIELDS = ("family_name_first", "us_states", "capitals", "country_extra", "cities", "venues")
 ADJECTIVES_FIELDS = ("adjectives", "english_more", "romance_more")
 
 
@@ -58,6 +58,8 @@ _VENUES: list[tuple[str, str, list[str]]] = [
 ]
 # Subdivisions whose name after a comma places an unknown town ("in Woodside, California").
 US_STATES: list[str] = _PLACES["us_states"]
+# Countries where the family name comes first: its first word is the bare surname.
+FAMILY_NAME_FIRST: frozenset[str] = frozenset(_PLACES["family_name_first"])
 
 
 def load_country_names() -> dict[str, list[str]]:

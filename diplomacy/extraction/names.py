@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import Document, Mention, mentions_at, role_rank
+from diplomacy.extraction.geo import FAMILY_NAME_FIRST
 from diplomacy.extraction.prepare import candidate_tokens, capitalised, sentence_initial
 from diplomacy.extraction.text import (
     fold_phrase,
@@ -183,41 +184,15 @@ def leader_entry(doc: Document, key: str) -> LeaderEntry:
 
 def _later_surnames(doc: Document, found: list) -> list:
     """After "Pedro Sánchez", a bare "Sánchez" is him, whether or not the knowledge
-    base lists the surname as an alias."""
-    local: dict[str, str] = {}
-    first_at: dict[str, int] = {}
-    given: dict[str, set[str]] = {}
-    for i, n, keys, single, _ in found:
-        if not single and n >= 2 and len(keys) == 1:
-            surname = doc.tokens[i + n - 1].norm
-            if len(surname) >= 3 and surname not in local:
-                local[surname] = keys[0]
-                first_at[surname] = i
-            given.setdefault(doc.tokens[i].norm, set()).add(keys[0])
-            # "Lee Jae-myung", "Moon Jae-in": a family name first, before a hyphenated
-            # given name in lower case after the hyphen, is the bare surname used later.
-            family = doc.tokens[i].norm
-            if n == 3 and len(family) >= 3 and family not in local:
-                a, b = doc.tokens[i + 1], doc.tokens[i + 2]
-                if doc.text[a.end : b.start] == "-" and doc.text[b.start].islower():
-                    local[family] = keys[0]
-                    first_at[family] = i
-    # "Marcelo Rebelo de Sousa … Marcelo": a name of three words or more may be cut to
-    # its first, when no other leader of the article bears it.
-    for i, n, keys, single, _ in found:
-        first = doc.tokens[i].norm
-        if (
-            not single
-            and n >= 3
-            and len(keys) == 1
-            and len(first) >= 4
-            and given.get(first) == {keys[0]}
-            and first not in local
-        ):
-            local[first] = keys[0]
-            first_at[first] = i
+    base lists the surname as an alias; after "Kim Jong Il", a bare "Kim" is him even
+    though the knowledge base gives that alias to someone else."""
+    local, first_at = _short_forms(doc, found)
     if not local:
         return []
+    for x, (i, n, keys, single, inflection) in enumerate(found):
+        hit = doc.tokens[i].norm if single and n == 1 else None
+        if hit in local and first_at[hit] < i and local[hit] not in keys:
+            found[x] = (i, n, [local[hit]], False, inflection)
     covered = {k for i, n, *_ in found for k in range(i, i + n)}
     extra = []
     for k in candidate_tokens(doc, frozenset(local)):
@@ -235,6 +210,54 @@ def _later_surnames(doc: Document, found: list) -> list:
         inflection = _case_ending(tok.norm, doc.language) if inflected else ""
         extra.append((k, 1, [local[hit]], False, inflection))
     return extra
+
+
+def _short_forms(doc: Document, found: list) -> tuple[dict[str, str], dict[str, int]]:
+    """The bare surnames (and short first words) of the article's full names: the form,
+    the leader it stands for and the token where the full name first appears."""
+    local: dict[str, str] = {}
+    first_at: dict[str, int] = {}
+    given: dict[str, set[str]] = {}
+    for i, n, keys, single, _ in found:
+        if not single and n >= 2 and len(keys) == 1:
+            surname = doc.tokens[i + n - 1].norm
+            if len(surname) >= 3 and surname not in local:
+                local[surname] = keys[0]
+                first_at[surname] = i
+            given.setdefault(doc.tokens[i].norm, set()).add(keys[0])
+            # "Lee Jae-myung", "Moon Jae-in": a family name first, before a hyphenated
+            # given name in lower case after the hyphen, is the bare surname used later.
+            # "Kim Jong Il", "Hu Jintao": so is the first word of a leader of a country
+            # where the family name comes first.
+            family = doc.tokens[i].norm
+            if len(family) >= 2 and family not in local and _family_first(doc, i, n, keys[0]):
+                local[family] = keys[0]
+                first_at[family] = i
+    # "Marcelo Rebelo de Sousa … Marcelo": a name of three words or more may be cut to
+    # its first, when no other leader of the article bears it.
+    for i, n, keys, single, _ in found:
+        first = doc.tokens[i].norm
+        if (
+            not single
+            and n >= 3
+            and len(keys) == 1
+            and len(first) >= 4
+            and given.get(first) == {keys[0]}
+            and first not in local
+        ):
+            local[first] = keys[0]
+            first_at[first] = i
+    return local, first_at
+
+
+def _family_first(doc: Document, i: int, n: int, key: str) -> bool:
+    entry = doc.unknown.get(key) or doc.kb.leaders.get(key)
+    if entry is not None and entry.country in FAMILY_NAME_FIRST:
+        return True
+    if n != 3:
+        return False
+    a, b = doc.tokens[i + 1], doc.tokens[i + 2]
+    return doc.text[a.end : b.start] == "-" and doc.text[b.start].islower()
 
 
 _HONORIFICS = folded_words(lexicon.every("honorifics"))

@@ -19,6 +19,7 @@ from diplomacy.extraction.document import (
 from diplomacy.extraction.resolution import resolve_mention, salient
 from diplomacy.extraction.speakers import (
     Said,
+    according_to_him_at,
     after_according,
     attribution_subject,
     clause_start,
@@ -163,6 +164,11 @@ def _speaker_before(
         note_rule(doc, "before the quotation: the last name introducing it or 'according to'")
         return True, speaker_of(doc, before[-1], said)
     s = doc.sentences[sentence][0]
+    if not before and any(
+        according_to_him_at(doc, k) for k in range(token_at(doc, s), token_at(doc, qs))
+    ):
+        note_rule(doc, "before the quotation: 'according to him', the leader last spoken of")
+        return True, salient(doc, qs, sentence, said) or salient(doc, s, sentence - 1, said)
     pron = pronouns_starting(doc, s, qs)
     if pron:
         note_rule(doc, "before the quotation: a pronoun, resolved to its leader")
@@ -220,6 +226,28 @@ def _speaker_elsewhere(
         if key:
             note_rule(doc, "standing alone: the previous speaker, or the next attribution")
             return key
+    opens = not cands and _only_quotations(doc, qi, sentence)
+    alone = words_outside_quotes(doc, sentence) <= 2 or opens
+    if (
+        alone
+        and not short
+        and sentence > 0
+        and _same_or_next_paragraph(doc, sentence - 1, sentence)
+    ):
+        # "Kim and Koizumi announced a joint statement. «This happened …»": a quotation
+        # standing alone after a sentence about a leader is that leader's.
+        key = salient(doc, doc.sentences[sentence - 1][1], sentence - 1, said)
+        if key:
+            note_rule(doc, "standing alone: the subject of the sentence before")
+            return key
+    key = _named_later(doc, qi, sentence, cands, said)
+    if key:
+        note_rule(doc, "after the quotation, later in its sentence: a name beside a speech verb")
+        return key
+    key = _incise(doc, qi, said)
+    if key:
+        note_rule(doc, "an attribution set inside the quotation marks")
+        return key
     # "«…», a déclaré Trump, avant de saluer un « homme d'État remarquable »": a second
     # quotation in the sentence of an attributed one, no one else named in between, is
     # the same speaker's.
@@ -232,6 +260,57 @@ def _speaker_elsewhere(
     ):
         note_rule(doc, "a second quotation in the sentence of an attributed one")
         return said[-1]._key
+    return None
+
+
+def _same_or_next_paragraph(doc: Document, a: int, b: int) -> bool:
+    return doc.paragraph_of_sentence[a] >= doc.paragraph_of_sentence[b] - 1
+
+
+def _named_later(
+    doc: Document, qi: int, sentence: int, cands: list[Mention], said: list[Said]
+) -> str | None:
+    """ "«We haven't set anything up yet» in Paris, Trump said": the attribution comes
+    after a few words of narration, a name with a speech verb right beside it."""
+    toks, lx = doc.tokens, doc.lx
+    qe = doc.quotes[qi][1]
+    stop = doc.quotes[qi + 1][0] if qi + 1 < len(doc.quotes) else len(doc.text)
+    stop = min(stop, doc.sentences[sentence][1])
+    for m in cands:
+        if not (qe <= m.start < stop) or m.oblique:
+            continue
+        beside = range(max(m.ti - 2, 0), m.ti)
+        after = range(m.tj, min(m.tj + 2, len(toks)))
+        if any(toks[k].norm in lx.reporting for k in (*beside, *after)):
+            return speaker_of(doc, m, said)
+    return None
+
+
+def _only_quotations(doc: Document, qi: int, sentence: int) -> bool:
+    """The sentence opens with the quotation and goes on, if at all, with another one
+    ("«…», «…», precum și …"): no narration names who speaks."""
+    s, e = doc.sentences[sentence]
+    qs, qe = doc.quotes[qi]
+    if any(c.isalnum() for c in doc.text[s:qs]):
+        return False
+    nxt = doc.quotes[qi + 1][0] if qi + 1 < len(doc.quotes) else e
+    return not any(c.isalnum() for c in doc.text[qe : min(nxt, e)])
+
+
+def _incise(doc: Document, qi: int, said: list[Said]) -> str | None:
+    """ "« Nous recevons …, a déclaré Dmitry Peskov, porte-parole. D'une manière … »":
+    French and Spanish set the attribution between commas inside the marks."""
+    toks, lx = doc.tokens, doc.lx
+    qs, qe = doc.quotes[qi]
+    for m in doc.mentions:
+        if m.start >= qe:
+            break
+        if m.start <= qs or m.kind not in ("name", "role") or m.dependent:
+            continue
+        lo = max(m.ti - 3, 1)
+        verbs = [k for k in range(lo, m.ti) if toks[k].norm in lx.reporting]
+        if verbs and "," in doc.text[toks[lo - 1].end : toks[verbs[0]].start]:
+            return speaker_of(doc, m, said)
     return None
 
 

@@ -7,7 +7,6 @@ infinitive complements included).
 
 from __future__ import annotations
 
-from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import (
     Document,
     clause_break,
@@ -19,8 +18,10 @@ from diplomacy.extraction.document import (
 from diplomacy.extraction.prepare import candidate_tokens
 from diplomacy.extraction.resolution import salient
 from diplomacy.extraction.speakers import (
+    ACCORDING_TO_HIM,
     SAID_WITHOUT_THAT,
     Said,
+    according_to_him_at,
     attribution_subject,
     clause_start,
     description_speaker,
@@ -28,17 +29,9 @@ from diplomacy.extraction.speakers import (
     speaker_of,
     unknown_speaker,
 )
-from diplomacy.extraction.text import fold_phrase
 from diplomacy.extraction.words import ACCORDING, THIS_SAID
 
-# "По его словам": according to him (folded token sequences).
-_ACCORDING_TO_HIM = {
-    language: {tuple(fold_phrase(p)) for p in phrases}
-    for language, phrases in lexicon.table("according_to_him").items()
-}
-
-
-_ACCORDING_TO_HIM_FIRSTS = {p[0] for phrases in _ACCORDING_TO_HIM.values() for p in phrases}
+_ACCORDING_TO_HIM_FIRSTS = {p[0] for phrases in ACCORDING_TO_HIM.values() for p in phrases}
 
 
 def indirect(doc: Document, direct: list[Said]) -> list[Said]:
@@ -71,7 +64,7 @@ def indirect(doc: Document, direct: list[Said]) -> list[Said]:
                 key = _according_to(doc, s, k + len(according), direct)
                 if key:
                     break
-            if tuple(norms[pos : pos + 3]) in _ACCORDING_TO_HIM[doc.language]:
+            if according_to_him_at(doc, k):
                 # "По его словам, …": he is the last leader spoken of.
                 key = salient(doc, toks[k].start, s, direct)
                 if key:

@@ -27,6 +27,7 @@ from diplomacy.extraction.resolution import NOT_SPEAKER, resolve_mention, salien
 from diplomacy.extraction.text import (
     TOKEN_RE,
     Token,
+    fold_phrase,
 )
 from diplomacy.extraction.types import (
     LeaderEntry,
@@ -291,6 +292,24 @@ def after_according(doc: Document, m: Mention) -> bool:
         or prev not in _ACCORDING_HEADS
         or doc.tokens[m.ti - 2].norm == _ACCORDING_HEADS[prev]
     )
+
+
+# "По его словам", "selon lui": according to him (folded token sequences).
+ACCORDING_TO_HIM = {
+    language: {tuple(fold_phrase(p)) for p in phrases}
+    for language, phrases in lexicon.table("according_to_him").items()
+}
+
+
+def according_to_him_at(doc: Document, k: int) -> bool:
+    """ "Selon lui, …", "По его словам, …" starts at token k: the source of the
+    sentence is the leader last spoken of."""
+    toks = doc.tokens
+    for phrase in ACCORDING_TO_HIM[doc.language]:
+        end = k + len(phrase)
+        if end < len(toks) and tuple(t.norm for t in toks[k:end]) == phrase:
+            return doc.text[toks[end - 1].end : toks[end].start].strip().startswith(",")
+    return False
 
 
 _AMBIGUOUS_DETERMINERS = lexicon.table("ambiguous_determiners")

@@ -3,7 +3,7 @@ languages where it occurs, in our own wording."""
 
 import pytest
 
-from tests.extraction.helpers import meetings
+from tests.extraction.helpers import direct, meetings
 
 MACRON, SCHOLZ = "Emmanuel Macron", "Olaf Scholz"
 
@@ -324,3 +324,94 @@ def test_a_meeting_told_in_the_present_tense_is_held_today(run, language, text):
 )
 def test_receiving_a_thing_in_the_present_tense_is_no_meeting(run, language, text):
     assert meetings(run(text, "2025-08-01")) == []
+
+
+# --- Quotations whose speaker is named away from the marks ------------------------------
+
+LULA = "Luiz Inacio Lula da Silva"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "quote"),
+    [
+        (
+            "en",
+            "Olaf Scholz spent the afternoon with farmers in Brandenburg.\n"
+            '"We will protect the harvest whatever the weather brings."',
+            "We will protect the harvest whatever the weather brings.",
+        ),
+        (
+            "ro",
+            "Olaf Scholz a explicat că s-a ocupat de două probleme. "
+            '"Am avut de reparat bugetul", "apoi de liniștit coaliția", precum și de '
+            "alte lucruri mărunte.",
+            "Am avut de reparat bugetul",
+        ),
+    ],
+)
+def test_a_quotation_standing_alone_is_the_leader_of_the_sentence_before(
+    run, language, text, quote
+):
+    found = run(text, "2024-05-02")
+    assert (SCHOLZ, quote) in direct(found)
+
+
+def test_a_quotation_opening_a_sentence_attributed_to_an_institution_is_no_leaders(run):
+    text = (
+        "Pedro Sánchez se reunió el lunes con Emmanuel Macron en París.\n"
+        "“Los dos presidentes hablaron de energía y de agricultura”, difundió la "
+        "Presidencia en un comunicado."
+    )
+    assert direct(run(text, "2024-05-06")) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Emmanuel Macron is expected at the summit.\n\n"
+            '"Nothing has been agreed for Friday yet" in Brussels, Olaf Scholz said.',
+        ),
+        (
+            "fr",
+            "Emmanuel Macron est attendu au sommet.\n\n"
+            "« Rien n'est encore décidé pour vendredi, a déclaré Olaf Scholz devant la presse. "
+            "Nous verrons demain. »",
+        ),
+    ],
+)
+def test_an_attribution_later_in_the_sentence_or_inside_the_marks_names_the_speaker(
+    run, language, text
+):
+    found = run(text, "2024-05-02")
+    assert [speaker for speaker, _ in direct(found)] == [SCHOLZ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Lula a reçu la presse à Brasilia. Selon lui, c'est « l'Europe qui bloque tout »."),
+        (
+            "es",
+            "Lula recibió a la prensa en Brasilia. Según él, es «Europa la que lo bloquea todo».",
+        ),
+        (
+            "it",
+            "Lula ha ricevuto la stampa a Brasilia. Secondo lui, è «l'Europa che blocca tutto».",
+        ),
+    ],
+)
+def test_according_to_him_gives_the_quotation_to_the_leader_last_spoken_of(run, language, text):
+    found = run(text, "2024-05-02")
+    assert [speaker for speaker, _ in direct(found)] == [LULA]
+
+
+def test_a_bare_family_name_first_is_the_east_asian_leader_named_in_full_before(run):
+    text = (
+        "Kim Jong Il received the Japanese prime minister Junichiro Koizumi in Pyongyang. "
+        "Kim told his guest the abductions were regrettable.\n"
+        '"We want the relations to start again," Kim said.'
+    )
+    found = run(text, "2002-09-17")
+    assert [speaker for speaker, _ in direct(found)] == ["Kim Jong-il"]
