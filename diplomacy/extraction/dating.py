@@ -18,9 +18,13 @@ from diplomacy.extraction.document import (
     clause_break,
     dates_in,
     in_quote,
+    mentions_in_sentence,
+    sentence_at,
     sentence_tokens,
     token_at,
 )
+from diplomacy.extraction.names import leader_entry
+from diplomacy.extraction.resolution import resolve_mention
 from diplomacy.extraction.text import (
     fold_phrase,
 )
@@ -336,6 +340,42 @@ def adopt_dates(doc: Document, found: list[ExtractedMeeting], news_date: date | 
                 m.participants = list(other.participants)
                 m.reported_as = "past" if is_past(day, "day", news_date) else "current"
                 break
+
+
+def date_from_the_story(doc: Document, found: list[ExtractedMeeting]) -> None:
+    """ "X has held talks with Y." then "X told Y on Thursday that …": a meeting dated
+    only by the news takes the day of a sentence just after it that names all its
+    people, when that day is of the last week."""
+    if doc.published is None:
+        return
+    # Paragraph numbers count blank lines: their rank says which paragraph comes next.
+    rank = {p: i for i, p in enumerate(sorted(set(doc.paragraph_of_sentence)))}
+    # A sentence that reports a meeting of its own dates that one, not this.
+    reporting = {sentence_at(doc, m.evidence[0].start) for m in found if m.evidence}
+    for m in found:
+        if id(m) not in doc.undated or m.date_precision != "day" or not m.evidence:
+            continue
+        first = sentence_at(doc, m.evidence[0].start)
+        paragraph = rank[doc.paragraph_of_sentence[first]]
+        wanted = set(m.participants)
+        for s in range(first + 1, min(first + 4, len(doc.sentences))):
+            if rank[doc.paragraph_of_sentence[s]] > paragraph + 1 or s in reporting:
+                break
+            named = {
+                leader_entry(doc, key).name
+                for x in mentions_in_sentence(doc, s)
+                if x.sentence == s and not x.in_quote and (key := resolve_mention(doc, x))
+            }
+            if not wanted <= named:
+                continue
+            days = [
+                d
+                for d in dates_in(doc, *doc.sentences[s])
+                if d.precision == "day" and not d.future and 0 <= (doc.published - d.day).days <= 7
+            ]
+            if len(days) == 1 and days[0].value != m.date:
+                m.date = days[0].value
+            break
 
 
 def dated_elsewhere(doc: Document, s: int, e: int) -> bool:

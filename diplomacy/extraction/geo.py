@@ -19,7 +19,15 @@ from diplomacy.extraction.country_names import COUNTRY_NAMES
 
 GEO_DIR = datafiles.DATA_DIR / "geo"
 # The keys each geo file must have.
-PLACES_FIELDS = ("family_name_first", "us_states", "capitals", "country_extra", "cities", "venues")
+PLACES_FIELDS = (
+    "family_name_first",
+    "given_name_first",
+    "us_states",
+    "capitals",
+    "country_extra",
+    "cities",
+    "venues",
+)
 ADJECTIVES_FIELDS = ("adjectives", "english_more", "romance_more")
 
 
@@ -60,6 +68,8 @@ _VENUES: list[tuple[str, str, list[str]]] = [
 US_STATES: list[str] = _PLACES["us_states"]
 # Countries where the family name comes first: its first word is the bare surname.
 FAMILY_NAME_FIRST: frozenset[str] = frozenset(_PLACES["family_name_first"])
+# Countries whose people go by their first name: it is a short form too.
+GIVEN_NAME_FIRST: frozenset[str] = frozenset(_PLACES["given_name_first"])
 
 
 def load_country_names() -> dict[str, list[str]]:

@@ -12,7 +12,12 @@ from datetime import date
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.candidate import meeting_for
-from diplomacy.extraction.dating import adopt_dates, dated_elsewhere, find_news_date
+from diplomacy.extraction.dating import (
+    adopt_dates,
+    date_from_the_story,
+    dated_elsewhere,
+    find_news_date,
+)
 from diplomacy.extraction.document import Document, Mention, mentions_in_sentence, sentence_tokens
 from diplomacy.extraction.merging import merge
 from diplomacy.extraction.names import leader_entry
@@ -49,6 +54,7 @@ def find_meetings(doc: Document) -> list[ExtractedMeeting]:
     blocked = [t for t in triggers if t.blocked]
     found = _meetings_of(doc, live, protagonist, news_date, rivals=blocked)
     adopt_dates(doc, found, news_date)
+    date_from_the_story(doc, found)
     # Planned meetings compete for people among themselves only, as before.
     planned = [t for t in triggers if t.blocked == "planned"]
     doc.planned.extend(_meetings_of(doc, planned, protagonist, news_date))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from diplomacy.extraction import lexicon
 from diplomacy.extraction.document import Document, Mention, mentions_at, role_rank
-from diplomacy.extraction.geo import FAMILY_NAME_FIRST
+from diplomacy.extraction.geo import FAMILY_NAME_FIRST, GIVEN_NAME_FIRST
 from diplomacy.extraction.prepare import candidate_tokens, capitalised, sentence_initial
 from diplomacy.extraction.text import (
     fold_phrase,
@@ -251,8 +251,9 @@ def _short_forms(doc: Document, found: list) -> tuple[dict[str, str], dict[str, 
 
 
 def _family_first(doc: Document, i: int, n: int, key: str) -> bool:
+    """The first word of the full name at token i is the one used alone later."""
     entry = doc.unknown.get(key) or doc.kb.leaders.get(key)
-    if entry is not None and entry.country in FAMILY_NAME_FIRST:
+    if entry is not None and entry.country in FAMILY_NAME_FIRST | GIVEN_NAME_FIRST:
         return True
     if n != 3:
         return False

@@ -415,3 +415,49 @@ def test_a_bare_family_name_first_is_the_east_asian_leader_named_in_full_before(
     )
     found = run(text, "2002-09-17")
     assert [speaker for speaker, _ in direct(found)] == ["Kim Jong-il"]
+
+
+# --- An undated lede dated by the story below it --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Emmanuel Macron has held talks with Olaf Scholz about the budget.\n\n"
+            "The Elysee says Macron told Scholz on Tuesday that farm subsidies must stay.",
+        ),
+        (
+            "es",
+            "Emmanuel Macron mantuvo conversaciones con Olaf Scholz sobre el presupuesto.\n\n"
+            "El Elíseo informó que Macron dijo a Scholz el martes que las ayudas agrícolas "
+            "deben mantenerse.",
+        ),
+    ],
+)
+def test_an_undated_lede_takes_the_day_of_the_sentence_that_tells_the_talks(run, language, text):
+    found = run(text, "2024-05-09")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({MACRON, SCHOLZ}), "2024-05-07")]
+
+
+def test_a_later_sentence_reporting_an_earlier_meeting_does_not_date_the_lede(run):
+    text = (
+        "Emmanuel Macron spoke by phone with Olaf Scholz about the budget.\n\n"
+        "Macron had met Scholz in Berlin on Monday."
+    )
+    found = run(text, "2024-05-09")
+    assert sorted((m[1], m[3]) for m in meetings(found)) == [
+        ("2024-05-06", "bilateral"),
+        ("2024-05-09", "call"),
+    ]
+
+
+def test_a_malaysian_leader_is_called_by_his_first_name_after_his_full_name(run):
+    text = (
+        "Emmanuel Macron received Malaysian Prime Minister Anwar Ibrahim at the Elysee on "
+        "Thursday. Anwar thanked Macron for the welcome."
+    )
+    found = run(text, "2024-07-05")
+    anwar = next(leader for leader in found.leaders if leader.name == "Anwar Ibrahim")
+    assert len(anwar.mentions) == 2
