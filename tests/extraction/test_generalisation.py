@@ -3,7 +3,7 @@ languages where it occurs, in our own wording."""
 
 import pytest
 
-from tests.extraction.helpers import direct, meetings
+from tests.extraction.helpers import direct, meetings, planned
 
 MACRON, SCHOLZ = "Emmanuel Macron", "Olaf Scholz"
 
@@ -461,3 +461,42 @@ def test_a_malaysian_leader_is_called_by_his_first_name_after_his_full_name(run)
     found = run(text, "2024-07-05")
     anwar = next(leader for leader in found.leaders if leader.name == "Anwar Ibrahim")
     assert len(anwar.mentions) == 2
+
+
+# --- Being open to talks is no meeting; a facility is no person -------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Emmanuel Macron said on Monday he was open to talks with Olaf Scholz."),
+        ("de", "Emmanuel Macron zeigte sich am Montag offen für ein Gespräch mit Olaf Scholz."),
+        ("fr", "Emmanuel Macron s'est dit lundi ouvert à une rencontre avec Olaf Scholz."),
+        ("es", "Emmanuel Macron se mostró el lunes abierto a un encuentro con Olaf Scholz."),
+        ("it", "Emmanuel Macron si è detto lunedì aperto a un incontro con Olaf Scholz."),
+    ],
+)
+def test_being_open_to_a_meeting_is_not_having_one(run, language, text):
+    found = run(text, "2024-05-07")
+    assert meetings(found) == []
+    assert [p for p, _ in planned(found)] == [frozenset({MACRON, SCHOLZ})]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Emmanuel Macron was welcomed at King Fahd International Airport by Olaf Scholz "
+            "on Monday.",
+        ),
+        (
+            "fr",
+            "Emmanuel Macron a été accueilli lundi au Roi Fahd Aéroport International par Olaf "
+            "Scholz.",
+        ),
+    ],
+)
+def test_the_name_of_an_airport_after_a_title_is_no_person(run, language, text):
+    found = run(text, "2024-05-07")
+    assert sorted(leader.name for leader in found.leaders) == [MACRON, SCHOLZ]
