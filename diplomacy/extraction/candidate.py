@@ -35,6 +35,7 @@ from diplomacy.extraction.pairs import (
     preceding_leader,
     recent_pair,
     staff,
+    subject_after_fronted,
     two_sides_of,
 )
 from diplomacy.extraction.parties import participle_phrase, receives_a_thing, weak_ok
@@ -217,7 +218,9 @@ def _with_partner(
     if object_of_with(doc, t, only):
         # "teve encontro com X", "întâlnirea cu X": the other party is the clause's
         # subject, named earlier in the sentence, or else the article's protagonist.
-        partner = preceding_leader(doc, t, keys[0]) or protagonist
+        partner = (
+            preceding_leader(doc, t, keys[0]) or subject_after_fronted(doc, t, only) or protagonist
+        )
         if partner and partner != keys[0]:
             keys = [partner, *keys]
             implied(doc, [partner], _SUBJECT_OF_WITH)

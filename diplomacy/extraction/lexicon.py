@@ -114,6 +114,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "from_part": ("words", "union"),
     "article_relatives": ("set", "union"),
     "after": ("words", "union"),
+    "after_fronted": ("words", "union"),
     "their": ("words", "union"),
     "agent": ("words", "union"),
     "agent_strict": ("words", "union"),

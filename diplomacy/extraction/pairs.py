@@ -211,6 +211,36 @@ def preceding_leader(doc: Document, t: Trigger, other: str) -> str | None:
     return None
 
 
+_AFTER_FRONTED = folded_words(lexicon.every("after_fronted"))
+
+
+def subject_after_fronted(doc: Document, t: Trigger, met: Mention) -> str | None:
+    """ "Dopo il faccia a faccia con Saied, Meloni incontra Erdogan", "Nach dem Gespräch
+    mit Macron reiste Scholz weiter": a meeting word in a phrase that opens the sentence
+    with "after"; its other party is the subject the sentence goes on with."""
+    span = sentence_tokens(doc, t.sentence)
+    if not any(
+        doc.tokens[k].norm in _AFTER_FRONTED for k in range(span.start, min(t.ti, span.start + 2))
+    ):
+        return None
+    for m in mentions_in_sentence(doc, t.sentence):
+        if (
+            m.sentence != t.sentence
+            or m.ti <= met.ti
+            or m.in_quote
+            or m.dependent
+            or m.oblique
+            or m.kind == "pronoun"
+            or conjoined(doc, [met, m])
+            or any(doc.tokens[k].norm in WITH for k in range(max(0, m.ti - 3), m.ti))
+        ):
+            continue
+        key = resolve_mention(doc, m)
+        if key and key != resolve_mention(doc, met):
+            return key
+    return None
+
+
 _TIME_ADVERBS = folded_words(lexicon.every("time_adverbs"))
 
 

@@ -500,3 +500,36 @@ def test_being_open_to_a_meeting_is_not_having_one(run, language, text):
 def test_the_name_of_an_airport_after_a_title_is_no_person(run, language, text):
     found = run(text, "2024-05-07")
     assert sorted(leader.name for leader in found.leaders) == [MACRON, SCHOLZ]
+
+
+# --- "After talks with X, S met Y": S met X too ------------------------------------------
+
+MELONI = "Giorgia Meloni"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "it",
+            "Dopo il colloquio con il presidente francese Emmanuel Macron, il cancelliere "
+            "Olaf Scholz incontra anche la premier Giorgia Meloni.",
+        ),
+        (
+            "en",
+            "After talks with French President Emmanuel Macron, Chancellor Olaf Scholz also "
+            "met Italian Prime Minister Giorgia Meloni.",
+        ),
+        (
+            "fr",
+            "Après un entretien avec le président Emmanuel Macron, le chancelier Olaf Scholz "
+            "a également rencontré Giorgia Meloni.",
+        ),
+    ],
+)
+def test_after_talks_with_one_leader_the_subject_met_both_separately(run, language, text):
+    found = run(text, "2024-05-07")
+    assert sorted(sorted(m[0]) for m in meetings(found)) == [
+        sorted({MACRON, SCHOLZ}),
+        sorted({MELONI, SCHOLZ}),
+    ]
