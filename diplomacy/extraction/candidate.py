@@ -81,6 +81,7 @@ def meeting_for(
     tracing = doc.trace is not None
     if tracing:
         trace_open(doc, t)
+    mentions = _without_pronouns_of_another_clause(doc, t, mentions)
     c = Candidate(t, mentions, *doc.sentences[t.sentence])
     c.when = meeting_date(doc, t, c.start, c.end)
     c.value, c.precision, c.day = candidate_date(doc, t, c.when, news_date)
@@ -107,6 +108,27 @@ def meeting_for(
     if tracing:
         trace_kept(doc, c, meeting)
     return meeting
+
+
+def _without_pronouns_of_another_clause(
+    doc: Document, t: Trigger, mentions: list[Mention]
+) -> list[Mention]:
+    """ "Il est en vacances : Macron s'est entretenu avec Trump": a pronoun before a colon
+    or semicolon belongs to its own clause when a leader is named as the meeting's
+    subject after it."""
+    text = doc.text
+    out = []
+    for m in mentions:
+        if m.kind == "pronoun" and m.end <= doc.tokens[t.ti].start:
+            between = text[m.end : doc.tokens[t.ti].start]
+            cut = max(between.rfind(":"), between.rfind(";"))
+            if cut >= 0 and any(
+                o.kind != "pronoun" and m.end + cut < o.start < doc.tokens[t.ti].start
+                for o in mentions
+            ):
+                continue
+        out.append(m)
+    return out
 
 
 def _meeting(doc: Document, c: Candidate) -> ExtractedMeeting:

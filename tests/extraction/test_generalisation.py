@@ -533,3 +533,23 @@ def test_after_talks_with_one_leader_the_subject_met_both_separately(run, langua
         sorted({MACRON, SCHOLZ}),
         sorted({MELONI, SCHOLZ}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Olaf Scholz a passé la journée à Berlin. Il se repose : Emmanuel Macron s'est "
+            "entretenu vendredi avec Giorgia Meloni.",
+        ),
+        (
+            "en",
+            "Olaf Scholz spent the day in Berlin. He is resting; Emmanuel Macron spoke on "
+            "Friday with Giorgia Meloni.",
+        ),
+    ],
+)
+def test_a_pronoun_before_a_colon_is_not_a_party_of_the_meeting_after_it(run, language, text):
+    found = run(text, "2024-05-11")
+    assert [m[0] for m in meetings(found)] == [frozenset({MACRON, MELONI})]
