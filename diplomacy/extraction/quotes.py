@@ -277,7 +277,7 @@ def _named_later(
     stop = doc.quotes[qi + 1][0] if qi + 1 < len(doc.quotes) else len(doc.text)
     stop = min(stop, doc.sentences[sentence][1])
     for m in cands:
-        if not (qe <= m.start < stop) or m.oblique:
+        if not (qe <= m.start < stop) or m.oblique or is_object(doc, m):
             continue
         beside = range(max(m.ti - 2, 0), m.ti)
         after = range(m.tj, min(m.tj + 2, len(toks)))

@@ -61,20 +61,58 @@ def unknown_people(doc: Document, found: list) -> list:
         if j >= len(toks) or text[toks[j - 1].end : toks[j].start] not in (" ", ", "):
             continue
         names = _name_tokens(doc, j, covered)
-        if len(names) < 2:
+        if len(names) < 2 or _title_case_line(doc, k):
             continue
         first, last = names[0], names[-1]
-        name = text[toks[first].start : toks[last].end]
-        key = "unknown:" + " ".join(toks[x].norm for x in range(first, last + 1))
-        for b in range(max(0, k - 3), k):
+        for b in (*range(max(0, k - 3), k), *range(j, first)):
+            # "Chilean President X", "el presidente de Colombia, X": the country before
+            # the title or in the office's complement skipped before the name.
             if b in doc.country_tokens:
                 country = next(p.code for p in doc.places if p.ti <= b < p.tj)
-        if key not in doc.unknown:
-            doc.unknown[key] = LeaderEntry(key=key, name=name, country=country)
-            doc.unknown_titles[key] = text[tok.start : tok.end]
-        out.append((first, last + 1 - first, [key], False, ""))
+        title = text[tok.start : tok.end]
+        out.append(_note_unknown(doc, first, last, country, title))
         covered.update(range(first, last + 1))
+        # "Los presidentes de Colombia, X, y de Venezuela, Y": a shared title, each
+        # name after its own country.
+        nxt = _next_of_shared_title(doc, last + 1, covered)
+        if nxt is not None:
+            (first, last), country = nxt
+            out.append(_note_unknown(doc, first, last, country, title))
+            covered.update(range(first, last + 1))
     return out
+
+
+def _note_unknown(doc: Document, first: int, last: int, country: str, title: str) -> tuple:
+    toks = doc.tokens
+    name = doc.text[toks[first].start : toks[last].end]
+    key = "unknown:" + " ".join(toks[x].norm for x in range(first, last + 1))
+    if key not in doc.unknown:
+        doc.unknown[key] = LeaderEntry(key=key, name=name, country=country)
+        doc.unknown_titles[key] = title
+    return (first, last + 1 - first, [key], False, "")
+
+
+_AND = {language: folded_words(words) for language, words in lexicon.table("and_words").items()}
+
+
+def _next_of_shared_title(
+    doc: Document, j: int, covered: set[int]
+) -> tuple[tuple[int, int], str] | None:
+    """After "de Colombia, X": ", y de Venezuela, Y" names a second holder of the title."""
+    toks = doc.tokens
+    if j + 3 >= len(toks) or toks[j].norm not in _AND.get(doc.language, ()):
+        return None
+    j += 1
+    if toks[j].norm in ROLE_LINKS:
+        j += 1
+    country = ""
+    while j < len(toks) and j in doc.country_tokens:
+        country = next(p.code for p in doc.places if p.ti <= j < p.tj)
+        j += 1
+    if not country or j >= len(toks) or doc.text[toks[j - 1].end : toks[j].start] != ", ":
+        return None
+    names = _name_tokens(doc, j, covered)
+    return ((names[0], names[-1]), country) if len(names) >= 2 else None
 
 
 def _name_tokens(doc: Document, j: int, covered: set[int]) -> list[int]:
@@ -132,6 +170,18 @@ def _name_tokens(doc: Document, j: int, covered: set[int]) -> list[int]:
         else:
             break
     return names
+
+
+def _title_case_line(doc: Document, k: int) -> bool:
+    """ "Russian, Japanese Foreign Ministers Spent Over 8 Hours Together": in a headline
+    written in title case, capitals do not mark names."""
+    line_start = doc.text.rfind("\n", 0, doc.tokens[k].start) + 1
+    line_end = doc.text.find("\n", doc.tokens[k].start)
+    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    if line.rstrip().endswith((".", "!", "?", ":")) or len(line.split()) > 25:
+        return False  # a sentence of the body, whatever its capitals
+    words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _before_digit(doc: Document, j: int) -> bool:

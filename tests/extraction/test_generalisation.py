@@ -553,3 +553,42 @@ def test_after_talks_with_one_leader_the_subject_met_both_separately(run, langua
 def test_a_pronoun_before_a_colon_is_not_a_party_of_the_meeting_after_it(run, language, text):
     found = run(text, "2024-05-11")
     assert [m[0] for m in meetings(found)] == [frozenset({MACRON, MELONI})]
+
+
+# --- People the knowledge base lacks, introduced by a role ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Los presidentes de Colombia, Ernesto Samper, y de Venezuela, Rafael Caldera, se "
+            "reunieron ayer en la frontera. Samper y Caldera hablaron durante seis horas.",
+        ),
+        (
+            "es",
+            "El presidente de Colombia, Ernesto Samper, recibió ayer al presidente de "
+            "Venezuela, Rafael Caldera.",
+        ),
+    ],
+)
+def test_presidents_unknown_to_the_knowledge_base_keep_the_country_of_their_office(
+    run, language, text
+):
+    found = run(text, "1995-03-02")
+    assert sorted((leader.name, leader.country) for leader in found.leaders) == [
+        ("Ernesto Samper", "CO"),
+        ("Rafael Caldera", "VE"),
+    ]
+    assert [(m[0], m[1]) for m in meetings(found)] == [
+        (frozenset({"Ernesto Samper", "Rafael Caldera"}), "1995-03-01")
+    ]
+
+
+def test_title_case_words_of_a_headline_after_a_title_are_no_person(run):
+    text = (
+        "French, German Foreign Ministers Spent Two Days Together In Paris\n\n"
+        "The foreign ministers met in Paris on Monday."
+    )
+    assert run(text, "2024-05-07").leaders == []
