@@ -121,6 +121,7 @@ def _name_tokens(doc: Document, j: int, covered: set[int]) -> list[int]:
     toks, text, titles = doc.tokens, doc.text, doc.lx.titles
     names: list[int] = []
     skipped = 0
+    j = _after_complement(doc, j)
     while j < len(toks) and len(names) < 4:
         t = toks[j]
         if names and not doc.joined[j - 1]:
@@ -170,6 +171,29 @@ def _name_tokens(doc: Document, j: int, covered: set[int]) -> list[int]:
         else:
             break
     return names
+
+
+def _after_complement(doc: Document, j: int) -> int:
+    """ "il viceministro degli Esteri e della Cooperazione Internazionale, Edmondo
+    Cirielli": an office's complement of up to eight words ends at a comma before the
+    name; the name starts after it."""
+    toks = doc.tokens
+    if j >= len(toks) or toks[j].norm not in ROLE_LINKS:
+        return j
+    links = ROLE_LINKS | _AND.get(doc.language, frozenset())
+    for k in range(j, min(j + 8, len(toks) - 2)):
+        t = toks[k]
+        if not (t.norm in links or capitalised(t)):
+            return j
+        if doc.text[t.end : toks[k + 1].start] == ", ":
+            nxt, after = toks[k + 1], toks[k + 2]
+            joined = doc.text[nxt.end : after.start] == " "
+            return (
+                k + 1
+                if capitalised(t) and capitalised(nxt) and capitalised(after) and joined
+                else j
+            )
+    return j
 
 
 def _title_case_line(doc: Document, k: int) -> bool:

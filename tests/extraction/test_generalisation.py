@@ -592,3 +592,24 @@ def test_title_case_words_of_a_headline_after_a_title_are_no_person(run):
         "The foreign ministers met in Paris on Monday."
     )
     assert run(text, "2024-05-07").leaders == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "it",
+            "Giorgia Meloni ha ricevuto a Palazzo Chigi il cancelliere Olaf Scholz. Presente "
+            "all'incontro anche il viceministro degli Affari Esteri e della Cooperazione, "
+            "Mario Bianchetti.",
+        ),
+        (
+            "es",
+            "Giorgia Meloni recibió en Roma al canciller Olaf Scholz. En la reunión estuvo "
+            "presente también el viceministro de Asuntos Exteriores, Mario Bianchetti.",
+        ),
+    ],
+)
+def test_a_deputy_minister_present_at_the_meeting_joins_it(run, language, text):
+    found = run(text, "2025-01-10")
+    assert [m[0] for m in meetings(found)] == [frozenset({MELONI, SCHOLZ, "Mario Bianchetti"})]
