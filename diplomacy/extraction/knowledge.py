@@ -93,6 +93,7 @@ class KnowledgeBase:
                     (office, entry.key)
                 )
         self.aliases.freeze()
+        self._surnames: dict[str, list[str]] | None = None
 
     def __len__(self) -> int:
         return len(self.leaders)
@@ -126,6 +127,17 @@ class KnowledgeBase:
             if before:
                 return max(before, key=lambda o: o.start or date.min)
         return max(offices, key=lambda o: o.start or date.min)
+
+    def holders_by_surname(self, surname: str, on: date | None) -> list[str]:
+        """The leaders whose name ends with the folded ``surname`` and who held an office
+        on the day: "President Bush" in 2001 is George W. Bush, not his father."""
+        if self._surnames is None:
+            self._surnames = {}
+            for entry in self.leaders.values():
+                tokens = fold_phrase(entry.name)
+                if len(tokens) >= 2 and entry.offices:
+                    self._surnames.setdefault(tokens[-1], []).append(entry.key)
+        return [k for k in self._surnames.get(surname, ()) if self.holds_office(k, on)]
 
     def holds_office(self, key: str, on: date | None) -> bool:
         entry = self.leaders.get(key)

@@ -28,6 +28,7 @@ from diplomacy.extraction.words import (
 def find_names(doc: Document) -> None:
     toks = doc.tokens
     found = _known_names(doc)
+    found.extend(_titled_surnames(doc, found))
     found.extend(unknown_people(doc, found))
     found.extend(_later_surnames(doc, found))
     for i, n, keys, single, inflection in found:
@@ -212,6 +213,29 @@ def _later_surnames(doc: Document, found: list) -> list:
     return extra
 
 
+def _titled_surnames(doc: Document, found: list) -> list:
+    """ "President Bush" (2001), "President Assad" (1990): a title, then a surname the
+    knowledge base has no alias for, is the office holder of that day who bears it."""
+    covered = {k for i, n, *_ in found for k in range(i, i + n)}
+    role_ends = {m.tj for m in doc.mentions if m.kind == "role"}
+    toks, titles = doc.tokens, doc.lx.titles
+    out = []
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        if k in covered or not capitalised(tok) or not tok.raw.isalpha():
+            continue
+        if k not in role_ends and toks[k - 1].norm not in titles:
+            continue
+        if doc.text[toks[k - 1].end : tok.start] != " ":
+            continue
+        if k + 1 < len(toks) and doc.joined[k] and capitalised(toks[k + 1]):
+            continue  # "President George Bush": a full name, not a surname alone
+        keys = doc.kb.holders_by_surname(tok.norm, doc.published)
+        if len(keys) == 1:
+            out.append((k, 1, keys, False, ""))
+    return out
+
+
 def _short_forms(doc: Document, found: list) -> tuple[dict[str, str], dict[str, int]]:
     """The bare surnames (and short first words) of the article's full names: the form,
     the leader it stands for and the token where the full name first appears."""
@@ -219,7 +243,7 @@ def _short_forms(doc: Document, found: list) -> tuple[dict[str, str], dict[str, 
     first_at: dict[str, int] = {}
     given: dict[str, set[str]] = {}
     for i, n, keys, single, _ in found:
-        if not single and n >= 2 and len(keys) == 1:
+        if not single and len(keys) == 1:
             surname = doc.tokens[i + n - 1].norm
             if len(surname) >= 3 and surname not in local:
                 local[surname] = keys[0]

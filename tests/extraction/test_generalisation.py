@@ -613,3 +613,39 @@ def test_title_case_words_of_a_headline_after_a_title_are_no_person(run):
 def test_a_deputy_minister_present_at_the_meeting_joins_it(run, language, text):
     found = run(text, "2025-01-10")
     assert [m[0] for m in meetings(found)] == [frozenset({MELONI, SCHOLZ, "Mario Bianchetti"})]
+
+
+# --- A title and a bare surname: the holder of that day ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published", "expected"),
+    [
+        (
+            "en",
+            "President Bush received Vladimir Putin at his ranch on Wednesday. Bush said the "
+            "talks went well.",
+            "2001-11-15",
+            "George W. Bush",
+        ),
+        (
+            "fr",
+            "Le président Bush a reçu mercredi Vladimir Poutine dans son ranch. Bush a salué "
+            "des entretiens fructueux.",
+            "2001-11-15",
+            "George W. Bush",
+        ),
+        (
+            "en",
+            "President Bush received Mikhail Gorbachev at Camp David on Saturday.",
+            "1990-06-03",
+            "George H. W. Bush",
+        ),
+    ],
+)
+def test_a_title_and_a_bare_surname_is_the_office_holder_of_the_day(
+    run, language, text, published, expected
+):
+    found = run(text, published)
+    bush = [leader for leader in found.leaders if "Bush" in leader.name]
+    assert [leader.name for leader in bush] == [expected]
