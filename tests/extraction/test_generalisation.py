@@ -415,3 +415,75 @@ def test_a_bare_family_name_first_is_the_east_asian_leader_named_in_full_before(
     )
     found = run(text, "2002-09-17")
     assert [speaker for speaker, _ in direct(found)] == ["Kim Jong-il"]
+
+
+TEMBO, MHANGO = ("Mwila Tembo", "ZM"), ("Chikondi Mhango", "MW")
+RUSSIAN_TEMBO, RUSSIAN_MHANGO = ("Мвила Тембо", "ZM"), ("Чиконди Мханго", "MW")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "people"),
+    [
+        (
+            "en",
+            "Zambian President Mwila Tembo received Malawian President Chikondi Mhango in "
+            "Lusaka on Tuesday.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "fr",
+            "Le président zambien Mwila Tembo a reçu mardi à Lusaka le président malawite "
+            "Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "es",
+            "El presidente zambiano Mwila Tembo recibió el martes en Lusaka al presidente "
+            "malauí Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "it",
+            "Il presidente zambiano Mwila Tembo ha ricevuto martedì a Lusaka il presidente "
+            "malawiano Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "pt",
+            "O presidente zambiano Mwila Tembo recebeu na terça-feira em Lusaka o presidente "
+            "malawiano Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "de",
+            "Der sambische Präsident Mwila Tembo und der malawische Präsident Chikondi Mhango "
+            "trafen sich am Dienstag in Lusaka.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "ro",
+            "Președintele zambian Mwila Tembo l-a primit marți la Lusaka pe președintele "
+            "malawian Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "ru",
+            "Президент Замбии Мвила Тембо принял во вторник в Лусаке малавийского президента "
+            "Чиконди Мханго.",
+            (RUSSIAN_TEMBO, RUSSIAN_MHANGO),
+        ),
+    ],
+)
+def test_a_role_with_a_country_adjective_makes_two_unknown_people_who_met(
+    run, language, text, people
+):
+    # Neither person is in the knowledge base: the adjective beside the role ("zambien",
+    # "malawiano", "sambische", "малавийского") gives each a country.
+    found = run(text, "2025-03-05")
+    assert (
+        [m[0] for m in meetings(found)],
+        sorted((x.name, x.country, x.known) for x in found.leaders),
+    ) == (
+        [frozenset(name for name, _ in people)],
+        sorted((name, country, False) for name, country in people),
+    )
