@@ -7,7 +7,8 @@ states (``data/geo/places.toml``) are curated data files. Adjectives are written
 stems with a ``*`` where the language's inflection endings (the lexicon's
 ``adjective_endings``) attach, so ``chinez*`` covers chinez, chineză, chinezul,
 chinezului, chinezi... and ``китайск*`` covers every case form. Matching is on folded
-tokens (lower case, Latin accents removed, hyphens split).
+tokens (lower case, Latin accents removed, hyphens split), so a form of several words is
+written with hyphens ("North-Korean*"): forms are separated by spaces.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ PLACES_FIELDS = (
     "cities",
     "venues",
 )
-ADJECTIVES_FIELDS = ("adjectives", "english_more", "romance_more")
+ADJECTIVES_FIELDS = ("adjectives",)
 
 
 def load_geo_file(name: str, fields: tuple[str, ...], directory=GEO_DIR) -> dict:
@@ -42,8 +43,24 @@ def load_geo_file(name: str, fields: tuple[str, ...], directory=GEO_DIR) -> dict
     return data
 
 
+def check_adjectives(table: dict[str, dict[str, str]], name: str = "adjectives.toml") -> None:
+    """Every country of the adjective table gives each language (``""`` for none) and
+    no other key: a language forgotten for one country would silently miss it."""
+    for code, by_language in table.items():
+        missing = [lang for lang in datafiles.LANGUAGES if lang not in by_language]
+        unknown = [key for key in by_language if key not in datafiles.LANGUAGES]
+        if missing or unknown:
+            problems = []
+            if missing:
+                problems.append(f"missing language(s): {', '.join(missing)}")
+            if unknown:
+                problems.append(f"unknown language(s): {', '.join(unknown)}")
+            raise datafiles.DataFileError(f"geo file {name}: {code}: " + "; ".join(problems))
+
+
 _PLACES = load_geo_file("places.toml", PLACES_FIELDS)
 _ADJECTIVES = load_geo_file("adjectives.toml", ADJECTIVES_FIELDS)
+check_adjectives(_ADJECTIVES["adjectives"])
 
 ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = lexicon.table("adjective_endings")
 # Romanian articled demonyms used as nouns for a person ("rusul", "pe nord-coreean").
@@ -52,8 +69,6 @@ DEMONYM_PERSON_ENDINGS: dict[str, tuple[str, ...]] = lexicon.table("demonym_pers
 COUNTRY_EXTRA: dict[str, list[str]] = _PLACES["country_extra"]
 # Country adjectives and demonyms: {country: {language: "form form stem* ..."}}.
 _ADJ: dict[str, dict[str, str]] = _ADJECTIVES["adjectives"]
-_ROMANCE_ADJ_MORE: dict[str, dict[str, str]] = _ADJECTIVES["romance_more"]
-_EN_ADJ_MORE: dict[str, str] = _ADJECTIVES["english_more"]
 # Cities: (English name, country, local names). Capitals are marked in CAPITALS below.
 _CITIES: list[tuple[str, str, list[str]]] = [
     (c["name"], c["country"], c["forms"]) for c in _PLACES["cities"]
@@ -82,12 +97,7 @@ def load_country_names() -> dict[str, list[str]]:
 def adjective_forms() -> list[tuple[str, str, str]]:
     """Every (form, country, language) of the adjective table, stems expanded."""
     forms = []
-    tables = list(_ADJ.items()) + [(code, {"en": spec}) for code, spec in _EN_ADJ_MORE.items()]
-    for code, by_language in _ROMANCE_ADJ_MORE.items():
-        have = _ADJ.get(code, {})
-        missing = {lang: spec for lang, spec in by_language.items() if lang not in have}
-        tables.append((code, missing))
-    for code, by_language in tables:
+    for code, by_language in _ADJ.items():
         for language, spec in by_language.items():
             for item in spec.split():
                 if item.endswith("*"):

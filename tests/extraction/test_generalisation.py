@@ -649,3 +649,75 @@ def test_a_title_and_a_bare_surname_is_the_office_holder_of_the_day(
     found = run(text, published)
     bush = [leader for leader in found.leaders if "Bush" in leader.name]
     assert [leader.name for leader in bush] == [expected]
+
+
+TEMBO, MHANGO = ("Mwila Tembo", "ZM"), ("Chikondi Mhango", "MW")
+RUSSIAN_TEMBO, RUSSIAN_MHANGO = ("Мвила Тембо", "ZM"), ("Чиконди Мханго", "MW")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "people"),
+    [
+        (
+            "en",
+            "Zambian President Mwila Tembo received Malawian President Chikondi Mhango in "
+            "Lusaka on Tuesday.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "fr",
+            "Le président zambien Mwila Tembo a reçu mardi à Lusaka le président malawite "
+            "Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "es",
+            "El presidente zambiano Mwila Tembo recibió el martes en Lusaka al presidente "
+            "malauí Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "it",
+            "Il presidente zambiano Mwila Tembo ha ricevuto martedì a Lusaka il presidente "
+            "malawiano Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "pt",
+            "O presidente zambiano Mwila Tembo recebeu na terça-feira em Lusaka o presidente "
+            "malawiano Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "de",
+            "Der sambische Präsident Mwila Tembo und der malawische Präsident Chikondi Mhango "
+            "trafen sich am Dienstag in Lusaka.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "ro",
+            "Președintele zambian Mwila Tembo l-a primit marți la Lusaka pe președintele "
+            "malawian Chikondi Mhango.",
+            (TEMBO, MHANGO),
+        ),
+        (
+            "ru",
+            "Президент Замбии Мвила Тембо принял во вторник в Лусаке малавийского президента "
+            "Чиконди Мханго.",
+            (RUSSIAN_TEMBO, RUSSIAN_MHANGO),
+        ),
+    ],
+)
+def test_a_role_with_a_country_adjective_makes_two_unknown_people_who_met(
+    run, language, text, people
+):
+    # Neither person is in the knowledge base: the adjective beside the role ("zambien",
+    # "malawiano", "sambische", "малавийского") gives each a country.
+    found = run(text, "2025-03-05")
+    assert (
+        [m[0] for m in meetings(found)],
+        sorted((x.name, x.country, x.known) for x in found.leaders),
+    ) == (
+        [frozenset(name for name, _ in people)],
+        sorted((name, country, False) for name, country in people),
+    )

@@ -106,3 +106,38 @@ def test_a_grammar_table_without_a_trait_fails_naming_it():
 def test_grammar_traits_are_read_per_language():
     assert (lexicon.GRAMMAR["de"].verb_final, lexicon.GRAMMAR["de"].with_reach) == (True, 12)
     assert (lexicon.GRAMMAR["fr"].verb_final, lexicon.GRAMMAR["fr"].with_reach) == (False, 5)
+
+
+def test_an_adjectives_country_without_a_language_fails_naming_it():
+    from diplomacy.extraction import geo
+
+    table = {"CL": {lang: "chilen*" for lang in ("en", "fr", "de", "es", "it", "pt", "ru")}}
+    table["CL"]["xx"] = "chilean*"
+    with pytest.raises(DataFileError) as error:
+        geo.check_adjectives(table)
+
+    assert str(error.value) == (
+        "geo file adjectives.toml: CL: missing language(s): ro; unknown language(s): xx"
+    )
+
+
+def test_the_adjectives_cover_every_un_member_and_observer_taiwan_and_kosovo():
+    from diplomacy.extraction import geo
+
+    codes = {code for _, code, _ in geo.adjective_forms()}
+    # Congo-Brazzaville has no form of its own ("Congolese" is DR Congo's).
+    assert (len(codes), {"VA", "PS", "TW", "XK", "TV", "SS"} <= codes, "CG" in codes) == (
+        196,
+        True,
+        False,
+    )
+
+
+def test_a_form_of_several_words_is_one_phrase_not_each_of_its_words():
+    from diplomacy.extraction import geo
+
+    english = {(form, code) for form, code, lang in geo.adjective_forms() if lang == "en"}
+    assert (
+        {("North-Korean", "KP"), ("South-Korean", "KR"), ("New-Zealand", "NZ")} <= english,
+        [form for form, _ in english if form in ("North", "South", "New", "Korean")],
+    ) == (True, [])
