@@ -69,7 +69,8 @@ def unknown_people(doc: Document, found: list) -> list:
             # the title or in the office's complement skipped before the name.
             if b in doc.country_tokens:
                 country = next(p.code for p in doc.places if p.ti <= b < p.tj)
-        title = text[tok.start : tok.end]
+        # The role's own words ("dirigeant libyen"), not only its last ("libyen").
+        title = text[role.start : role.end] if role is not None else text[tok.start : tok.end]
         out.append(_note_unknown(doc, first, last, country, title))
         covered.update(range(first, last + 1))
         # "Los presidentes de Colombia, X, y de Venezuela, Y": a shared title, each
