@@ -296,6 +296,8 @@ def weak_ok(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
     # theirs: "X and Y clashed during a summit" is not one.
     if conjoined(doc, mentions) and (not t.event or _their_event(doc, t)):
         return True
+    if not t.event and _agents_after(doc, t, mentions):
+        return True
     if doc.tokens[t.ti].norm in RECEIVE:
         if doc.lx.grammar.verb_final and _verb_final(doc, t, mentions):
             return True
@@ -311,6 +313,21 @@ def weak_ok(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
             for m in mentions
         ) and any(m.tj <= t.ti for m in mentions)
     return False
+
+
+def _agents_after(doc: Document, t: Trigger, mentions: list[Mention]) -> bool:
+    """ "the topics discussed by Putin and his Turkish counterpart Erdogan": a passive
+    meeting word whose agents, two leaders or more, follow "by" in one clause."""
+    if t.tj >= len(doc.tokens) or doc.tokens[t.tj].norm not in AGENT:
+        return False
+    if doc.tokens[t.ti].norm in RECEIVE:
+        return False  # "received by X": the agent is the host alone
+    agents = [
+        m
+        for m in mentions
+        if t.tj < m.ti <= t.tj + 14 and m.kind != "pronoun" and _no_break(doc, t.tj, m.ti)
+    ]
+    return len({m.key or m.start for m in agents}) >= 2
 
 
 _PERSONAL_A = lexicon.table("personal_a_words")

@@ -721,3 +721,26 @@ def test_a_role_with_a_country_adjective_makes_two_unknown_people_who_met(
         [frozenset(name for name, _ in people)],
         sorted((name, country, False) for name, country in people),
     )
+
+
+# --- Talks told in the passive, and discussion verbs --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Energy and trade were among the topics discussed by French President Emmanuel "
+            "Macron and his German counterpart Olaf Scholz in Paris on Monday.",
+        ),
+        (
+            "es",
+            "La energía y el comercio fueron los temas discutidos por el presidente francés "
+            "Emmanuel Macron y el canciller alemán Olaf Scholz el lunes en París.",
+        ),
+    ],
+)
+def test_topics_discussed_by_two_leaders_are_a_meeting_of_theirs(run, language, text):
+    found = run(text, "2024-05-08")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({MACRON, SCHOLZ}), "2024-05-06")]
