@@ -109,6 +109,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "clause_closers": ("words", "union"),
     "yet": ("words", "union"),
     "purpose": ("words", "union"),
+    "infinitive_meeting_words": ("words", "union"),
     "sender": ("words", "union"),
     "of_sender": ("words", "union"),
     "from_part": ("words", "union"),

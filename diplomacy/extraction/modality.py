@@ -204,6 +204,8 @@ def _attribution_verb(doc: Document, k: int) -> bool:
 def _purpose_before(doc: Document, ti: int, k: int) -> bool:
     """ "para conduzir as negociações com Vieira", "to hold talks with": a purpose."""
     toks = doc.tokens
+    if k + 1 == ti and toks[k].norm in _PURPOSE and toks[ti].norm in _INFINITIVES:
+        return True  # "Macron and Scholz to meet in Paris"
     return (
         ti - k <= 3
         and toks[k].norm in _PURPOSE
@@ -211,6 +213,9 @@ def _purpose_before(doc: Document, ti: int, k: int) -> bool:
         and toks[k + 1].norm not in doc.lx.determiners
         and toks[k + 1].raw[:1].islower()
     )
+
+
+_INFINITIVES = folded_words(lexicon.every("infinitive_meeting_words"))
 
 
 def _blocked_right_after(doc: Document, tj: int, s: int) -> str:

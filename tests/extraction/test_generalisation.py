@@ -744,3 +744,17 @@ def test_a_role_with_a_country_adjective_makes_two_unknown_people_who_met(
 def test_topics_discussed_by_two_leaders_are_a_meeting_of_theirs(run, language, text):
     found = run(text, "2024-05-08")
     assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({MACRON, SCHOLZ}), "2024-05-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Macron and Scholz meet in Paris\n\nThe talks lasted two hours.", 1),
+        ("Emmanuel Macron will meet Olaf Scholz in Paris next week.", 0),
+        ("Emmanuel Macron plans to meet Olaf Scholz in Paris.", 0),
+        ("Macron and Scholz to meet in Paris", 0),
+    ],
+)
+def test_a_headline_in_the_present_meets_while_will_and_to_meet_do_not(run, text, held):
+    found = run(text, "2024-05-08")
+    assert len(meetings(found)) == held
