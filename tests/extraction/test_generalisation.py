@@ -758,3 +758,15 @@ def test_topics_discussed_by_two_leaders_are_a_meeting_of_theirs(run, language, 
 def test_a_headline_in_the_present_meets_while_will_and_to_meet_do_not(run, text, held):
     found = run(text, "2024-05-08")
     assert len(meetings(found)) == held
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ro", "Emmanuel Macron și Olaf Scholz au avut luni mai multe întrevederi la Paris."),
+        ("ru", "Эммануэль Макрон и Олаф Шольц провели в понедельник несколько встреч в Париже."),
+    ],
+)
+def test_plural_and_case_forms_of_the_meeting_noun_are_meeting_words(run, language, text):
+    found = run(text, "2024-05-08")
+    assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({MACRON, SCHOLZ}), "2024-05-06")]
