@@ -65,7 +65,7 @@ def tokenize(text: str, start: int = 0) -> list[Token]:
 
 # Opening marks and the closing marks each accepts. German „…“ shares “ with English.
 # German books and some papers reverse the guillemets: »…«.
-_PAIRS = {"„": '”“"', "“": '”"', "«": "»", "»": "«", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
+_PAIRS = {"„": '”“"', "“": '”"', "«": "»", "»": "«", "‚": "‘’", "‘": "’", '"': '"”', "'": "'"}
 _MAX_QUOTE = 2000
 
 

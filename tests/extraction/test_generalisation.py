@@ -770,3 +770,16 @@ def test_a_headline_in_the_present_meets_while_will_and_to_meet_do_not(run, text
 def test_plural_and_case_forms_of_the_meeting_noun_are_meeting_words(run, language, text):
     found = run(text, "2024-05-08")
     assert [(m[0], m[1]) for m in meetings(found)] == [(frozenset({MACRON, SCHOLZ}), "2024-05-06")]
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one_ends_the_quotation_there(run):
+    text = (
+        "Emmanuel Macron is expected in Paris.\n\n"
+        '"Nothing has been agreed for Friday yet” in Brussels, Olaf Scholz said. “We will '
+        'talk again next week and see where we stand."'
+    )
+    found = run(text, "2024-05-07")
+    assert direct(found) == [
+        (SCHOLZ, "Nothing has been agreed for Friday yet"),
+        (SCHOLZ, "We will talk again next week and see where we stand."),
+    ]
