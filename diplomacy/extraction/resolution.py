@@ -28,7 +28,10 @@ def salient(
     doc: Document, before: int, sentence: int, statements: list | None = None
 ) -> str | None:
     """Who a pronoun or an unnamed speaker most likely is: the subject of the nearest
-    earlier sentence that has a leader (or that sentence's quoted speaker)."""
+    earlier sentence that has a leader (or that sentence's quoted speaker). A sentence
+    whose only leaders are objects of a preposition ("no le permitió al presidente
+    Castillo viajar") is passed over for an earlier subject, kept as a last resort."""
+    fallback = None
     for s in range(sentence, max(-1, sentence - 4), -1):
         if statements:
             said = [st for st in statements if st._sentence == s and st.start < before]
@@ -45,17 +48,33 @@ def salient(
             and m.kind in ("name", "role", "demonym")
         ]
         # The sentence's speaker ("Starmer said he had no plans") comes before a leader
-        # named as the object of "with" ("a meeting with Donald Trump").
+        # named as the object of "with" ("a meeting with Donald Trump") or of a verb
+        # through a preposition ("no le permitió al presidente Pedro Castillo viajar").
         cands.sort(key=lambda m: (not m.reporter, after_with(doc, m)))
         for m in cands:
             # A bare role ("Le chancelier a répondu …") is resolved to its holder: the
             # subject of that sentence is the pronoun's antecedent.
             key = m.key or (resolve_mention(doc, m) if m.kind == "role" else None)
+            if key and s < sentence and all(_after_preposition(doc, c) for c in cands):
+                fallback = fallback or key
+                break
             if key:
                 return key
         if _names_someone_else(doc, s, before):
-            return None  # "John Smith, a resident, ..." : "he" is probably him
-    return None
+            return fallback  # "John Smith, a resident, ..." : "he" is probably him
+    return fallback
+
+
+def _after_preposition(doc: Document, m: Mention) -> bool:
+    """A preposition stands right before the mention, across its title and country."""
+    k = m.ti - 1
+    while k >= 0 and (
+        k in doc.role_tokens or k in doc.country_tokens or doc.tokens[k].norm in doc.lx.determiners
+    ):
+        k -= 1
+    return (
+        k >= 0 and doc.sent_of[k] == m.sentence and doc.tokens[k].norm in doc.lx.object_prepositions
+    )
 
 
 def after_with(doc: Document, m: Mention) -> bool:

@@ -783,3 +783,25 @@ def test_a_straight_opening_mark_closed_by_a_curly_one_ends_the_quotation_there(
         (SCHOLZ, "Nothing has been agreed for Friday yet"),
         (SCHOLZ, "We will talk again next week and see where we stand."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "El presidente Emmanuel Macron suspendió la cumbre prevista en París. Esto, después "
+            "de que el parlamento no le permitió al canciller Olaf Scholz viajar a Francia.\n\n"
+            "“Tendremos que buscar otra fecha para la reunión”, comentó en la rueda de prensa.",
+        ),
+        (
+            "en",
+            "President Emmanuel Macron called off the summit planned in Paris. This came after "
+            "parliament refused permission to Chancellor Olaf Scholz to travel to France.\n\n"
+            '"We will have to find another date for the meeting," he told reporters.',
+        ),
+    ],
+)
+def test_a_pronoun_speaker_skips_a_sentence_whose_leader_is_only_an_object(run, language, text):
+    found = run(text, "2022-11-21")
+    assert [speaker for speaker, _ in direct(found)] == [MACRON]
