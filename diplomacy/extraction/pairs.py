@@ -194,7 +194,7 @@ def preceding_leader(doc: Document, t: Trigger, other: str) -> str | None:
         # "Trump was received by Trong … and then held talks with Phuc": the agent of
         # a passive is not the subject of the verb coordinated with it.
         and not _passive_agent(doc, m)
-        and not _object_of_verb(doc, m)
+        and not object_of_verb(doc, m)
         and (clause_of(clauses, m.start) == mine or clause_of(clauses, m.start) == 0)
         and not (mine == 0 and clause_of(clauses, m.start) != 0)
     ]
@@ -247,7 +247,7 @@ _TIME_ADVERBS = folded_words(lexicon.every("time_adverbs"))
 _ADVERB_ENDINGS = lexicon.union("adverb_endings")
 
 
-def _object_of_verb(doc: Document, m: Mention) -> bool:
+def object_of_verb(doc: Document, m: Mention) -> bool:
     """ "Biden criticised Putin after meeting Scholz": a leader right after a lower-case
     word that is no preposition, article, conjunction, time or meeting word is that
     verb's object, not the subject of the meeting word after it."""

@@ -16,6 +16,7 @@ from diplomacy.extraction.document import (
     token_at,
     words_outside_quotes,
 )
+from diplomacy.extraction.pairs import object_of_verb
 from diplomacy.extraction.resolution import resolve_mention, salient
 from diplomacy.extraction.speakers import (
     Said,
@@ -162,7 +163,12 @@ def _speaker_before(
         return True, speaker_of(doc, subjects[-1], said)
     if before and (introduces(doc, before[-1].end, qs) or after_according(doc, before[-1])):
         note_rule(doc, "before the quotation: the last name introducing it or 'according to'")
-        return True, speaker_of(doc, before[-1], said)
+        # "Peskow hatte Scholz eine Abfuhr erteilt: „…“": the object of the verb does not
+        # speak; the subject before it does.
+        who = before[-1]
+        if len(before) >= 2 and not after_according(doc, who) and object_of_verb(doc, who):
+            who = before[-2]
+        return True, speaker_of(doc, who, said)
     s = doc.sentences[sentence][0]
     if not before and any(
         according_to_him_at(doc, k) for k in range(token_at(doc, s), token_at(doc, qs))

@@ -805,3 +805,18 @@ def test_a_straight_opening_mark_closed_by_a_curly_one_ends_the_quotation_there(
 def test_a_pronoun_speaker_skips_a_sentence_whose_leader_is_only_an_object(run, language, text):
     found = run(text, "2022-11-21")
     assert [speaker for speaker, _ in direct(found)] == [MACRON]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "de",
+            "Regierungschef Olaf Scholz hatte Emmanuel Macron zuvor eine klare Absage erteilt: "
+            "„Für ein solches Treffen fehlen derzeit die gemeinsamen Themen.“",
+        ),
+    ],
+)
+def test_the_object_of_the_verb_before_a_colon_does_not_speak(run, language, text):
+    found = run(text, "2024-11-15")
+    assert [speaker for speaker, _ in direct(found)] == [SCHOLZ]
