@@ -9,7 +9,7 @@ SEED ?= $(SHARED)/corpus/dev/seed-ro-putin-kim.txt
 # Only for local runs and tests; production sets its own.
 DEV_SECRET := insecure-local-key-for-make-run-and-tests
 
-.PHONY: install run test lint format eval eval-heldout bench bench-extract bench-ingest bench-ingest-one bench-pages worker clean
+.PHONY: install run test lint format eval eval-heldout bench bench-extract bench-ingest bench-ingest-one bench-pages bench-network-map worker clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else "Python 3.12 is required")'
@@ -68,6 +68,10 @@ bench-ingest-one: install
 
 bench-pages: install
 	$(PY) bench/pages.py $(BENCH_SIZES)
+
+# The network (one year, top 200) and the map at 100,000 meetings (BENCH_SIZES to change).
+bench-network-map: install
+	$(PY) bench/network_map.py $(or $(BENCH_SIZES),100000)
 
 worker: install
 	$(VENV)/bin/celery -A diplomacy worker --beat --loglevel=INFO

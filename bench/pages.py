@@ -104,9 +104,10 @@ def pages() -> list[tuple[str, str, str, dict]]:
     cursor = Cursor.encode(deep.date, deep.pk)
     htmx = {"HX-Request": "true"}
     return [
-        ("timeline", "/", "analyst", {}),
-        ("timeline, leader", f"/?leader={busiest.slug}", "analyst", {}),
-        ("timeline, country and dates", "/?country=FR&date_from=2010-01-01&date_to=2015-12-31",
+        ("timeline", "/?view=list", "analyst", {}),
+        ("timeline, leader", f"/?view=list&leader={busiest.slug}", "analyst", {}),
+        ("timeline, country and dates",
+         "/?view=list&country=FR&date_from=2010-01-01&date_to=2015-12-31",
          "analyst", {}),
         ("timeline, page 50", f"/?after={cursor}", "analyst", htmx),
         ("meeting", f"/meetings/{meeting.pk}/", "analyst", {}),
@@ -211,16 +212,16 @@ def varied_pages(count: int, seed: int = 16) -> list[tuple[str, list[str], str, 
     for i in range(count):
         start, end = period()
         timeline_filters.append(
-            f"/?country={rng.choice(COUNTRIES)}&date_from={start}&date_to={end}"
+            f"/?view=list&country={rng.choice(COUNTRIES)}&date_from={start}&date_to={end}"
             + (f"&kind={rng.choice(['bilateral', 'call', 'visit'])}" if i % 3 == 0 else "")
         )
     years = [(y, "") for y in range(1996, 2026)]
     years += [(rng.randint(1996, 2025), rng.choice(COUNTRIES)) for _ in range(count)]
     pages = [
         ("timeline, deep pages", [f"/?after={c}" for c in cursors], "analyst", htmx),
-        ("timeline, leader", [f"/?leader={slug}" for slug, _ in people], "analyst", {}),
+        ("timeline, leader", [f"/?view=list&leader={slug}" for slug, _ in people], "analyst", {}),
         ("timeline, country and dates", timeline_filters, "analyst", {}),
-        ("timeline, ?q=", [f"/?q={t.replace(' ', '+')}" for t in texts], "analyst", {}),
+        ("timeline, ?q=", [f"/?view=list&q={t.replace(' ', '+')}" for t in texts], "analyst", {}),
         ("meeting", [f"/meetings/{pk}/" for pk in meeting_ids], "analyst", {}),
         ("leader", [f"/leaders/{slug}/" for slug, _ in people], "analyst", {}),
         ("network, one year (+ country)",

@@ -52,12 +52,12 @@ def _names(response) -> list[list[str]]:
     ],
 )  # fmt: skip
 def test_timeline_filters(analyst_client, trio, params, expected):
-    assert _names(analyst_client.get(reverse("timeline"), params)) == expected
+    assert _names(analyst_client.get(reverse("timeline"), {"view": "list", **params})) == expected
 
 
 def test_timeline_next_page_is_rows_only(analyst_client, trio, monkeypatch):
     monkeypatch.setattr("diplomacy.meetings.views.MEETINGS_PER_PAGE", 2)
-    first = analyst_client.get(reverse("timeline"))
+    first = analyst_client.get(reverse("timeline"), {"view": "list"})
     response = analyst_client.get(
         reverse("timeline"), {"after": first.context["next_cursor"]}, headers={"HX-Request": "true"}
     )
@@ -213,6 +213,7 @@ def test_api_leaders_and_statements(analyst_client, said):
 PAGES = [
     ("timeline", {}),
     ("network", {}),
+    ("map", {}),
     ("statements", {}),
     ("api_meetings", {}),
     ("api_statements", {}),
@@ -238,7 +239,7 @@ def _rows(n: int):
 # One literal count per page, the same with 1 and with 10 rows: no query per row. The
 # cached pages count one query for the data version (meetings/caching.py).
 QUERY_COUNTS = {
-    "network": 7,
+    "network": 9,  # with the first and last year of the record, for the year slider
     "statements": 5,
     "api_meetings": 5,
     "api_statements": 4,
@@ -283,8 +284,10 @@ def test_leader_page_query_count(analyst_client, django_assert_num_queries, rows
     people = [LeaderFactory(), LeaderFactory()]
     for _ in range(rows):
         StatementFactory(speaker=people[0], meeting=MeetingFactory(participants=people))
-    # One of them reads the user's feed key for the feed link (accounts/feed_tokens.py).
-    with django_assert_num_queries(15):
+    # One of them reads the user's feed key for the feed link (accounts/feed_tokens.py); four
+    # draw the ego network (the counterparts, their names, who among them met) and the
+    # meetings per year.
+    with django_assert_num_queries(19):
         response = analyst_client.get(people[0].get_absolute_url())
     assert response.status_code == 200
     assert [(x["leader"].pk, x["count"]) for x in response.context["counterparts"]] == [
@@ -320,7 +323,7 @@ def test_article_markup_is_shown_as_text_on_every_page(admin_client):
         speaker=speaker, text=f"Quote {HOSTILE}", meeting=meeting, article=article
     )
     pages = [
-        reverse("timeline"), meeting.get_absolute_url(), reverse("network"),
+        reverse("timeline") + "?view=list", meeting.get_absolute_url(), reverse("network"),
         reverse("statements"), speaker.get_absolute_url(), article.get_absolute_url(),
         reverse("articles"), reverse("review"), reverse("review_meeting", args=[meeting.pk]),
         reverse("review_statement", args=[said.pk]), reverse("review_leader", args=[speaker.slug]),

@@ -65,6 +65,10 @@ def redis_cache(own_redis, monkeypatch, settings):
     settings.CACHES = deployment_caches(monkeypatch, f"{REDIS_URL}/0")
 
 
+# The list of meetings (`/` is the chart, whose meetings come from /timeline/data).
+LIST = reverse("timeline") + "?view=list"
+
+
 @pytest.fixture
 def pages():
     """Every analyst page, with data on it."""
@@ -74,8 +78,11 @@ def pages():
     StatementFactory(speaker=alma, meeting=meeting, text="We will build the bridge together")
     urls = [
         reverse("timeline"), reverse("timeline") + "?leader=Alma+Aster&kind=bilateral",
+        LIST, reverse("timeline_data") + "?leader=alma-aster&start=2000-01-01&end=2100-12-31",
         reverse("timeline") + "?date_from=2000-01-01&date_to=2100-12-31",
         reverse("network"), reverse("network") + "?country=RO&sort=last",
+        reverse("network") + "?ego=alma-aster", reverse("map"),
+        reverse("map") + "?at=place:CH:Geneva&date_from=2000-01-01",
         reverse("statements"), reverse("statements") + "?q=bridge",
         alma.get_absolute_url(), meeting.get_absolute_url(),
         reverse("api_meetings"), reverse("api_meetings") + "?leader=alma-aster&limit=5",
@@ -105,9 +112,9 @@ def test_every_analyst_page_answers_from_the_database_with_the_cache_down(
     answers = {url: analyst_client.get(url) for url in urls}
     assert {url: r.status_code for url, r in answers.items()} == dict.fromkeys(urls, 200)
     # Read from the database: the change made during the outage shows.
-    for url in (reverse("timeline"), reverse("api_meetings"), meeting.get_absolute_url()):
+    for url in (LIST, reverse("api_meetings"), meeting.get_absolute_url()):
         assert "Lausanne" in _text(answers[url]), url
-    htmx = analyst_client.get(reverse("timeline"), headers={"HX-Request": "true"})
+    htmx = analyst_client.get(LIST, headers={"HX-Request": "true"})
     assert (htmx.status_code, "Lausanne" in htmx.content.decode()) == (200, True)
 
 

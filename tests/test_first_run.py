@@ -91,7 +91,7 @@ def test_load_demo_fills_the_timeline_without_the_shared_folder(
         frozenset({"Vladimir Putin", "Xi Jinping"}),
     } <= pairs
 
-    page = analyst_client.get(reverse("timeline")).content.decode()
+    page = analyst_client.get(reverse("timeline"), {"view": "list"}).content.decode()
     assert page.count('<article class="meeting') == 50
     assert "Nothing here yet" not in page
 
@@ -146,6 +146,8 @@ def test_empty_timeline_tells_an_analyst_who_can_upload(analyst_client):
 
 def test_a_filter_that_matches_nothing_still_says_no_meetings_match(analyst_client):
     MeetingFactory(kind=Meeting.Kind.BILATERAL)
-    page = analyst_client.get(reverse("timeline"), {"kind": "call"}).content.decode()
+    page = analyst_client.get(
+        reverse("timeline"), {"view": "list", "kind": "call"}
+    ).content.decode()
     assert "No meetings match." in page
     assert "Nothing here yet" not in page

@@ -89,8 +89,10 @@ MEETING_FILTER = ["leader", "country", "kind", "status", "date_from", "date_to",
 STATEMENT_FILTER = ["q", "speaker", "language", "date_from", "date_to"]
 # Every page that reads GET parameters, with the parameters it reads.
 PAGES = {
-    "timeline": ([], [*MEETING_FILTER, "after"]),
-    "network": ([], [*MEETING_FILTER, "sort"]),
+    "timeline": ([], [*MEETING_FILTER, "after", "view", "start", "end"]),
+    "timeline_data": ([], [*MEETING_FILTER, "start", "end"]),
+    "network": ([], [*MEETING_FILTER, "sort", "top", "ego"]),
+    "map": ([], [*MEETING_FILTER, "at"]),
     "statements": ([], [*STATEMENT_FILTER, "after"]),
     "export_meetings": (["csv"], MEETING_FILTER),
     "export_statements": (["json"], STATEMENT_FILTER),
@@ -127,6 +129,9 @@ def test_every_page_that_reads_get_parameters_is_in_the_table():
         "diplomacy/leaders/views.py",
         "diplomacy/meetings/api.py",
         "diplomacy/meetings/caching.py",
+        "diplomacy/meetings/maps.py",
+        "diplomacy/meetings/network.py",
+        "diplomacy/meetings/timeline.py",
         "diplomacy/meetings/views.py",
         "diplomacy/review/views.py",
     }

@@ -71,7 +71,7 @@ def _snapshot() -> dict:
             "participant_key",
             "edited_fields",
         ),  # fmt: skip
-        "pairs": _rows(PairCount.objects, "leader_a", "leader_b", "year", "meetings", "last"),
+        "pairs": _rows(PairCount.objects, "leader_a", "leader_b", "month", "meetings", "last"),
     }
 
 

@@ -20,6 +20,9 @@ from tests.factories import LeaderFactory, MeetingFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
+# The list of meetings (the default of `/` is the chart: tests/test_timeline_chart.py).
+LIST = reverse("timeline") + "?view=list"
+
 
 def _page(client, url: str, **params) -> str:
     response = client.get(url, params)
@@ -29,10 +32,10 @@ def _page(client, url: str, **params) -> str:
 
 def test_timeline_shows_an_editors_change_of_place(analyst_client):
     meeting = MeetingFactory(place="Geneva")
-    assert "Geneva" in _page(analyst_client, reverse("timeline"))
+    assert "Geneva" in _page(analyst_client, LIST)
     meeting_update(meeting.pk, version=meeting.version, fields={"place": "Lausanne"}, seen={},
                    by=None)  # fmt: skip
-    page = _page(analyst_client, reverse("timeline"))
+    page = _page(analyst_client, LIST)
     assert "Lausanne" in page
     assert "Geneva" not in page
 
@@ -40,11 +43,11 @@ def test_timeline_shows_an_editors_change_of_place(analyst_client):
 def test_timeline_shows_a_renamed_leader_and_a_new_meeting(analyst_client):
     person = LeaderFactory(name="Old Name")
     MeetingFactory(participants=[person, LeaderFactory()])
-    assert "Old Name" in _page(analyst_client, reverse("timeline"))
+    assert "Old Name" in _page(analyst_client, LIST)
     leader_update(person.pk, version=person.version, fields={"name": "New Name"}, seen={},
                   by=None)  # fmt: skip
     MeetingFactory(place="Reykjavik")
-    page = _page(analyst_client, reverse("timeline"))
+    page = _page(analyst_client, LIST)
     assert "New Name" in page and "Old Name" not in page
     assert "Reykjavik" in page
 
@@ -52,10 +55,10 @@ def test_timeline_shows_a_renamed_leader_and_a_new_meeting(analyst_client):
 def test_htmx_page_of_the_timeline_is_fresh_too(analyst_client):
     meeting = MeetingFactory(place="Geneva")
     headers = {"HX-Request": "true"}
-    assert "Geneva" in analyst_client.get(reverse("timeline"), headers=headers).content.decode()
+    assert "Geneva" in analyst_client.get(LIST, headers=headers).content.decode()
     meeting_update(meeting.pk, version=meeting.version, fields={"place": "Bern"}, seen={},
                    by=None)  # fmt: skip
-    assert "Bern" in analyst_client.get(reverse("timeline"), headers=headers).content.decode()
+    assert "Bern" in analyst_client.get(LIST, headers=headers).content.decode()
 
 
 def test_statement_search_drops_a_rejected_statement(analyst_client):
@@ -98,13 +101,13 @@ def test_api_answers_from_the_cache_until_the_data_changes(analyst_client):
 
 def test_admin_deletions_reach_the_pages(analyst_client, admin_client):
     meeting = MeetingFactory(place="Valletta")
-    assert "Valletta" in _page(analyst_client, reverse("timeline"))
+    assert "Valletta" in _page(analyst_client, LIST)
     response = admin_client.post(
         reverse("admin:meetings_meeting_delete", args=[meeting.pk]), {"post": "yes"}
     )
     assert response.status_code == 302
     assert not Meeting.objects.filter(pk=meeting.pk).exists()
-    assert "Valletta" not in _page(analyst_client, reverse("timeline"))
+    assert "Valletta" not in _page(analyst_client, LIST)
 
 
 def test_a_new_source_reaches_the_leader_page_statements(analyst_client):

@@ -59,6 +59,7 @@ def record(django_db_setup, django_db_blocker):
         yield
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM meetings_paircount")
+            cursor.execute("DELETE FROM meetings_monthcount")
             for table, column in GENERATED:
                 if table.startswith("meetings_") and not before[table]:
                     cursor.execute(f"TRUNCATE {table} CASCADE")  # empty before: faster
@@ -70,26 +71,40 @@ def record(django_db_setup, django_db_blocker):
 def pages(record, db):
     busiest = Leader.objects.filter(key__startswith="gen:").order_by("pk").first()
     rare = Leader.objects.filter(key__startswith="gen:").order_by("-pk").first()
+    second = Leader.objects.filter(key__startswith="gen:").order_by("pk")[1]
     deep = Meeting.objects.for_timeline()[2000:2001].get()
     meeting = Meeting.objects.visible().order_by("-date", "-id").first()
     cursor = Cursor.encode(deep.date, deep.pk)
     return {
-        "timeline": "/",
+        "timeline": "/?view=list",
         "timeline, deep page": f"/?after={cursor}",
-        "timeline, busiest leader": f"/?leader={busiest.slug}",
-        "timeline, rare leader": f"/?leader={rare.slug}",
-        "timeline, kind and period": "/?kind=call&date_from=2004-01-01&date_to=2004-06-30",
-        "timeline, country and period": "/?country=FR&date_from=2010-01-01&date_to=2015-12-31",
-        "timeline, country, deep": f"/?country=SE&after={cursor}",
-        "timeline, place word": "/?q=bucharest",
-        "timeline, short word": "/?q=g7",
-        "timeline, word matching nothing": "/?q=zanzibar",
-        "timeline, leader name": f"/?q={rare.name.replace(' ', '+')}",
+        "timeline, busiest leader": f"/?view=list&leader={busiest.slug}",
+        "timeline, rare leader": f"/?view=list&leader={rare.slug}",
+        "timeline, kind and period": "/?view=list&kind=call&date_from=2004-01-01"
+        "&date_to=2004-06-30",
+        "timeline, country and period": "/?view=list&country=FR&date_from=2010-01-01"
+        "&date_to=2015-12-31",
+        "timeline, country, deep": f"/?view=list&country=SE&after={cursor}",
+        "timeline, place word": "/?view=list&q=bucharest",
+        "timeline, short word": "/?view=list&q=g7",
+        "timeline, word matching nothing": "/?view=list&q=zanzibar",
+        "timeline, leader name": f"/?view=list&q={rare.name.replace(' ', '+')}",
+        # (The chart's bands of months and years read the month counts, not these tables.)
+        "chart, three lanes by week": f"/timeline/data?leader={busiest.slug}&leader={rare.slug}"
+        f"&leader={second.slug}&start=2020-01-01&end=2020-12-31",
+        "chart, kind by day": "/timeline/data?kind=call&start=2020-03-01&end=2020-04-15",
+        "chart, place word": "/timeline/data?q=bucharest&start=2004-01-01&end=2007-12-31",
+        "chart, marks": "/timeline/data?start=2020-03-01&end=2020-03-03",
+        "chart, part-months": "/timeline/data?date_from=2020-03-15&date_to=2021-02-10",
         "meeting": f"/meetings/{meeting.pk}/",
         "leader": f"/leaders/{busiest.slug}/",
         "network, one year": "/network/?date_from=2020-01-01&date_to=2020-12-31",
         "network, one year and a country": "/network/?country=FR&date_from=2020-01-01"
         "&date_to=2020-12-31",
+        "network, part-months": "/network/?date_from=2020-03-15&date_to=2021-02-10",
+        "network, ego": f"/network/?ego={busiest.slug}&date_from=2020-01-01&date_to=2020-12-31",
+        "map, one year": "/map/?date_from=2020-01-01&date_to=2020-12-31",
+        "map, country and years": "/map/?country=FR&date_from=2018-01-01&date_to=2020-12-31",
         "statements, common word": "/statements/?q=security",
         "statements, rare words": "/statements/?q=frank+nuclear",
         "statements, no match": "/statements/?q=xylophone",
@@ -145,7 +160,7 @@ def test_pages_run_from_the_dated_meetings_into_the_undated(analyst_client, monk
     undated = [MeetingFactory(date=None) for _ in range(3)]
     seen, after = [], None
     for _ in range(4):
-        response = analyst_client.get("/", {"after": after} if after else {})
+        response = analyst_client.get("/", {"after": after} if after else {"view": "list"})
         seen.append(_ids(response))
         after = response.context["next_cursor"]
         if not after:
@@ -160,12 +175,12 @@ def test_country_filter_follows_the_participants(analyst_client):
     editor = UserFactory(role="editor")
     romanian, french = LeaderFactory(country="RO"), LeaderFactory(country="FR")
     meeting = MeetingFactory(participants=[romanian], date=D(2025, 3, 1), country="")
-    assert _ids(analyst_client.get("/", {"country": "FR"})) == []
+    assert _ids(analyst_client.get("/", {"view": "list", "country": "FR"})) == []
     meeting_participant_add(meeting.pk, french, by=editor)
-    assert _ids(analyst_client.get("/", {"country": "FR"})) == [meeting.pk]
+    assert _ids(analyst_client.get("/", {"view": "list", "country": "FR"})) == [meeting.pk]
     meeting_participant_remove(meeting.pk, french.pk, by=editor)
-    assert _ids(analyst_client.get("/", {"country": "FR"})) == []
-    assert _ids(analyst_client.get("/", {"country": "RO"})) == [meeting.pk]
+    assert _ids(analyst_client.get("/", {"view": "list", "country": "FR"})) == []
+    assert _ids(analyst_client.get("/", {"view": "list", "country": "RO"})) == [meeting.pk]
 
 
 def test_text_filter_of_two_letters_matches_the_start_of_a_word(analyst_client):
@@ -174,7 +189,7 @@ def test_text_filter_of_two_letters_matches_the_start_of_a_word(analyst_client):
     first = MeetingFactory(date=D(2025, 1, 1), occasion="G7 summit")
     second = MeetingFactory(date=D(2025, 1, 2), occasion="Summit of the G7")
     MeetingFactory(date=D(2025, 1, 3), occasion="Big7 forum")
-    assert _ids(analyst_client.get("/", {"q": "g7"})) == [second.pk, first.pk]
+    assert _ids(analyst_client.get("/", {"view": "list", "q": "g7"})) == [second.pk, first.pk]
 
 
 def test_text_filter_finds_a_participant_by_alias_and_a_place(analyst_client):
@@ -183,4 +198,7 @@ def test_text_filter_finds_a_participant_by_alias_and_a_place(analyst_client):
     by_alias = MeetingFactory(participants=[leader], date=D(2025, 1, 1), place="Sibiu")
     by_place = MeetingFactory(date=D(2025, 1, 2), place="Johannisburg")
     MeetingFactory(date=D(2025, 1, 3), place="Paris")
-    assert _ids(analyst_client.get("/", {"q": "johannis"})) == [by_place.pk, by_alias.pk]
+    assert _ids(analyst_client.get("/", {"view": "list", "q": "johannis"})) == [
+        by_place.pk,
+        by_alias.pk,
+    ]

@@ -141,7 +141,9 @@ def test_verify_and_reject(editor_client, analyst_client):
     editor_client.post(reverse("meeting_status", args=[dropped.pk]), {"status": "rejected"})
     statuses = dict(Meeting.objects.values_list("pk", "status"))
     assert statuses == {kept.pk: "verified", dropped.pk: "rejected"}
-    shown = [m.pk for m in analyst_client.get(reverse("timeline")).context["meetings"]]
+    shown = [
+        m.pk for m in analyst_client.get(reverse("timeline"), {"view": "list"}).context["meetings"]
+    ]
     assert shown == [kept.pk]
     assert analyst_client.get(dropped.get_absolute_url()).status_code == 404
 

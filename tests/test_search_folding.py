@@ -79,7 +79,7 @@ def places():
 
 
 def _places(client, q: str) -> list[str]:
-    response = client.get(reverse("timeline"), {"q": q})
+    response = client.get(reverse("timeline"), {"view": "list", "q": q})
     return [m.place for m in response.context["meetings"]]
 
 

@@ -52,7 +52,7 @@ def test_country_options_are_sorted_by_name_in_the_language():
 def test_pages_follow_the_language_setting(analyst_client, settings):
     MeetingFactory(participants=[LeaderFactory(country="RO")], place="Bucarest", country="RO")
     settings.LANGUAGE_CODE = "fr"
-    page = analyst_client.get(reverse("timeline")).content.decode()
+    page = analyst_client.get(reverse("timeline"), {"view": "list"}).content.decode()
     assert "Bucarest (Roumanie)" in page
     assert '<option value="RO">Roumanie</option>' in page
 
@@ -93,7 +93,7 @@ def test_pages_name_the_country_of_a_meeting_and_its_participants(analyst_client
     ro = LeaderFactory(name="Ana Qwertz", country="RO")
     Alias.objects.create(leader=ro, name=ro.name)
     meeting = MeetingFactory(participants=[ro], place="Bucharest", country="RO")
-    timeline = analyst_client.get(reverse("timeline")).content.decode()
+    timeline = analyst_client.get(reverse("timeline"), {"view": "list"}).content.decode()
     assert "Bucharest (Romania)" in timeline
     page = analyst_client.get(meeting.get_absolute_url()).content.decode()
     assert "Bucharest (Romania)" in page and "Ana Qwertz</a> (Romania)" in page

@@ -15,6 +15,8 @@ from tests.factories import LeaderFactory, MeetingFactory
 pytestmark = pytest.mark.django_db
 
 TIMELINE = reverse("timeline")
+# The list of meetings (the default of `/` is the chart: tests/test_timeline_chart.py).
+LIST = f"{TIMELINE}?view=list"
 
 
 @pytest.fixture
@@ -28,7 +30,7 @@ def _rows(response) -> list[str]:
 
 
 def test_timeline_shows_the_seed_meetings_newest_first(analyst_client, seed_ingested):
-    response = analyst_client.get(TIMELINE)
+    response = analyst_client.get(LIST)
     assert response.status_code == 200
     assert _rows(response) == ["3 September 2025", "3 September 2025", "June 2024"]
     html = response.content.decode()
@@ -38,7 +40,7 @@ def test_timeline_shows_the_seed_meetings_newest_first(analyst_client, seed_inge
 
 def test_leader_filter_narrows_the_timeline(analyst_client, seed_ingested):
     xi = Leader.objects.get(name="Xi Jinping")
-    response = analyst_client.get(TIMELINE, {"leader": xi.slug})
+    response = analyst_client.get(TIMELINE, {"view": "list", "leader": xi.slug})
     assert [sorted(p.name for p in m.participants.all()) for m in response.context["meetings"]] == [
         ["Kim Jong Un", "Vladimir Putin", "Xi Jinping"]
     ]
@@ -46,7 +48,9 @@ def test_leader_filter_narrows_the_timeline(analyst_client, seed_ingested):
 
 def test_htmx_filter_returns_only_the_rows(analyst_client, seed_ingested):
     putin = Leader.objects.get(name="Vladimir Putin")
-    response = analyst_client.get(TIMELINE, {"leader": putin.slug}, headers={"HX-Request": "true"})
+    response = analyst_client.get(
+        TIMELINE, {"view": "list", "leader": putin.slug}, headers={"HX-Request": "true"}
+    )
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="timeline-rows">')
     assert "<html" not in html
@@ -54,13 +58,13 @@ def test_htmx_filter_returns_only_the_rows(analyst_client, seed_ingested):
 
 
 def test_filter_form_updates_the_url(analyst_client, seed_ingested):
-    html = analyst_client.get(TIMELINE).content.decode()
+    html = analyst_client.get(LIST).content.decode()
     assert 'hx-push-url="true"' in html
     assert 'hx-get="/"' in html
 
 
 def test_unknown_leader_filter_shows_the_empty_state(analyst_client, seed_ingested):
-    response = analyst_client.get(TIMELINE, {"leader": "nobody-at-all"})
+    response = analyst_client.get(TIMELINE, {"view": "list", "leader": "nobody-at-all"})
     assert _rows(response) == []
     assert "No meetings" in response.content.decode()
 
@@ -68,15 +72,15 @@ def test_unknown_leader_filter_shows_the_empty_state(analyst_client, seed_ingest
 def test_rejected_meetings_never_show(analyst_client):
     shown = MeetingFactory(date=datetime.date(2025, 1, 2))
     MeetingFactory(date=datetime.date(2025, 1, 3), status=ReviewStatus.REJECTED)
-    assert [m.pk for m in analyst_client.get(TIMELINE).context["meetings"]] == [shown.pk]
+    assert [m.pk for m in analyst_client.get(LIST).context["meetings"]] == [shown.pk]
 
 
 def test_older_meetings_page_continues_where_the_first_stopped(analyst_client, monkeypatch):
     monkeypatch.setattr("diplomacy.meetings.views.MEETINGS_PER_PAGE", 3)
     made = [MeetingFactory(date=datetime.date(2025, 1, day)) for day in range(1, 8)]
-    first = analyst_client.get(TIMELINE)
-    second = analyst_client.get(TIMELINE, {"after": first.context["next_cursor"]})
-    third = analyst_client.get(TIMELINE, {"after": second.context["next_cursor"]})
+    first = analyst_client.get(LIST)
+    second = analyst_client.get(TIMELINE, {"view": "list", "after": first.context["next_cursor"]})
+    third = analyst_client.get(TIMELINE, {"view": "list", "after": second.context["next_cursor"]})
     seen = [m.pk for page in (first, second, third) for m in page.context["meetings"]]
     assert seen == [m.pk for m in reversed(made)]
     assert not third.context["next_cursor"]
@@ -92,13 +96,13 @@ def test_timeline_query_count_does_not_grow_with_rows(
     # session, user, groups (role: also the menu), data version, then on a cache miss:
     # meetings, participants, leaders for the filter
     with django_assert_num_queries(7):
-        response = analyst_client.get(TIMELINE)
+        response = analyst_client.get(LIST)
     assert response.status_code == 200
     assert [m.pk for m in response.context["meetings"]] == [m.pk for m in made]
     assert response.content.decode().count('<article class="meeting') == rows
     # Again: the rows come from the cache while the data is unchanged.
     with django_assert_num_queries(4):
-        again = analyst_client.get(TIMELINE)
+        again = analyst_client.get(LIST)
     assert again.status_code == 200
     rows_html = response.content.decode().split('<div id="timeline-rows">')[1]
     assert again.content.decode().split('<div id="timeline-rows">')[1] == rows_html
@@ -109,7 +113,7 @@ def test_cached_timeline_filtered_by_a_leader_looks_nothing_up(
 ):
     person = LeaderFactory()
     meeting = MeetingFactory(participants=[person, LeaderFactory()])
-    url = f"{TIMELINE}?leader={person.slug}"
+    url = f"{LIST}&leader={person.slug}"
     first = analyst_client.get(url)
     assert first.status_code == 200
     assert [m.pk for m in first.context["meetings"]] == [meeting.pk]

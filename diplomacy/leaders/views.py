@@ -1,5 +1,7 @@
 """Leader pages, the leader autocomplete and a leader's Atom feed of new meetings."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -15,10 +17,12 @@ from django.views.decorators.http import require_POST
 from diplomacy.accounts.feed_tokens import feed_key_rotate, feed_token, feed_token_valid
 from diplomacy.leaders.models import Leader, normalize_name
 from diplomacy.meetings.caching import lazy
-from diplomacy.meetings.models import Meeting, PairCount, Statement
-from diplomacy.meetings.views import graph_data
+from diplomacy.meetings.filters import MeetingFilter
+from diplomacy.meetings.models import Meeting, MonthCount, PairCount, Statement
+from diplomacy.meetings.network import ego_network, graph_json
 
 COUNTERPARTS_SHOWN = 50
+EGO_SHOWN = 20  # counterparts in the leader's small network
 
 
 def counterparts(leader: Leader, limit: int = COUNTERPARTS_SHOWN) -> list[dict]:
@@ -35,6 +39,44 @@ def counterparts(leader: Leader, limit: int = COUNTERPARTS_SHOWN) -> list[dict]:
     return [{"leader": people[r["other_id"]], "count": r["count"], "last": r["last"]} for r in rows]
 
 
+def meetings_per_year(leader: Leader) -> dict[int | None, int]:
+    """{year: the leader's visible meetings that year}, None for the undated: summed from
+    the leader's month counts (meetings/month_counts.py), a few hundred rows at most,
+    however many meetings they had."""
+    years: dict[int | None, int] = defaultdict(int)
+    rows = MonthCount.objects.filter(leader_id=leader.pk, country="")
+    for month, meetings in rows.values_list("month", "meetings"):
+        years[month // 12 if month else None] += meetings
+    return {year: n for year, n in years.items() if n}
+
+
+CHART_WIDTH, CHART_HEIGHT = 600, 120  # the chart's own units (it scales to the page)
+CHART_BAR_MAX = 40
+
+
+def year_chart(counts: dict[int | None, int]) -> dict:
+    """Bars of a small meetings-per-year chart, every year from the first to the last
+    (years without a meeting are bars of zero), as SVG geometry in the chart's units."""
+    years = sorted(year for year in counts if year is not None)
+    if not years:
+        return {"bars": [], "undated": counts.get(None, 0)}
+    span = list(range(years[0], years[-1] + 1))
+    most = max(counts[y] for y in years)
+    step = CHART_WIDTH / len(span)
+    width = min(max(step - 1, 0.5), CHART_BAR_MAX)  # a few years: bars, not blocks
+    bars = []
+    for index, year in enumerate(span):
+        n = counts.get(year, 0)
+        height = round(CHART_HEIGHT * n / most, 1)
+        bars.append({"year": year, "meetings": n, "x": round(index * step + (step - width) / 2, 1),
+                     "width": round(width, 1), "y": round(CHART_HEIGHT - height, 1),
+                     "height": height})  # fmt: skip
+    return {
+        "bars": bars, "undated": counts.get(None, 0), "most": most, "width": CHART_WIDTH,
+        "height": CHART_HEIGHT, "first": span[0], "last": span[-1],
+    }  # fmt: skip
+
+
 def leader_detail(request, slug: str):
     leader = get_object_or_404(Leader.objects.prefetch_related("offices", "aliases"), slug=slug)
     # Computed only when the cached part of the page is missing (meetings/caching.py).
@@ -47,12 +89,7 @@ def leader_detail(request, slug: str):
         .order_by(F("said_on").desc(nulls_last=True), "-pk")[:20]
     )
 
-    def graph_of_counterparts():
-        pairs = [{"a": leader, "b": m["leader"], "count": m["count"], "last": m["last"]}
-                 for m in met]  # fmt: skip
-        return graph_data(pairs, centre=leader)
-
-    graph = lazy(graph_of_counterparts)
+    graph = lazy(lambda: graph_json(ego_network(MeetingFilter({}), leader, EGO_SHOWN)))
 
     token = feed_token(request.user, leader)
     return render(
@@ -65,6 +102,7 @@ def leader_detail(request, slug: str):
             "statements": statements,
             "graph": graph,
             "graph_script": lazy(lambda: json_script(dict(graph), "network-data")),
+            "per_year": lazy(lambda: year_chart(meetings_per_year(leader))),
             "feed_url": request.build_absolute_uri(
                 reverse("leader_feed", args=[leader.slug]) + f"?token={token}"
             ),

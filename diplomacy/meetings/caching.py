@@ -162,14 +162,31 @@ def cursor_value(raw: str | None, *, strict: bool = False) -> str | None:
 
 
 def _timeline_values(data) -> dict:
-    return {**form_values(MeetingFilter, data), "after": cursor_value(data.get("after"))}
+    from diplomacy.meetings.timeline import view_values  # it imports this module
+
+    # Every leader (lanes), the view (chart or list) and the chart's window as well.
+    return {
+        **form_values(MeetingFilter, data),
+        "after": cursor_value(data.get("after")),
+        **view_values(data),
+    }
 
 
 def _network_values(data) -> dict:
-    from diplomacy.meetings.views import PAIR_SORTS  # views import this module
+    from diplomacy.meetings.network import PAIR_SORTS, NetworkOptions  # it imports this module
 
     sort = data.get("sort")
-    return {**form_values(MeetingFilter, data), "sort": sort if sort in PAIR_SORTS else "count"}
+    return {
+        **form_values(MeetingFilter, data),
+        **form_values(NetworkOptions, data),
+        "sort": sort if sort in PAIR_SORTS else "count",
+    }
+
+
+def _map_values(data) -> dict:
+    from diplomacy.meetings.maps import MapOptions  # it imports this module
+
+    return {**form_values(MeetingFilter, data), **form_values(MapOptions, data)}
 
 
 def _statement_values(data) -> dict:
@@ -181,6 +198,7 @@ def _statement_values(data) -> dict:
 PAGE_PARAMETERS = {
     "timeline": _timeline_values,
     "network": _network_values,
+    "map": _map_values,
     "statements": _statement_values,
 }
 

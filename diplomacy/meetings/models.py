@@ -153,6 +153,13 @@ class Meeting(SearchFolded, models.Model):
                 fields=["country", "-date", "-id"], name="meeting_country_timeline_idx"
             ),
             models.Index(fields=["participant_key", "date"], name="meeting_participants_idx"),
+            # The timeline's density band of a few months (meetings/timeline.py), counted
+            # by day and kind from the index alone, without a visit to each meeting.
+            models.Index(
+                fields=["date", "kind", "status"],
+                condition=~models.Q(status=ReviewStatus.REJECTED) & models.Q(merged_into=None),
+                name="meeting_density_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -201,31 +208,38 @@ class Participation(models.Model):
 
 
 class PairCount(models.Model):
-    """How many visible meetings two leaders had in a year (year 0: undated), and the
-    last one's date. Kept in step by meetings/pairs.py on every write, so that a
-    leader's counterparts and the network of whole years are read from a few rows
-    instead of aggregated out of millions of participations."""
+    """How many visible meetings two leaders had in a month, and the last one's date.
+    ``month`` is year * 12 + month - 1 (0: undated), as in MonthCount. Kept in step by
+    meetings/pairs.py on every write, so that a leader's counterparts and the network of
+    any period are summed from a few rows instead of aggregated out of millions of
+    participations."""
 
     leader_a = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="+")
     leader_b = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
+    month = models.IntegerField(default=0)
     meetings = models.PositiveIntegerField(default=0)
     last = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["leader_a", "leader_b", "year"], name="pair_unique"),
+            models.UniqueConstraint(
+                fields=["leader_a", "leader_b", "month"], name="pair_month_unique"
+            ),
             models.CheckConstraint(
                 condition=models.Q(leader_a__lt=models.F("leader_b")), name="pair_ordered"
             ),
         ]
         indexes = [
             models.Index(fields=["leader_b", "leader_a"], name="pair_b_idx"),
-            models.Index(fields=["year"], name="pair_year_idx"),
+            # The network of a period reads the rows of its months off this index alone.
+            models.Index(
+                fields=["month", "leader_a", "leader_b", "meetings", "last"], name="pair_month_idx"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.leader_a_id}–{self.leader_b_id} in {self.year or 'undated'}"
+        when = f"{self.month // 12}-{self.month % 12 + 1:02}" if self.month else "undated"
+        return f"{self.leader_a_id}–{self.leader_b_id} in {when}"
 
 
 class Evidence(models.Model):
@@ -336,3 +350,34 @@ class Statement(SearchFolded, models.Model):
 
     def __str__(self) -> str:
         return f"{self.speaker}: {self.text[:60]}"
+
+
+class MonthCount(models.Model):
+    """How many visible meetings of a kind and status fell in a month: in all (country ''
+    and leader 0), per country (of the place or of a participant: the countries the
+    timeline's country filter matches) and per participant. ``month`` is year * 12 +
+    month - 1 (0: undated), so that months and years are integer arithmetic on every
+    database. Kept in step by meetings/month_counts.py on every write (beside the pair
+    counts), so that the timeline's density band of the whole record, or of a country,
+    kind, status or leader, is summed from a few hundred rows instead of counted out of
+    a million meetings. ``leader_id`` is a plain number, not a foreign key: 0 stands for
+    "every leader", and a deleted leader's rows are never read."""
+
+    leader_id = models.IntegerField(default=0)
+    country = models.CharField(max_length=2, blank=True, default="")
+    month = models.IntegerField()
+    kind = models.CharField(max_length=12)
+    status = models.CharField(max_length=9)
+    meetings = models.IntegerField(default=0)
+
+    class Meta:
+        # In the order the timeline reads: one facet (leader, country), a range of months.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["leader_id", "country", "month", "kind", "status"],
+                name="month_count_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader_id or ''}{self.country} {self.month}: {self.meetings}"

@@ -1,11 +1,13 @@
 from django.urls import path, re_path
 
-from diplomacy.meetings import api, views
+from diplomacy.meetings import api, maps, network, timeline, views
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
+    path("timeline/data", timeline.timeline_data, name="timeline_data"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
-    path("network/", views.network, name="network"),
+    path("network/", network.network_page, name="network"),
+    path("map/", maps.map_page, name="map"),
     path("statements/", views.statement_search, name="statements"),
     re_path(r"^export/meetings\.(?P<fmt>csv|json)$", api.export_meetings, name="export_meetings"),
     re_path(

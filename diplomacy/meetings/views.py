@@ -1,10 +1,8 @@
 """Analyst pages: timeline, meeting, network and statement search."""
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F, Max, Sum
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
-from django.utils.html import json_script
 
 from diplomacy.leaders.models import Leader
 from diplomacy.meetings.caching import lazy
@@ -16,12 +14,18 @@ from diplomacy.meetings.filters import (
     page_of,
 )
 from diplomacy.meetings.highlight import highlight
-from diplomacy.meetings.models import Meeting, Mention, PairCount, Participation, Statement
+from diplomacy.meetings.models import Meeting, Mention, Statement
+from diplomacy.meetings.timeline import (
+    any_of_leaders,
+    filter_query,
+    form_context,
+    list_filter_data,
+    timeline_chart,
+)
 
 MEETINGS_PER_PAGE = 50
 STATEMENTS_PER_PAGE = 50
 HIGHLIGHTS_SHOWN = 20
-NETWORK_PAIRS = 300
 
 
 def _month_label(day) -> str:
@@ -48,13 +52,17 @@ def country_choices() -> list[str]:
 
 
 def timeline(request):
-    filters = MeetingFilter(request.GET)
+    """`/`: the chart (meetings/timeline.py), or with `view=list` (and for its later
+    pages) the meetings newest first, grouped by month, with the same filters."""
+    if request.GET.get("view") != "list" and "after" not in request.GET:
+        return timeline_chart(request)
+    filters = MeetingFilter(list_filter_data(request.GET))
     # A value that does not clean: the page, with the reason beside the filter, as a 400.
     status = 400 if invalid_filters(MeetingFilter, request.GET) else 200
     after = request.GET.get("after")
 
     def page():
-        meetings = filters.apply(Meeting.objects.for_timeline())
+        meetings = any_of_leaders(filters.apply(Meeting.objects.for_timeline()), request.GET)
         rows, next_cursor = page_of(Cursor.after(meetings, after), MEETINGS_PER_PAGE)
         _mark_month_headers(rows, after)
         return rows, next_cursor
@@ -67,8 +75,10 @@ def timeline(request):
         "leader": lazy(lambda: (filters.is_valid(), filters.leader_obj)[1]),
         "meetings": lazy(lambda: found[0]),
         "next_cursor": lazy(lambda: found[1]),
-        "query": lazy(filters.query_string),
+        # Every leader selected (filters has one at most), for the next pages and exports.
+        "query": lazy(lambda: filter_query(request.GET, view=None, start=None, end=None)),
         "countries": lazy(country_choices),
+        **form_context(request),
     }
     if request.htmx and not request.htmx.boosted:
         partial = "timeline-page" if after else "timeline-rows"
@@ -101,133 +111,6 @@ def meeting_detail(request, pk: int):
             "statements": statements,
         },
     )
-
-
-# On PostgreSQL the pairs of the meetings found come from their participant_key ("3,17,42",
-# kept by services.participants_changed): the meetings are read once through their
-# indexes and the participations are not touched at all.
-PAIRS_FROM_KEYS = """
-SELECT a AS a_id, b AS b_id, count(*) AS count, max(found.date) AS last
-FROM ({meetings}) AS found,
-     LATERAL (SELECT string_to_array(found.participant_key, ',')::bigint[] AS ids) AS people,
-     LATERAL unnest(people.ids) AS a, LATERAL unnest(people.ids) AS b
-WHERE a < b
-GROUP BY a, b
-ORDER BY count DESC, last DESC NULLS LAST, a, b
-LIMIT %s
-"""
-
-
-def meeting_pairs(meetings, limit: int = NETWORK_PAIRS) -> list[dict]:
-    """Who met whom how often, aggregated in the database, most frequent first."""
-    if connection.vendor == "postgresql":
-        try:
-            query = meetings.order_by().values("date", "participant_key").query
-            sql, params = query.sql_with_params()
-        except EmptyResultSet:  # a filter that can match nothing (an unknown leader)
-            return []
-        with connection.cursor() as cursor:
-            cursor.execute(PAIRS_FROM_KEYS.format(meetings=sql), [*params, limit])
-            columns = [c.name for c in cursor.description]
-            return _with_people([dict(zip(columns, row, strict=True)) for row in cursor])
-    rows = (
-        Participation.objects.filter(
-            meeting__in=meetings.values("pk"),
-            meeting__participations__leader_id__gt=F("leader_id"),
-        )
-        .values(a_id=F("leader_id"), b_id=F("meeting__participations__leader_id"))
-        .annotate(count=Count("meeting_id"), last=Max("meeting__date"))
-    )
-    return _pairs_with_people(rows, limit)
-
-
-def counted_pairs(years: tuple[int | None, int | None] | None, limit: int = NETWORK_PAIRS):
-    """The same from the pair counts (meetings/pairs.py): every visible meeting (years
-    None) or those of whole years, first to last, either end open."""
-    rows = PairCount.objects.all()
-    if years is not None:
-        first, last = years
-        rows = rows.filter(year__gte=first or 1, **({"year__lte": last} if last else {}))
-    rows = rows.values(a_id=F("leader_a_id"), b_id=F("leader_b_id")).annotate(
-        count=Sum("meetings"), last=Max("last")
-    )
-    return _pairs_with_people(rows, limit)
-
-
-def _pairs_with_people(rows, limit: int) -> list[dict]:
-    return _with_people(
-        list(rows.order_by("-count", F("last").desc(nulls_last=True), "a_id", "b_id")[:limit])
-    )
-
-
-def _with_people(rows: list[dict]) -> list[dict]:
-    people = Leader.objects.in_bulk({r["a_id"] for r in rows} | {r["b_id"] for r in rows})
-    return [
-        {"a": people[r["a_id"]], "b": people[r["b_id"]], "count": r["count"], "last": r["last"]}
-        for r in rows
-    ]
-
-
-def graph_data(pairs: list[dict], centre: Leader | None = None) -> dict:
-    """Nodes and edges for the network drawing (cytoscape's element format)."""
-    nodes, edges = {}, []
-    for pair in pairs:
-        for person in (pair["a"], pair["b"]):
-            nodes.setdefault(person.pk, {
-                "id": str(person.pk), "label": person.name,
-                "url": person.get_absolute_url(), "weight": 0,
-                "centre": centre is not None and person.pk == centre.pk,
-            })  # fmt: skip
-            nodes[person.pk]["weight"] += pair["count"]
-        edges.append({
-            "id": f"{pair['a'].pk}-{pair['b'].pk}", "source": str(pair["a"].pk),
-            "target": str(pair["b"].pk), "weight": pair["count"],
-        })  # fmt: skip
-    return {"nodes": list(nodes.values()), "edges": edges}
-
-
-def _recency(pair: dict) -> int:
-    return -(pair["last"].toordinal() if pair["last"] else 0)
-
-
-PAIR_SORTS = {
-    "count": lambda p: (-p["count"], _recency(p), p["a"].name, p["b"].name),
-    "a": lambda p: (p["a"].name, p["b"].name),
-    "b": lambda p: (p["b"].name, p["a"].name),
-    "last": lambda p: (_recency(p), p["a"].name, p["b"].name),
-}
-
-
-def network(request):
-    filters = MeetingFilter(request.GET)
-    status = 400 if invalid_filters(MeetingFilter, request.GET) else 200
-    sort = request.GET.get("sort", "count")
-    sort = sort if sort in PAIR_SORTS else "count"  # the page shows back only a known sort
-
-    def sorted_pairs():
-        years = filters.whole_years()
-        if years is not False:
-            pairs = counted_pairs(years)
-        else:
-            pairs = meeting_pairs(filters.apply(Meeting.objects.visible()))
-        pairs.sort(key=PAIR_SORTS[sort])
-        return pairs
-
-    pairs = lazy(sorted_pairs)
-    graph = lazy(lambda: graph_data(pairs))
-    context = {
-        "filters": filters,
-        "pairs": pairs,
-        "graph": graph,
-        "graph_script": lazy(lambda: json_script(dict(graph), "network-data")),
-        "sort": sort,
-        "query": filters.query_string(),
-        "countries": lazy(country_choices),
-        "limit": NETWORK_PAIRS,
-    }
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "meetings/network.html#network-body", context, status=status)
-    return render(request, "meetings/network.html", context, status=status)
 
 
 def _highlights(filters: StatementFilter) -> list[Statement]:

@@ -27,6 +27,8 @@ def _many_meetings(n: int) -> None:
 def test_filter_timeline_go_back_and_scroll(page):
     _many_meetings(70)
     log_in(page, "analyst")
+    page.click("nav.view-tabs >> text=List")  # `/` is the chart (test_timeline_visual.py)
+    page.wait_for_url(re.compile(r"view=list"))
     rows = page.locator("article.meeting")
     assert rows.count() == 50
     screenshot(page, "timeline")
@@ -51,6 +53,7 @@ def test_meeting_page_highlights_the_evidence(page, kb, seed_text):
     services.article_ingest(article.pk)
     past = Meeting.objects.get(reported_as="past")
     log_in(page, "analyst")
+    page.goto(f"{page.base_url}/?view=list")
     page.click(f"a[href='{past.get_absolute_url()}']")
     marks = page.locator("blockquote.evidence mark")
     assert marks.first.inner_text() == "Kim"

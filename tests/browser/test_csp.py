@@ -17,7 +17,8 @@ def test_no_page_violates_the_content_security_policy(page, kb, seed_text):
     leader = meeting.participants.first()
     log_in(page, "admin")
     urls = [
-        "/", "/network/", "/statements/?q=lideri", "/articles/", "/articles/new/",
+        "/", "/?view=list", "/network/", "/map/", "/statements/?q=lideri", "/articles/",
+        "/articles/new/",
         f"/articles/{article.pk}/", f"/meetings/{meeting.pk}/", f"/leaders/{leader.slug}/",
         "/review/", f"/review/meetings/{meeting.pk}/", f"/review/statements/{statement.pk}/",
         f"/review/leaders/{leader.slug}/", "/articles/feeds/", "/admin/",
@@ -35,4 +36,14 @@ def test_no_page_violates_the_content_security_policy(page, kb, seed_text):
     page.goto(page.base_url + "/network/")
     page.wait_for_selector("#network-graph[data-nodes]")
     seen["/network/ (drawn)"] = list(page.console_errors)
+    page.console_errors.clear()
+    # The timeline chart drew (d3, its tooltip placed through the CSSOM) under it too.
+    page.goto(page.base_url + "/")
+    page.wait_for_selector("section.timeline-chart[data-loaded]")
+    page.hover("a.mark >> nth=0")
+    page.wait_for_selector(".chart-tip:not([hidden])")
+    seen["/ (drawn)"] = list(page.console_errors)
+    page.goto(page.base_url + "/map/")
+    page.wait_for_selector("#map[data-dots]")
+    seen["/map/ (drawn)"] = list(page.console_errors)
     assert {url: errors for url, errors in seen.items() if errors} == {}

@@ -42,8 +42,12 @@ def _some_of_everything():
 def _pages(article, leader, meeting) -> dict[str, str]:
     return {
         "timeline": "/",
+        "timeline-list": "/?view=list",
+        "timeline-lanes": f"/?leader={leader.slug}&leader=Kim+Jong+Un"
+        "&start=2024-05-01&end=2025-10-01",
         "timeline-invalid-filter": "/?date_from=garbage",
         "network": "/network/",
+        "map": "/map/",
         "statements": "/statements/",
         "meeting": meeting.get_absolute_url(),
         "leader": leader.get_absolute_url(),

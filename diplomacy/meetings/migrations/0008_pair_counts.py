@@ -5,10 +5,8 @@ from django.db import migrations, models
 
 
 def count_pairs(apps, schema_editor):
-    """Pair counts of the meetings already stored (meetings/pairs.py keeps them after)."""
-    from diplomacy.meetings.pairs import pairs_rebuild
-
-    pairs_rebuild(apps)
+    """Nothing now: the counts of the meetings already stored are made per month by
+    0014_pair_months (meetings/pairs.py writes that shape, not this one's years)."""
 
 
 class Migration(migrations.Migration):

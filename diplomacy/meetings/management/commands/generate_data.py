@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from diplomacy.meetings.models import search_fold
+from diplomacy.meetings.month_counts import counts_rebuild
 from diplomacy.meetings.pairs import pairs_rebuild
 from diplomacy.meetings.services import participant_countries, participant_key
 
@@ -239,6 +240,7 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self._step("pair counts", pairs_rebuild(), started)
+        self._step("month counts", counts_rebuild(), started)
         self.stdout.write(f"done in {time.monotonic() - started:.0f} s")
 
     def _step(self, what: str, count: int, started: float) -> None:
