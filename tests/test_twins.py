@@ -114,7 +114,9 @@ def pair_counts_and_recount() -> tuple[set, set]:
     """The pair counts the writes kept, and the same counted again from the meetings."""
     kept = set(PairCount.objects.values_list("leader_a", "leader_b", "month", "meetings", "last"))
     pairs_rebuild()
-    recount = set(PairCount.objects.values_list("leader_a", "leader_b", "month", "meetings", "last"))
+    recount = set(
+        PairCount.objects.values_list("leader_a", "leader_b", "month", "meetings", "last")
+    )
     return kept, recount
 
 

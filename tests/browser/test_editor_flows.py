@@ -33,6 +33,7 @@ def test_editor_fixes_participants_and_verifies(page, browser):
     analyst = browser.new_context().new_page()
     analyst.base_url = page.base_url
     log_in(analyst, "analyst")
+    analyst.goto(f"{analyst.base_url}/?view=list")  # the timeline as a list of meetings
     row = analyst.locator("article.meeting").first
     assert row.locator(".who").inner_text() == f"{host.name}, {right.name}"
     assert "verified" in row.inner_text()
