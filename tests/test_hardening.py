@@ -104,6 +104,8 @@ PAGES = {
     "articles": ([], ["before"]),
     "article_edit": (["article"], ["published"]),
     "review": ([], ["type", "article", "leader", "kind", "source", "after"]),
+    "quality": ([], ["scope", "language"]),
+    "quality_preview": ([], ["scope", "language"]),
     "meeting_merge_search": (["meeting"], ["q"]),
     "login": ([], ["next"]),
 }
@@ -133,6 +135,7 @@ def test_every_page_that_reads_get_parameters_is_in_the_table():
         "diplomacy/meetings/network.py",
         "diplomacy/meetings/timeline.py",
         "diplomacy/meetings/views.py",
+        "diplomacy/review/quality_views.py",
         "diplomacy/review/views.py",
     }
 

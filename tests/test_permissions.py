@@ -91,6 +91,8 @@ def table(o) -> dict[str, tuple[str, list, dict, dict]]:
         "feeds": ("get", [], {}, ADMIN_ONLY),
         "feed_poll": ("post", [o["feed"]], {}, ADMIN_ONLY),
         "review": ("get", [], {}, EDIT),
+        "quality": ("get", [], {}, EDIT),
+        "quality_preview": ("get", [], {}, EDIT),
         "review_meeting": ("get", [m], {}, EDIT),
         "meeting_edit": ("post", [m], {"version": 99}, {**EDIT, "editor": 400, "admin": 400}),
         "meeting_status": ("post", [m], {"status": "verified"}, EDIT),

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from diplomacy.review import views
+from diplomacy.review import quality_views, views
 
 urlpatterns = [
     path("", views.review_queue, name="review"),
+    path("quality/", quality_views.quality, name="quality"),
+    path("quality/preview/", quality_views.quality_preview, name="quality_preview"),
     path("meetings/<int:pk>/", views.review_meeting, name="review_meeting"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/status/", views.meeting_status, name="meeting_status"),

@@ -21,7 +21,8 @@ def test_no_page_violates_the_content_security_policy(page, kb, seed_text):
         "/articles/new/",
         f"/articles/{article.pk}/", f"/meetings/{meeting.pk}/", f"/leaders/{leader.slug}/",
         "/review/", f"/review/meetings/{meeting.pk}/", f"/review/statements/{statement.pk}/",
-        f"/review/leaders/{leader.slug}/", "/articles/feeds/", "/admin/",
+        f"/review/leaders/{leader.slug}/", "/review/quality/", "/review/quality/preview/",
+        "/articles/feeds/", "/admin/",
         "/admin/meetings/meeting/", f"/admin/meetings/meeting/{meeting.pk}/change/",
         f"/admin/leaders/leader/{leader.pk}/change/",
     ]  # fmt: skip
