@@ -14,7 +14,6 @@ from diplomacy.articles.forms import ArticleEditForm, FeedForm, UploadForm
 from diplomacy.articles.models import Article, Batch, Feed
 from diplomacy.articles.reading import UploadItem
 from diplomacy.extraction import read_date_marker
-from diplomacy.meetings.models import Meeting, ReviewStatus, Statement
 
 ARTICLES_PER_PAGE = 50
 
@@ -172,34 +171,6 @@ def reextract_all(request):
         request, f"{count} articles queued for extraction again; editors' corrections are kept."
     )
     return redirect("articles")
-
-
-def article_detail(request, pk: int):
-    article = get_object_or_404(Article.objects.select_related("uploaded_by"), pk=pk)
-    context = {"article": article}
-    if article.status == Article.Status.DONE:
-        # Only what is on record: rejected and merged-away meetings, rejected statements
-        # are the review queue's business (review/?article=...), not the analyst's.
-        context["meetings"] = (
-            Meeting.objects.visible()
-            .filter(evidence__article=article)
-            .distinct()
-            .prefetch_related("participants")
-            .order_by("date", "pk")
-        )
-        said = (
-            Statement.objects.exclude(status=ReviewStatus.REJECTED)
-            .filter(article=article)
-            .select_related("speaker")
-            .order_by("start")
-        )
-        fragment = Statement.Kind.FRAGMENT
-        context["statements"] = [s for s in said if s.kind != fragment]
-        # Quotations of one or two words: highlights of the article, not statements.
-        context["highlights"] = [s for s in said if s.kind == fragment]
-    if request.htmx:
-        return render(request, "articles/detail.html#article-status", context)
-    return render(request, "articles/detail.html", context)
 
 
 @permission_required("articles.change_article", raise_exception=True)

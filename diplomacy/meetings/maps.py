@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.utils.html import json_script
 from django.utils.http import urlencode
 
-from diplomacy.meetings.caching import lazy
+from diplomacy.core.caching import lazy
 from diplomacy.meetings.filters import MeetingFilter, invalid_filters
 from diplomacy.meetings.models import Meeting
 from diplomacy.meetings.places import attribution, country_point, place_of, place_point

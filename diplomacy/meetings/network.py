@@ -28,8 +28,8 @@ from django.shortcuts import render
 from django.utils.html import json_script
 from django.utils.http import urlencode
 
+from diplomacy.core.caching import lazy
 from diplomacy.leaders.models import Leader
-from diplomacy.meetings.caching import lazy
 from diplomacy.meetings.filters import MeetingFilter, invalid_filters, leader_from_param
 from diplomacy.meetings.models import Meeting, PairCount, Participation
 from diplomacy.meetings.month_counts import month_index

@@ -28,8 +28,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from diplomacy.core.caching import cached_response, form_values, lazy
 from diplomacy.leaders.models import Leader
-from diplomacy.meetings.caching import cached_response, form_values, lazy
 from diplomacy.meetings.filters import MeetingFilter, invalid_filters, leader_from_param
 from diplomacy.meetings.models import Meeting, MonthCount, Participation
 from diplomacy.meetings.month_counts import UNDATED, month_index, month_start

@@ -4,8 +4,8 @@ from django.db import connection
 from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
+from diplomacy.core.caching import lazy
 from diplomacy.leaders.models import Leader
-from diplomacy.meetings.caching import lazy
 from diplomacy.meetings.filters import (
     Cursor,
     MeetingFilter,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db import models
 
-from diplomacy.meetings.services import StaleEdit
+from diplomacy.core.editing import StaleEdit
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from diplomacy.core.editing import StaleEdit
 from diplomacy.leaders import services as leader_services
 from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
 from diplomacy.meetings import services
@@ -205,7 +206,7 @@ def meeting_edit(request, pk: int):
     seen = _seen(meeting, version, MEETING_FIELDS)
     try:
         services.meeting_update(pk, version=version, fields=fields, seen=seen, by=request.user)
-    except services.StaleEdit as stale:
+    except StaleEdit as stale:
         conflict = stale_conflict(
             form, stale, seen, fields={name: name for name in MEETING_FIELDS},
             action=request.path, target="#meeting-panel",
@@ -454,7 +455,7 @@ def statement_edit(request, pk: int):
     seen = _seen(statement, version, STATEMENT_FIELDS)
     try:
         services.statement_update(pk, version=version, fields=fields, seen=seen, by=request.user)
-    except services.StaleEdit as stale:
+    except StaleEdit as stale:
         names = {"speaker": "speaker_name", "text": "text", "kind": "kind", "meeting": "meeting"}
         conflict = stale_conflict(
             form, stale, seen, fields=names, action=request.path, target="#statement-panel"
@@ -540,7 +541,7 @@ def leader_edit(request, slug: str):
         leader_services.leader_update(
             leader.pk, version=version, fields=fields, seen=seen, by=request.user
         )
-    except services.StaleEdit as stale:
+    except StaleEdit as stale:
         conflict = stale_conflict(
             form, stale, seen, fields={"name": "name", "country": "country"},
             action=request.path, target="#leader-panel",
