@@ -34,7 +34,7 @@ from diplomacy.meetings.filters import MeetingFilter, invalid_filters, leader_fr
 from diplomacy.meetings.models import Meeting, PairCount, Participation
 from diplomacy.meetings.month_counts import month_index
 from diplomacy.meetings.places import NO_REGION, REGION_COLOURS, country_region, region_colour
-from diplomacy.meetings.views import country_choices
+from diplomacy.meetings.selectors import country_choices
 
 TOP_DEFAULT = 100  # leaders in the network at first
 TOP_STEP = 100  # "show more" adds this many
