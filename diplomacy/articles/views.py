@@ -3,7 +3,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Count
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -13,6 +12,7 @@ from diplomacy.articles.feeds import feed_poll_enqueue
 from diplomacy.articles.forms import ArticleEditForm, FeedForm, UploadForm
 from diplomacy.articles.models import Article, Batch, Feed
 from diplomacy.articles.reading import UploadItem
+from diplomacy.articles.selectors import batch_counts, feeds_with_entry_counts
 from diplomacy.extraction import read_date_marker
 
 ARTICLES_PER_PAGE = 50
@@ -143,13 +143,7 @@ def _duplicate_reply(request, form, existing: Article, found):
 
 def batch_detail(request, pk: int):
     batch = get_object_or_404(Batch, pk=pk)
-    counts = dict.fromkeys(Article.Status.values, 0)
-    counts.update(
-        batch.articles.order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
+    counts = batch_counts(batch)
     failed = batch.articles.filter(status=Article.Status.FAILED).defer("text").order_by("pk")[:200]
     context = {
         "batch": batch,
@@ -301,7 +295,7 @@ def feed_list(request):
         feed_poll_enqueue(feed.pk)
         messages.success(request, f"Subscribed to {feed}; it is polled now and on a schedule.")
         return redirect("feeds")
-    feeds = Feed.objects.annotate(n_entries=Count("entries")).order_by("title", "url")
+    feeds = feeds_with_entry_counts()
     status = 400 if form.errors else 200
     return render(request, "articles/feeds.html", {"form": form, "feeds": feeds}, status=status)
 

@@ -2,12 +2,12 @@
 meetings: they are meetings' views, meetings/leader_page.py.)"""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from diplomacy.accounts.feed_tokens import feed_key_rotate
-from diplomacy.leaders.models import Leader, normalize_name
+from diplomacy.leaders.models import normalize_name
+from diplomacy.leaders.selectors import leaders_typed
 
 
 @require_POST
@@ -25,13 +25,5 @@ def leader_autocomplete(request):
     typed = normalize_name(request.GET.get("leader") or request.GET.get("speaker") or "")
     leaders = []
     if len(typed) >= 2:
-        leaders = (
-            Leader.objects.filter(
-                Q(aliases__normalized__startswith=typed)
-                | Q(aliases__normalized__contains=f" {typed}")
-            )
-            .distinct()
-            .order_by("-known", "name")
-            .only("name", "slug", "country")[:20]
-        )
+        leaders = leaders_typed(typed).only("name", "slug", "country")[:20]
     return render(request, "leaders/autocomplete.html", {"leaders": leaders})

@@ -2,12 +2,10 @@
 per year, the network of their counterparts) and their Atom feed of new meetings. Served
 under /leaders/ but meetings' views: they show meetings."""
 
-from collections import defaultdict
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.db.models import Case, F, Max, Q, Sum, When
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -18,36 +16,11 @@ from diplomacy.accounts.feed_tokens import feed_token, feed_token_valid
 from diplomacy.core.caching import lazy
 from diplomacy.leaders.models import Leader
 from diplomacy.meetings.filters import MeetingFilter
-from diplomacy.meetings.models import Meeting, MonthCount, PairCount, Statement
+from diplomacy.meetings.models import Meeting, Statement
 from diplomacy.meetings.network import ego_network, graph_json
+from diplomacy.meetings.selectors import counterparts, meetings_per_year
 
-COUNTERPARTS_SHOWN = 50
 EGO_SHOWN = 20  # counterparts in the leader's small network
-
-
-def counterparts(leader: Leader, limit: int = COUNTERPARTS_SHOWN) -> list[dict]:
-    """The people a leader met, most meetings first, with the date of the last one: read
-    from the pair counts (meetings/pairs.py), a few rows a counterpart and year."""
-    other = Case(When(leader_a=leader, then=F("leader_b")), default=F("leader_a"))
-    rows = list(
-        PairCount.objects.filter(Q(leader_a=leader) | Q(leader_b=leader))
-        .values(other_id=other)
-        .annotate(count=Sum("meetings"), last=Max("last"))
-        .order_by("-count", F("last").desc(nulls_last=True), "other_id")[:limit]
-    )
-    people = Leader.objects.in_bulk([r["other_id"] for r in rows])
-    return [{"leader": people[r["other_id"]], "count": r["count"], "last": r["last"]} for r in rows]
-
-
-def meetings_per_year(leader: Leader) -> dict[int | None, int]:
-    """{year: the leader's visible meetings that year}, None for the undated: summed from
-    the leader's month counts (meetings/month_counts.py), a few hundred rows at most,
-    however many meetings they had."""
-    years: dict[int | None, int] = defaultdict(int)
-    rows = MonthCount.objects.filter(leader_id=leader.pk, country="")
-    for month, meetings in rows.values_list("month", "meetings"):
-        years[month // 12 if month else None] += meetings
-    return {year: n for year, n in years.items() if n}
 
 
 CHART_WIDTH, CHART_HEIGHT = 600, 120  # the chart's own units (it scales to the page)
