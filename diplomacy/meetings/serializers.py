@@ -96,8 +96,10 @@ def meeting_csv_row(meeting: Meeting) -> list:
     d = meeting_dict(meeting)
     d["participants"] = "; ".join(p["name"] for p in d["participants"])
     sources = list(meeting.evidence.all())
-    first = source_dict(sources[0]) if sources else {"article": None, "evidence": "", "record": ""}
-    article = first["article"] or {"id": "", "title": "", "url": ""}
+    first: dict = (
+        source_dict(sources[0]) if sources else {"article": None, "evidence": "", "record": ""}
+    )
+    article: dict = first["article"] or {"id": "", "title": "", "url": ""}
     d |= {
         "sources": len(sources),
         "article_id": article["id"],
