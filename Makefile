@@ -31,9 +31,14 @@ run: install
 	DEBUG=true $(PY) manage.py create_demo_users
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
+# The same checks run by .pre-commit-config.yaml before each commit. mypy's Django plugin
+# imports the settings, which want a SECRET_KEY. lint-imports checks the apps' order
+# (docs/architecture.md), without its cache, which can miss a change (a rebase).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	SECRET_KEY=$${SECRET_KEY:-$(DEV_SECRET)} $(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "diplomacy.core",
     "diplomacy.accounts",
     "diplomacy.leaders",
     "diplomacy.articles",
@@ -114,7 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "diplomacy.accounts.context_processors.role",
-                "diplomacy.meetings.caching.page_cache",
+                "diplomacy.core.caching.page_cache",
             ],
         },
     },
@@ -131,7 +132,7 @@ if session_options := os.getenv("DATABASE_SESSION_OPTIONS", ""):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = session_options
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rendered parts of the analyst pages (diplomacy/meetings/caching.py), kept until the
+# Rendered parts of the analyst pages (diplomacy/core/caching.py), kept until the
 # data changes. In memory per process by default; CACHE_URL (redis://...) shares one
 # cache between the web processes of a deployment: its own Redis database with a
 # maxmemory and an eviction policy (docs/deploy.md). The cache is an optimisation only:
@@ -140,7 +141,7 @@ PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "3600")
 if cache_url := os.getenv("CACHE_URL", ""):
     CACHES = {
         "default": {
-            "BACKEND": "diplomacy.meetings.caching.FailSafeRedisCache",
+            "BACKEND": "diplomacy.core.caching.FailSafeRedisCache",
             "LOCATION": cache_url,
             # After a cache error, leave the cache alone this long.
             "RETRY_SECONDS": envint("CACHE_RETRY_SECONDS", "5"),

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from diplomacy.articles import services
 from diplomacy.articles.models import Article
+from diplomacy.meetings import ingestion
 from diplomacy.meetings.models import Evidence, Meeting, Statement
 from diplomacy.meetings.services import meeting_update
 from tests.factories import ArticleFactory, MeetingFactory, StatementFactory, UserFactory
@@ -237,7 +237,7 @@ def test_two_meetings_told_in_one_sentence_each_keep_their_people(
     # Extracting once more finds everything as it is and writes nothing.
     versions = dict(Meeting.objects.values_list("pk", "version"))
     Article.objects.filter(pk=article.pk).update(status="queued")
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     assert dict(Meeting.objects.values_list("pk", "version")) == versions
 
 

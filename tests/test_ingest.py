@@ -8,13 +8,14 @@ from django.urls import reverse
 from diplomacy.articles import services
 from diplomacy.articles.models import Article
 from diplomacy.articles.reading import ArticleText
-from diplomacy.articles.tasks import ingest_article
+from diplomacy.meetings import ingestion
 from diplomacy.meetings.models import Evidence, Meeting, ReviewStatus, Statement
 from diplomacy.meetings.services import (
     meeting_find,
     meeting_participant_add,
     meeting_participant_remove,
 )
+from diplomacy.meetings.tasks import ingest_article
 from diplomacy.review.services import leader_merge
 from tests.factories import LeaderFactory, MeetingFactory
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 def _ingest(text: str) -> Article:
     article = services.article_create(text=text)
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     article.refresh_from_db()
     return article
 
@@ -91,7 +92,7 @@ def test_running_the_task_twice_changes_nothing(kb, seed_text):
     ingest_article.apply(args=[article.pk])
     # Even a second full extraction of the same article (status reset) adds nothing.
     Article.objects.filter(pk=article.pk).update(status="queued")
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     assert (Meeting.objects.count(), Statement.objects.count(), Evidence.objects.count()) == counts
     article.refresh_from_db()
     assert article.status == "done"
@@ -147,7 +148,7 @@ def test_many_articles_stored_at_once_find_every_kind_of_duplicate(
     assert results[4].published.isoformat() == "2025-02-03"
     assert Article.objects.count() == 3
     assert len(queued) == 2  # each new article is queued once its row is committed
-    services.article_ingest(results[0].pk)
+    ingestion.article_ingest(results[0].pk)
     assert _meetings() == SEED_MEETINGS
 
 
@@ -176,7 +177,7 @@ def test_meeting_rejected_by_an_editor_is_not_created_again(kb, seed_text):
     past.status = ReviewStatus.REJECTED
     past.save()
     Article.objects.filter(pk=first.pk).update(status="queued")
-    services.article_ingest(first.pk)
+    ingestion.article_ingest(first.pk)
     assert Meeting.objects.count() == 3
     assert Meeting.objects.get(reported_as="past").status == ReviewStatus.REJECTED
 

@@ -11,11 +11,12 @@ from itertools import combinations
 import pytest
 from django.urls import reverse
 
-from diplomacy.leaders.views import meetings_per_year, year_chart
 from diplomacy.meetings.filters import MeetingFilter
+from diplomacy.meetings.leader_page import year_chart
 from diplomacy.meetings.maps import meeting_map
 from diplomacy.meetings.models import Meeting, PairCount, Participation
 from diplomacy.meetings.network import ego_network, network_of
+from diplomacy.meetings.selectors import meetings_per_year
 from diplomacy.meetings.services import (
     meeting_create,
     meeting_participant_add,

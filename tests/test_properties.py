@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from diplomacy.articles.reading import UploadLimits, read_upload
 from diplomacy.extraction import extract, load_knowledge_base, to_schema
+from diplomacy.leaders.data import LEADERS_FILE
 
-KB = load_knowledge_base()
+KB = load_knowledge_base(LEADERS_FILE)
 LIMITS = UploadLimits(file_bytes=200_000, zip_files=20, zip_bytes=400_000, jsonl_lines=50)
 
 names = st.sampled_from(["Putin", "Xi Jinping", "Macron", "Путин", "Kim Jong Un", "Merz"])

@@ -20,9 +20,10 @@ from django.urls import reverse
 from diplomacy.articles import services as article_services
 from diplomacy.articles.models import Article
 from diplomacy.extraction import extract, load_knowledge_base, to_schema
+from diplomacy.leaders.data import LEADERS_FILE
 from diplomacy.leaders.kb import knowledge_base_from_db
 from diplomacy.leaders.models import Leader
-from diplomacy.meetings import services
+from diplomacy.meetings import ingestion, services
 from diplomacy.meetings.models import Evidence, Meeting, ReviewStatus, Statement
 from diplomacy.review import scoring
 from diplomacy.review.gold import file_text, reviewed_articles
@@ -54,7 +55,7 @@ Le président Emmanuel Macron a rencontré le Premier ministre indien Narendra M
 def _ingest(text: str) -> Article:
     """Through the real path: stored, then extracted and stored by the ingestion service."""
     article = article_services.article_create(text=text, title=text.splitlines()[1][:40])
-    article_services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     article.refresh_from_db()
     return article
 
@@ -245,6 +246,7 @@ def _score_py():
     if not SCORE_PY.exists():
         pytest.skip(f"../shared is missing: no {SCORE_PY} to compare with (shared)")
     spec = importlib.util.spec_from_file_location("shared_score", SCORE_PY)
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -257,7 +259,8 @@ def _compare_with_score_py(gold_dir: Path, predict) -> dict:
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         pred = predict(path.with_suffix(".txt"))
-        theirs, ours = [], []
+        theirs: list[str] = []
+        ours: list[str] = []
         counts = score_py.score_article(gold, pred, theirs)
         assert scoring.score_article(gold, pred, ours) == counts, path.name
         assert ours == theirs, path.name
@@ -268,7 +271,7 @@ def _compare_with_score_py(gold_dir: Path, predict) -> dict:
 
 
 def test_scoring_gives_score_py_numbers_on_the_held_out_set():
-    kb = load_knowledge_base()
+    kb = load_knowledge_base(LEADERS_FILE)
 
     def predict(path: Path) -> dict:
         return to_schema(extract(path.read_text(encoding="utf-8"), None, kb), str(path))

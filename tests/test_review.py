@@ -12,6 +12,7 @@ from django.utils.html import escape
 from diplomacy.articles import services as article_services
 from diplomacy.articles.models import Article
 from diplomacy.leaders.models import Alias, Leader
+from diplomacy.meetings import ingestion
 from diplomacy.meetings.models import Evidence, Meeting, ReviewStatus, Statement
 from tests.factories import ArticleFactory, LeaderFactory, MeetingFactory, StatementFactory
 
@@ -27,13 +28,13 @@ def _people(meeting) -> list[str]:
 @pytest.fixture
 def seed(kb, seed_text) -> Article:
     article = article_services.article_create(text=seed_text)
-    article_services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     return article
 
 
 def _reingest(article: Article) -> None:
     Article.objects.filter(pk=article.pk).update(status="queued")
-    article_services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
 
 
 def test_queue_lists_unreviewed_meetings_lowest_confidence_first(editor_client):
@@ -188,7 +189,7 @@ def test_editor_adds_an_alias_and_the_next_article_uses_it(editor_client, kb):
     article = article_services.article_create(
         text="date 2025-05-06 Vova Kremlyovich met Xi Jinping in Moscow on Monday for talks."
     )
-    article_services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     meeting = Meeting.objects.get(evidence__article=article)
     assert _people(meeting) == ["Vladimir Putin", "Xi Jinping"]
 

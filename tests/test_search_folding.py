@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from diplomacy.articles import services as article_services
 from diplomacy.leaders.models import Alias
+from diplomacy.meetings import ingestion
 from diplomacy.meetings.models import Meeting, Statement, search_fold
 from tests.factories import ArticleFactory, LeaderFactory, MeetingFactory, StatementFactory
 
@@ -160,7 +161,7 @@ def test_a_statement_changed_in_the_admin_is_searchable_without_accents(admin_cl
 
 def test_extracted_statements_are_stored_folded(kb, seed_text):
     article = article_services.article_create(text=seed_text)
-    article_services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     stored = Statement.objects.filter(article=article)
     assert stored.exists()
     assert [s.search_folded for s in stored] == [search_fold(s.text) for s in stored]
@@ -255,7 +256,7 @@ def test_article_page_shows_fragments_as_highlights_apart_from_statements(
 
 def test_extraction_stores_fragments_apart(kb, seed_text):
     article = article_services.article_create(text=seed_text)
-    article_services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     fragments = Statement.objects.filter(article=article, kind="fragment").order_by("start")
     assert [(s.speaker.name, s.text) for s in fragments] == [
         ("Vladimir Putin", "curajul"),

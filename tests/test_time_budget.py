@@ -16,6 +16,7 @@ from django.utils import timezone
 from diplomacy.articles import services
 from diplomacy.articles.duplicates import MAX_WORDS, simhash
 from diplomacy.articles.models import Article, Batch
+from diplomacy.meetings import ingestion
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_article_over_the_time_budget_fails_with_the_reason(settings):
     # 300,000 characters take seconds to extract on any machine; the budget is 0.2 s.
     settings.EXTRACTION_TIME_LIMIT_SECONDS = 0.2
     article = services.article_create(text=long_text(300_000))
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     article.refresh_from_db()
     assert article.status == "failed"
     assert article.error == (
@@ -49,7 +50,7 @@ def test_article_over_the_time_budget_fails_with_the_reason(settings):
 def test_article_within_the_time_budget_is_done(settings, kb):
     settings.EXTRACTION_TIME_LIMIT_SECONDS = 60
     article = services.article_create(text="date 2025-01-02 Putin met Xi in Beijing on Monday.")
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     article.refresh_from_db()
     assert (article.status, article.error) == ("done", "")
 

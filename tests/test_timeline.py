@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from diplomacy.articles import services
 from diplomacy.leaders.models import Leader
+from diplomacy.meetings import ingestion
 from diplomacy.meetings.models import Meeting, ReviewStatus
 from tests.factories import LeaderFactory, MeetingFactory
 
@@ -22,7 +23,7 @@ LIST = f"{TIMELINE}?view=list"
 @pytest.fixture
 def seed_ingested(kb, seed_text):
     article = services.article_create(text=seed_text)
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
 
 
 def _rows(response) -> list[str]:

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from diplomacy.articles import services
+from diplomacy.meetings import ingestion
 from diplomacy.meetings.models import Evidence, Meeting
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ TEXT = (
 
 def _ingest(text: str):
     article = services.article_create(text=text)
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     article.refresh_from_db()
     return article
 
@@ -52,7 +53,7 @@ def test_extracting_again_refreshes_the_stored_trace(kb):
     Evidence.objects.filter(pk=evidence.pk).update(trace=[])
     article.status = article.Status.QUEUED
     article.save(update_fields=["status"])
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     evidence.refresh_from_db()
     assert [c["trigger"] for c in evidence.trace] == ["met"]
 

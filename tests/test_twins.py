@@ -20,6 +20,7 @@ from diplomacy.articles.models import Article
 from diplomacy.articles.reading import ArticleText
 from diplomacy.extraction import extract
 from diplomacy.leaders.kb import knowledge_base_from_db
+from diplomacy.meetings import ingestion
 from diplomacy.meetings.models import Meeting, PairCount
 from diplomacy.meetings.pairs import pairs_rebuild
 from diplomacy.meetings.services import dates_compatible, extraction_store, places_compatible
@@ -131,7 +132,7 @@ def upload_at_once() -> None:
 def test_twenty_reports_one_after_another_make_five_meetings(kb):
     upload_at_once()
     for article in Article.objects.order_by("pk"):
-        services.article_ingest(article.pk)
+        ingestion.article_ingest(article.pk)
     assert Article.objects.exclude(status="done").count() == 0
     assert (meetings(), twins()) == (MEETINGS, [])
     kept, recount = pair_counts_and_recount()

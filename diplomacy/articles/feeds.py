@@ -19,6 +19,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from diplomacy.articles import services
 from diplomacy.articles.fetching import FetchError, fetch, fetch_article
 from diplomacy.articles.models import Feed, FeedEntry
+from diplomacy.articles.queue import INGEST_FEED_ENTRY, POLL_FEED, task_send
 
 log = logging.getLogger(__name__)
 MAX_ENTRIES_PER_POLL = 200
@@ -32,10 +33,8 @@ def feed_poll_enqueue(feed_id: int) -> None:
     feed is stored all the same, and the beat's next round of polls takes it."""
 
     def send():
-        from diplomacy.articles.tasks import poll_feed
-
         try:
-            poll_feed.delay(feed_id)
+            task_send(POLL_FEED, feed_id)
         except KombuOperationalError:
             log.warning("Broker unavailable: feed %s waits for the next scheduled poll", feed_id)
 
@@ -44,10 +43,8 @@ def feed_poll_enqueue(feed_id: int) -> None:
 
 def feed_entry_enqueue(entry_id: int) -> None:
     """Fetch an entry in the workers; with the broker down, a later poll tries it again."""
-    from diplomacy.articles.tasks import ingest_feed_entry
-
     try:
-        ingest_feed_entry.delay(entry_id)
+        task_send(INGEST_FEED_ENTRY, entry_id)
     except KombuOperationalError:
         log.warning("Broker unavailable: feed entry %s waits for a later poll", entry_id)
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
@@ -22,9 +22,9 @@ from diplomacy.articles.duplicates import (
     simhash,
 )
 from diplomacy.articles.models import Article, content_hash
+from diplomacy.articles.queue import INGEST_ARTICLE, task_send
 from diplomacy.articles.reading import ArticleText
-from diplomacy.extraction import extract, read_date_marker
-from diplomacy.leaders.kb import knowledge_base_cached
+from diplomacy.extraction import read_date_marker
 
 log = logging.getLogger(__name__)
 
@@ -299,10 +299,8 @@ def article_enqueue(article: Article) -> None:
 
 
 def _send_to_workers(article_id: int) -> None:
-    from diplomacy.articles.tasks import ingest_article
-
     try:
-        ingest_article.delay(article_id)
+        task_send(INGEST_ARTICLE, article_id)
     except KombuOperationalError:
         # The article is stored and stays queued; the periodic sweep sends it again.
         log.warning("Broker unavailable: article %s stays queued for the sweep", article_id)
@@ -373,43 +371,23 @@ def time_budget(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def article_ingest(article_id: int) -> None:
-    """Extract an article and store what was found, in one transaction."""
-    from diplomacy.meetings.services import extraction_store
+def article_out_of_time(article: Article, limit: float) -> None:
+    """The article fails, with the reason, when its extraction ran out of time."""
+    Article.objects.filter(pk=article.pk, status=Article.Status.PROCESSING).update(
+        status=Article.Status.FAILED,
+        error=(
+            f"Extraction took longer than {limit} s (EXTRACTION_TIME_LIMIT_SECONDS) and "
+            f"was stopped: the text ({len(article.text):,} characters) is too long or "
+            "too complex to extract in time. Split it into articles, or raise the limit."
+        ),
+        status_changed_at=timezone.now(),
+    )
 
-    article = article_claim(article_id)
-    if article is None:
-        return
-    limit = settings.EXTRACTION_TIME_LIMIT_SECONDS
-    try:
-        with time_budget(limit):
-            # With its trace: each piece of evidence keeps why the machine read a meeting
-            # there.
-            extraction = extract(
-                article.text, article.published, knowledge_base_cached(), trace=True
-            )
-            with transaction.atomic():
-                found = extraction_store(article, extraction)
-                _finish(article, Article.Status.DONE, **found)
-    except SoftTimeLimitExceeded:
-        # Celery's soft time limit or our own budget: the article fails, with the reason.
-        log.warning("Extraction of article %s took longer than %s s", article.pk, limit)
-        Article.objects.filter(pk=article.pk, status=Article.Status.PROCESSING).update(
-            status=Article.Status.FAILED,
-            error=(
-                f"Extraction took longer than {limit} s (EXTRACTION_TIME_LIMIT_SECONDS) and "
-                f"was stopped: the text ({len(article.text):,} characters) is too long or "
-                "too complex to extract in time. Split it into articles, or raise the limit."
-            ),
-            status_changed_at=timezone.now(),
-        )
-    except (OperationalError, InterfaceError):
-        # The database went away: give the article back so a retry or the sweep takes it.
-        Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED)
-        raise
-    except Exception as error:
-        log.exception("Extraction of article %s failed", article.pk)
-        _finish(article, Article.Status.FAILED, error=f"{type(error).__name__}: {error}")
+
+def article_release(article: Article) -> None:
+    """Give a claimed article back to the queue (the database went away under its worker),
+    so a retry or the sweep takes it."""
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED)
 
 
 def article_give_up(article_id: int, error: Exception) -> None:
@@ -421,7 +399,9 @@ def article_give_up(article_id: int, error: Exception) -> None:
     )
 
 
-def _finish(article: Article, status: str, error: str = "", **fields) -> None:
+def article_finish(article: Article, status: str, error: str = "", **fields) -> None:
+    """The outcome of a claimed article: done (with what extraction found out about it,
+    e.g. its language) or failed with the error."""
     Article.objects.filter(pk=article.pk).update(
         status=status, error=error, status_changed_at=timezone.now(), **fields
     )

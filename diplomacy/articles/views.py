@@ -3,7 +3,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Count
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -13,8 +12,8 @@ from diplomacy.articles.feeds import feed_poll_enqueue
 from diplomacy.articles.forms import ArticleEditForm, FeedForm, UploadForm
 from diplomacy.articles.models import Article, Batch, Feed
 from diplomacy.articles.reading import UploadItem
+from diplomacy.articles.selectors import batch_counts, feeds_with_entry_counts
 from diplomacy.extraction import read_date_marker
-from diplomacy.meetings.models import Meeting, ReviewStatus, Statement
 
 ARTICLES_PER_PAGE = 50
 
@@ -144,13 +143,7 @@ def _duplicate_reply(request, form, existing: Article, found):
 
 def batch_detail(request, pk: int):
     batch = get_object_or_404(Batch, pk=pk)
-    counts = dict.fromkeys(Article.Status.values, 0)
-    counts.update(
-        batch.articles.order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
+    counts = batch_counts(batch)
     failed = batch.articles.filter(status=Article.Status.FAILED).defer("text").order_by("pk")[:200]
     context = {
         "batch": batch,
@@ -172,34 +165,6 @@ def reextract_all(request):
         request, f"{count} articles queued for extraction again; editors' corrections are kept."
     )
     return redirect("articles")
-
-
-def article_detail(request, pk: int):
-    article = get_object_or_404(Article.objects.select_related("uploaded_by"), pk=pk)
-    context = {"article": article}
-    if article.status == Article.Status.DONE:
-        # Only what is on record: rejected and merged-away meetings, rejected statements
-        # are the review queue's business (review/?article=...), not the analyst's.
-        context["meetings"] = (
-            Meeting.objects.visible()
-            .filter(evidence__article=article)
-            .distinct()
-            .prefetch_related("participants")
-            .order_by("date", "pk")
-        )
-        said = (
-            Statement.objects.exclude(status=ReviewStatus.REJECTED)
-            .filter(article=article)
-            .select_related("speaker")
-            .order_by("start")
-        )
-        fragment = Statement.Kind.FRAGMENT
-        context["statements"] = [s for s in said if s.kind != fragment]
-        # Quotations of one or two words: highlights of the article, not statements.
-        context["highlights"] = [s for s in said if s.kind == fragment]
-    if request.htmx:
-        return render(request, "articles/detail.html#article-status", context)
-    return render(request, "articles/detail.html", context)
 
 
 @permission_required("articles.change_article", raise_exception=True)
@@ -330,7 +295,7 @@ def feed_list(request):
         feed_poll_enqueue(feed.pk)
         messages.success(request, f"Subscribed to {feed}; it is polled now and on a schedule.")
         return redirect("feeds")
-    feeds = Feed.objects.annotate(n_entries=Count("entries")).order_by("title", "url")
+    feeds = feeds_with_entry_counts()
     status = 400 if form.errors else 200
     return render(request, "articles/feeds.html", {"form": form, "feeds": feeds}, status=status)
 

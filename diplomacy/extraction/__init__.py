@@ -9,7 +9,6 @@ repository's JSONL file or from the application's database alike.
 from diplomacy.extraction.dates import read_date_marker
 from diplomacy.extraction.engine import extract, to_schema
 from diplomacy.extraction.knowledge import (
-    DEFAULT_LEADERS_PATH,
     KnowledgeBase,
     load_knowledge_base,
     load_leader_entries,
@@ -17,7 +16,6 @@ from diplomacy.extraction.knowledge import (
 from diplomacy.extraction.language import detect_language
 
 __all__ = [
-    "DEFAULT_LEADERS_PATH",
     "KnowledgeBase",
     "detect_language",
     "extract",

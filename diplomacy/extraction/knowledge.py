@@ -16,8 +16,6 @@ from diplomacy.extraction.phrases import PhraseIndex
 from diplomacy.extraction.text import fold_phrase
 from diplomacy.extraction.types import LeaderEntry, Office
 
-DEFAULT_LEADERS_PATH = Path(__file__).resolve().parents[1] / "leaders" / "data" / "leaders.jsonl"
-
 # Preference when one person held several offices, and when a bare role must be
 # resolved: a head of state outranks a head of government, and so on.
 ROLE_RANK = {
@@ -146,5 +144,7 @@ class KnowledgeBase:
         return any(o.held_on(on) for o in entry.offices)
 
 
-def load_knowledge_base(path: str | Path = DEFAULT_LEADERS_PATH) -> KnowledgeBase:
+def load_knowledge_base(path: str | Path) -> KnowledgeBase:
+    """The knowledge base of a leaders JSONL file, such as the application's
+    (diplomacy/leaders/data/leaders.jsonl): the caller names it, the library knows no app."""
     return KnowledgeBase(load_leader_entries(path))

@@ -14,9 +14,8 @@ from simple_history.utils import bulk_create_with_history
 from diplomacy.extraction import KnowledgeBase, load_leader_entries
 from diplomacy.extraction.types import LeaderEntry
 from diplomacy.extraction.types import Office as OfficeEntry
+from diplomacy.leaders.data import LEADERS_FILE
 from diplomacy.leaders.models import Alias, Leader, Office, normalize_name, unique_slug
-
-LEADERS_FILE = Path(__file__).resolve().parent / "data" / "leaders.jsonl"
 
 # Leaders created by the application rather than the data file get this key prefix
 # in the engine's knowledge base, so extraction results map back to their rows.

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from diplomacy.core.models import EditableRecord
+
 
 def normalize_name(name: str) -> str:
     """Lower case, accents stripped, punctuation to spaces: for lookups, not display."""
@@ -28,7 +30,7 @@ class LeaderQuerySet(models.QuerySet):
         return self.filter(participations__isnull=False).distinct()
 
 
-class Leader(models.Model):
+class Leader(EditableRecord):
     # Stable identity from the knowledge base (a Wikidata id or a slug); null for
     # people the extraction met who are not in the knowledge base.
     key = models.CharField(max_length=64, unique=True, null=True, blank=True)
@@ -42,8 +44,6 @@ class Leader(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
-    edited_fields = models.JSONField(default=list, blank=True)
-    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

@@ -1,114 +1,13 @@
-"""Leader pages, the leader autocomplete and a leader's Atom feed of new meetings."""
+"""The leader autocomplete, and ending one's feed links. (A leader's page and feed show
+meetings: they are meetings' views, meetings/leader_page.py.)"""
 
-from collections import defaultdict
-
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
-from django.contrib.syndication.views import Feed
-from django.db.models import Case, F, Max, Q, Sum, When
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import json_script
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from diplomacy.accounts.feed_tokens import feed_key_rotate, feed_token, feed_token_valid
-from diplomacy.leaders.models import Leader, normalize_name
-from diplomacy.meetings.caching import lazy
-from diplomacy.meetings.filters import MeetingFilter
-from diplomacy.meetings.models import Meeting, MonthCount, PairCount, Statement
-from diplomacy.meetings.network import ego_network, graph_json
-
-COUNTERPARTS_SHOWN = 50
-EGO_SHOWN = 20  # counterparts in the leader's small network
-
-
-def counterparts(leader: Leader, limit: int = COUNTERPARTS_SHOWN) -> list[dict]:
-    """The people a leader met, most meetings first, with the date of the last one: read
-    from the pair counts (meetings/pairs.py), a few rows a counterpart and year."""
-    other = Case(When(leader_a=leader, then=F("leader_b")), default=F("leader_a"))
-    rows = list(
-        PairCount.objects.filter(Q(leader_a=leader) | Q(leader_b=leader))
-        .values(other_id=other)
-        .annotate(count=Sum("meetings"), last=Max("last"))
-        .order_by("-count", F("last").desc(nulls_last=True), "other_id")[:limit]
-    )
-    people = Leader.objects.in_bulk([r["other_id"] for r in rows])
-    return [{"leader": people[r["other_id"]], "count": r["count"], "last": r["last"]} for r in rows]
-
-
-def meetings_per_year(leader: Leader) -> dict[int | None, int]:
-    """{year: the leader's visible meetings that year}, None for the undated: summed from
-    the leader's month counts (meetings/month_counts.py), a few hundred rows at most,
-    however many meetings they had."""
-    years: dict[int | None, int] = defaultdict(int)
-    rows = MonthCount.objects.filter(leader_id=leader.pk, country="")
-    for month, meetings in rows.values_list("month", "meetings"):
-        years[month // 12 if month else None] += meetings
-    return {year: n for year, n in years.items() if n}
-
-
-CHART_WIDTH, CHART_HEIGHT = 600, 120  # the chart's own units (it scales to the page)
-CHART_BAR_MAX = 40
-
-
-def year_chart(counts: dict[int | None, int]) -> dict:
-    """Bars of a small meetings-per-year chart, every year from the first to the last
-    (years without a meeting are bars of zero), as SVG geometry in the chart's units."""
-    years = sorted(year for year in counts if year is not None)
-    if not years:
-        return {"bars": [], "undated": counts.get(None, 0)}
-    span = list(range(years[0], years[-1] + 1))
-    most = max(counts[y] for y in years)
-    step = CHART_WIDTH / len(span)
-    width = min(max(step - 1, 0.5), CHART_BAR_MAX)  # a few years: bars, not blocks
-    bars = []
-    for index, year in enumerate(span):
-        n = counts.get(year, 0)
-        height = round(CHART_HEIGHT * n / most, 1)
-        bars.append({"year": year, "meetings": n, "x": round(index * step + (step - width) / 2, 1),
-                     "width": round(width, 1), "y": round(CHART_HEIGHT - height, 1),
-                     "height": height})  # fmt: skip
-    return {
-        "bars": bars, "undated": counts.get(None, 0), "most": most, "width": CHART_WIDTH,
-        "height": CHART_HEIGHT, "first": span[0], "last": span[-1],
-    }  # fmt: skip
-
-
-def leader_detail(request, slug: str):
-    leader = get_object_or_404(Leader.objects.prefetch_related("offices", "aliases"), slug=slug)
-    # Computed only when the cached part of the page is missing (meetings/caching.py).
-    met = lazy(lambda: counterparts(leader))
-    meetings = Meeting.objects.for_timeline().filter(participations__leader=leader)[:20]
-    statements = (
-        Statement.objects.visible()
-        .filter(speaker=leader)
-        .select_related("article", "meeting")
-        .order_by(F("said_on").desc(nulls_last=True), "-pk")[:20]
-    )
-
-    graph = lazy(lambda: graph_json(ego_network(MeetingFilter({}), leader, EGO_SHOWN)))
-
-    token = feed_token(request.user, leader)
-    return render(
-        request,
-        "leaders/leader.html",
-        {
-            "leader": leader,
-            "counterparts": met,
-            "meetings": meetings,
-            "statements": statements,
-            "graph": graph,
-            "graph_script": lazy(lambda: json_script(dict(graph), "network-data")),
-            "per_year": lazy(lambda: year_chart(meetings_per_year(leader))),
-            "feed_url": request.build_absolute_uri(
-                reverse("leader_feed", args=[leader.slug]) + f"?token={token}"
-            ),
-            "feed_days": settings.FEED_TOKEN_DAYS,
-        },
-    )
+from diplomacy.accounts.feed_tokens import feed_key_rotate
+from diplomacy.leaders.models import normalize_name
+from diplomacy.leaders.selectors import leaders_typed
 
 
 @require_POST
@@ -126,57 +25,5 @@ def leader_autocomplete(request):
     typed = normalize_name(request.GET.get("leader") or request.GET.get("speaker") or "")
     leaders = []
     if len(typed) >= 2:
-        leaders = (
-            Leader.objects.filter(
-                Q(aliases__normalized__startswith=typed)
-                | Q(aliases__normalized__contains=f" {typed}")
-            )
-            .distinct()
-            .order_by("-known", "name")
-            .only("name", "slug", "country")[:20]
-        )
+        leaders = leaders_typed(typed).only("name", "slug", "country")[:20]
     return render(request, "leaders/autocomplete.html", {"leaders": leaders})
-
-
-@login_not_required
-class LeaderFeed(Feed):
-    """New meetings of a leader, for feed readers: authorised by a signed token, not a session."""
-
-    feed_type = Atom1Feed
-
-    def get_object(self, request, slug):
-        leader = get_object_or_404(Leader, slug=slug)
-        # Unknown, not forbidden: a feed reader shows no difference, a prober learns nothing.
-        if not feed_token_valid(request.GET.get("token", ""), leader):
-            raise Http404("Unknown feed")
-        return leader
-
-    def title(self, leader):
-        return f"Meetings of {leader.name}"
-
-    def link(self, leader):
-        return leader.get_absolute_url()
-
-    def subtitle(self, leader):
-        return f"New meetings of {leader.name} on record"
-
-    def items(self, leader):
-        return (
-            Meeting.objects.for_timeline()
-            .filter(participations__leader=leader)
-            .order_by("-pk")[:50]  # creation order, read off the leader's participations
-        )
-
-    def item_title(self, meeting):
-        names = ", ".join(p.name for p in meeting.participants.all())
-        place = f" in {meeting.place}" if meeting.place else ""
-        return f"{meeting.date_label}: {names}{place}"
-
-    def item_description(self, meeting):
-        return f"{meeting.get_kind_display()} meeting, {meeting.get_status_display().lower()}"
-
-    def item_pubdate(self, meeting):
-        return meeting.created_at
-
-    def item_updateddate(self, meeting):
-        return meeting.updated_at

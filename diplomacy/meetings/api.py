@@ -6,24 +6,21 @@ matching row, so a large export never sits in memory.
 
 import csv
 import json
-import re
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
-from django.utils.http import urlencode
 
-from diplomacy.leaders.models import Leader, normalize_name
-from diplomacy.meetings.caching import cached_response, cursor_value, form_values
+from diplomacy.core.api import next_page_url, page_limit
+from diplomacy.core.caching import cached_response, form_values
+from diplomacy.meetings.caching import cursor_value
 from diplomacy.meetings.filters import Cursor, MeetingFilter, StatementFilter, page_of
 from diplomacy.meetings.models import Meeting, Statement
 from diplomacy.meetings.serializers import (
     MEETING_CSV_HEADER,
     STATEMENT_CSV_HEADER,
     csv_safe,
-    leader_dict,
     meeting_csv_row,
     meeting_dict,
     meeting_export_dict,
@@ -32,27 +29,10 @@ from diplomacy.meetings.serializers import (
     with_sources,
 )
 
-API_PAGE = 100
-API_MAX_PAGE = 500
 EXPORT_CHUNK = 2000
-_DIGITS = re.compile(r"[0-9]{1,18}")
-
-
-class LeaderQuery(forms.Form):
-    q = forms.CharField(required=False, max_length=200)
-    country = forms.CharField(required=False, max_length=2)
 
 
 # --- parameters: every one validated, a wrong one answers 400 with the reason --------
-
-
-def _limit(request) -> int:
-    raw = request.GET.get("limit", "")
-    if not raw:
-        return API_PAGE
-    if not _DIGITS.fullmatch(raw):
-        raise ValidationError(f"limit: a whole number from 1 to {API_MAX_PAGE}.")
-    return max(1, min(int(raw), API_MAX_PAGE))
 
 
 def _meeting_parameters(request) -> dict:
@@ -68,27 +48,10 @@ def _paged(filter_parameters):
         return {
             **filter_parameters(request),
             "cursor": cursor_value(request.GET.get("cursor"), strict=True),
-            "limit": _limit(request),
+            "limit": page_limit(request),
         }
 
     return parameters
-
-
-def _leader_parameters(request) -> dict:
-    values = form_values(LeaderQuery, request.GET, strict=True)
-    cursor = request.GET.get("cursor", "")
-    if cursor and not _DIGITS.fullmatch(cursor):
-        raise ValidationError("cursor: not a cursor this site gave out.")
-    return {**values, "cursor": cursor or None, "limit": _limit(request)}
-
-
-def _next_url(request, values: dict, cursor: str | None) -> str | None:
-    """The next page: the validated parameters and the new cursor, nothing else."""
-    if cursor is None:
-        return None
-    params = {k: v for k, v in values.items() if v is not None and k != "cursor"}
-    params["cursor"] = cursor
-    return request.build_absolute_uri(f"{request.path}?{urlencode(params)}")
 
 
 def _filtered_meetings(values: dict):
@@ -109,7 +72,7 @@ def api_meetings(request, values):
     meetings = Cursor.after(_filtered_meetings(values), values["cursor"])
     rows, cursor = page_of(meetings, values["limit"])
     return JsonResponse(
-        {"results": [meeting_dict(m) for m in rows], "next": _next_url(request, values, cursor)}
+        {"results": [meeting_dict(m) for m in rows], "next": next_page_url(request, values, cursor)}
     )
 
 
@@ -118,28 +81,9 @@ def api_statements(request, values):
     statements = Cursor.after(_filtered_statements(values), values["cursor"], field="said_on")
     rows, cursor = page_of(statements, values["limit"], field="said_on")
     return JsonResponse(
-        {"results": [statement_dict(s) for s in rows], "next": _next_url(request, values, cursor)}
-    )
-
-
-@cached_response(_leader_parameters)
-def api_leaders(request, values):
-    """Leaders by name (`q`, any alias) and `country`; cursor is the last id seen."""
-    leaders = Leader.objects.prefetch_related("aliases", "offices").order_by("pk")
-    if q := values.get("q", ""):
-        by_alias = Leader.objects.filter(aliases__normalized__contains=normalize_name(q))
-        leaders = leaders.filter(Q(name__icontains=q) | Q(pk__in=by_alias.values("pk")))
-    if country := values.get("country", "").upper():
-        leaders = leaders.filter(country=country)
-    if values["cursor"]:
-        leaders = leaders.filter(pk__gt=int(values["cursor"]))
-    limit = values["limit"]
-    rows = list(leaders[: limit + 1])
-    next_cursor = str(rows[limit - 1].pk) if len(rows) > limit else None
-    return JsonResponse(
         {
-            "results": [leader_dict(x) for x in rows[:limit]],
-            "next": _next_url(request, values, next_cursor),
+            "results": [statement_dict(s) for s in rows],
+            "next": next_page_url(request, values, cursor),
         }
     )
 

@@ -35,9 +35,9 @@ from diplomacy.extraction.geo import adjective_forms, load_country_names
 from diplomacy.extraction.types import ExtractedLeader, LeaderEntry
 from diplomacy.leaders.kb import DB_KEY_PREFIX, knowledge_base_cached
 from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
+from diplomacy.leaders.services import leader_for
 from diplomacy.meetings.models import Evidence
 from diplomacy.meetings.services import (
-    leader_for,
     meeting_create,
     meeting_find,
     meetings_lock,

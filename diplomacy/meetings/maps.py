@@ -15,10 +15,11 @@ from django.shortcuts import render
 from django.utils.html import json_script
 from django.utils.http import urlencode
 
-from diplomacy.meetings.caching import lazy
+from diplomacy.core.caching import lazy
 from diplomacy.meetings.filters import MeetingFilter, invalid_filters
 from diplomacy.meetings.models import Meeting
 from diplomacy.meetings.places import attribution, country_point, place_of, place_point
+from diplomacy.meetings.selectors import country_choices
 from diplomacy.meetings.templatetags.analyst import country_name
 
 PLACE_MEETINGS_SHOWN = 50
@@ -169,6 +170,4 @@ def map_page(request):
 
 
 def _countries() -> list[str]:
-    from diplomacy.meetings.views import country_choices  # the views' module imports many
-
     return country_choices()

@@ -5,6 +5,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from diplomacy.articles.models import Article
+from diplomacy.core.models import EditableRecord
 from diplomacy.leaders.models import Leader, normalize_name
 
 
@@ -85,7 +86,7 @@ class NewestFirstIndex(models.Index):
         )
 
 
-class Meeting(SearchFolded, models.Model):
+class Meeting(SearchFolded, EditableRecord):
     class Kind(models.TextChoices):
         BILATERAL = "bilateral", "Bilateral"
         MULTILATERAL = "multilateral", "Multilateral"
@@ -115,13 +116,11 @@ class Meeting(SearchFolded, models.Model):
     # The id of the structured record a meeting was imported from ("visits-3009"), so
     # that importing the same file again changes nothing.
     external_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
-    # Editors' work: the fields they changed (extraction never touches them again), the
-    # meeting this one was merged into, and a version for optimistic locking.
-    edited_fields = models.JSONField(default=list, blank=True)
+    # The meeting an editor merged this one into (what editors changed and the version
+    # for optimistic locking: EditableRecord).
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
-    version = models.PositiveIntegerField(default=1)
     # The participants' leader ids, sorted and comma-joined ("3,17"): finding the meeting
     # with exactly these participants is one indexed lookup, however many meetings there
     # are. Kept in step by meetings.services.participants_changed on every write.
@@ -302,7 +301,7 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(status=ReviewStatus.EXTRACTED).exclude(kind=Statement.Kind.FRAGMENT)
 
 
-class Statement(SearchFolded, models.Model):
+class Statement(SearchFolded, EditableRecord):
     class Kind(models.TextChoices):
         DIRECT = "direct", "Direct"
         INDIRECT = "indirect", "Indirect"
@@ -325,8 +324,6 @@ class Statement(SearchFolded, models.Model):
         max_length=9, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED
     )
     confidence = models.FloatField(default=0.0)
-    edited_fields = models.JSONField(default=list, blank=True)
-    version = models.PositiveIntegerField(default=1)
     # The text folded for accent-insensitive search on any database (see search_fold).
     search_folded = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -28,13 +28,13 @@ from django.shortcuts import render
 from django.utils.html import json_script
 from django.utils.http import urlencode
 
+from diplomacy.core.caching import lazy
 from diplomacy.leaders.models import Leader
-from diplomacy.meetings.caching import lazy
 from diplomacy.meetings.filters import MeetingFilter, invalid_filters, leader_from_param
 from diplomacy.meetings.models import Meeting, PairCount, Participation
 from diplomacy.meetings.month_counts import month_index
 from diplomacy.meetings.places import NO_REGION, REGION_COLOURS, country_region, region_colour
-from diplomacy.meetings.views import country_choices
+from diplomacy.meetings.selectors import country_choices
 
 TOP_DEFAULT = 100  # leaders in the network at first
 TOP_STEP = 100  # "show more" adds this many

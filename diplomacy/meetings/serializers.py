@@ -2,12 +2,8 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from diplomacy.leaders.models import Leader
+from diplomacy.leaders.serializers import leader_ref
 from diplomacy.meetings.models import Evidence, Meeting, Statement
-
-
-def leader_ref(leader: Leader) -> dict:
-    return {"id": leader.pk, "slug": leader.slug, "name": leader.name, "country": leader.country}
 
 
 def meeting_dict(meeting: Meeting) -> dict:
@@ -42,24 +38,6 @@ def statement_dict(statement: Statement) -> dict:
             "source": statement.article.source,
         },
         "span": [statement.start, statement.end],
-    }
-
-
-def leader_dict(leader: Leader) -> dict:
-    return {
-        **leader_ref(leader),
-        "known": leader.known,
-        "aliases": [a.name for a in leader.aliases.all()],
-        "offices": [
-            {
-                "title": o.title,
-                "role": o.role,
-                "country": o.country,
-                "start": o.start.isoformat() if o.start else None,
-                "end": o.end.isoformat() if o.end else None,
-            }
-            for o in leader.offices.all()
-        ],
     }
 
 
@@ -118,8 +96,10 @@ def meeting_csv_row(meeting: Meeting) -> list:
     d = meeting_dict(meeting)
     d["participants"] = "; ".join(p["name"] for p in d["participants"])
     sources = list(meeting.evidence.all())
-    first = source_dict(sources[0]) if sources else {"article": None, "evidence": "", "record": ""}
-    article = first["article"] or {"id": "", "title": "", "url": ""}
+    first: dict = (
+        source_dict(sources[0]) if sources else {"article": None, "evidence": "", "record": ""}
+    )
+    article: dict = first["article"] or {"id": "", "title": "", "url": ""}
     d |= {
         "sources": len(sources),
         "article_id": article["id"],

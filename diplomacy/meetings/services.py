@@ -17,9 +17,10 @@ from django.utils.timezone import now
 from simple_history.utils import bulk_create_with_history
 
 from diplomacy.articles.models import Article
-from diplomacy.extraction.types import ExtractedLeader, ExtractedMeeting, Extraction
-from diplomacy.leaders.kb import DB_KEY_PREFIX
+from diplomacy.core.editing import apply_edit, lock_for_edit, mark_edited
+from diplomacy.extraction.types import ExtractedMeeting, Extraction
 from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
+from diplomacy.leaders.services import leaders_for
 from diplomacy.meetings.models import (
     Evidence,
     Meeting,
@@ -41,54 +42,6 @@ def parse_partial_date(value: str | None) -> tuple[date | None, str]:
     precision = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}[len(parts)]
     year, month, day = (parts + [1, 1])[:3]
     return date(year, month, day), precision
-
-
-def leaders_for(found: list[ExtractedLeader]) -> dict[str, Leader]:
-    """Database rows for the people of an extraction: those of the knowledge base in one
-    query, the others one by one (created unverified if new)."""
-    keys = [p.key for p in found if p.key and not p.key.startswith(DB_KEY_PREFIX)]
-    by_key = Leader.objects.in_bulk(keys, field_name="key") if keys else {}
-    rows = {}
-    for person in found:
-        leader = by_key.get(person.key) if person.key else None
-        rows[person.name] = _follow_merges(leader) if leader else leader_for(person)
-    return rows
-
-
-def _follow_merges(leader: Leader) -> Leader:
-    seen = set()
-    while leader.merged_into_id and leader.pk not in seen:
-        seen.add(leader.pk)
-        leader = leader.merged_into
-    return leader
-
-
-def leader_for(extracted: ExtractedLeader) -> Leader:
-    """The database row for an extracted person (following merges), created unverified
-    if unknown."""
-    return _follow_merges(_leader_row(extracted))
-
-
-def _leader_row(extracted: ExtractedLeader) -> Leader:
-    if extracted.key and extracted.key.startswith(DB_KEY_PREFIX):
-        return Leader.objects.get(pk=int(extracted.key.removeprefix(DB_KEY_PREFIX)))
-    if extracted.key:
-        leader = Leader.objects.filter(key=extracted.key).first()
-        if leader:
-            return leader
-    normalized = normalize_name(extracted.name)
-    alias = (
-        Alias.objects.filter(normalized=normalized, leader__known=False)
-        .select_related("leader")
-        .first()
-    )
-    if alias:
-        return alias.leader
-    leader = Leader.objects.create(
-        name=extracted.name, country=extracted.country or "", known=False
-    )
-    Alias.objects.create(leader=leader, name=extracted.name)
-    return leader
 
 
 def _period(day: date, precision: str) -> tuple[date, date]:
@@ -563,42 +516,6 @@ def _statement_refresh(statement: Statement, speaker: Leader, meeting, published
 # --- Editors' writes ---------------------------------------------------------------
 
 
-class StaleEdit(Exception):
-    """Someone saved the record since the editor's form was loaded."""
-
-    def __init__(self, current, changed: dict[str, tuple]):
-        super().__init__("The record was changed by someone else since you opened it.")
-        self.current = current
-        self.changed = changed  # field -> (value the editor saw, value now)
-
-
-def lock_for_edit(model, pk: int, version: int | None, seen: dict | None = None):
-    """The row locked for update, after checking the editor saw its latest version."""
-    record = model.objects.select_for_update().get(pk=pk)
-    if version is not None and record.version != version:
-        seen = seen or {}
-        changed = {
-            field: (old, getattr(record, field))
-            for field, old in seen.items()
-            if getattr(record, field) != old
-        }
-        raise StaleEdit(record, changed)
-    return record
-
-
-def apply_edit(record, fields: dict, by) -> list[str]:
-    """Apply the fields that differ, remember them as edited, bump the version."""
-    changed = [name for name, value in fields.items() if getattr(record, name) != value]
-    for name in changed:
-        setattr(record, name, fields[name])
-    if changed:
-        record.edited_fields = sorted(set(record.edited_fields) | set(changed))
-        record.version += 1
-        record._history_user = by
-        record.save()
-    return changed
-
-
 @transaction.atomic
 def meeting_update(meeting_id: int, *, version: int, fields: dict, seen: dict, by) -> Meeting:
     """An editor's change of a meeting's date, precision, place, country, kind or occasion."""
@@ -616,13 +533,6 @@ def meeting_set_status(meeting_id: int, status: str, *, by) -> Meeting:
     return meeting
 
 
-def _touch(meeting: Meeting, field: str, by) -> None:
-    meeting.edited_fields = sorted(set(meeting.edited_fields) | {field})
-    meeting.version += 1
-    meeting._history_user = by
-    meeting.save()
-
-
 @transaction.atomic
 def meeting_participant_add(meeting_id: int, leader: Leader, *, by) -> Meeting:
     meeting = lock_for_edit(Meeting, meeting_id, None)
@@ -630,7 +540,7 @@ def meeting_participant_add(meeting_id: int, leader: Leader, *, by) -> Meeting:
         _, created = Participation.objects.get_or_create(meeting=meeting, leader=leader)
     if created:
         participants_changed(meeting)
-        _touch(meeting, "participants", by)
+        mark_edited(meeting, ["participants"], by)
     return meeting
 
 
@@ -643,7 +553,7 @@ def meeting_participant_remove(meeting_id: int, leader_id: int, *, by) -> Meetin
         with pairs_follow(meeting):
             participation.delete()
         participants_changed(meeting)
-        _touch(meeting, "participants", by)
+        mark_edited(meeting, ["participants"], by)
     return meeting
 
 
@@ -836,9 +746,5 @@ def revert_to(record, history_id: int, *, by):
                 if _offices_revert(current, when, by, machine_until):
                     changed.append("offices")
             if changed:
-                current.edited_fields = sorted(set(current.edited_fields) | set(changed))
-                current.version += 1
-                current._history_user = by
-                current._change_reason = f"revert:{history_id}"
-                current.save()
+                mark_edited(current, changed, by, reason=f"revert:{history_id}")
     return current

@@ -28,11 +28,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from diplomacy.core.caching import cached_response, form_values, lazy
 from diplomacy.leaders.models import Leader
-from diplomacy.meetings.caching import cached_response, form_values, lazy
 from diplomacy.meetings.filters import MeetingFilter, invalid_filters, leader_from_param
 from diplomacy.meetings.models import Meeting, MonthCount, Participation
 from diplomacy.meetings.month_counts import UNDATED, month_index, month_start
+from diplomacy.meetings.selectors import country_choices
 from diplomacy.meetings.templatetags.analyst import country_name
 
 MARKS_CAP = 500  # meetings drawn one by one at most; past it, the density band
@@ -546,8 +547,6 @@ def form_context(request) -> dict:
 def timeline_chart(request):
     """The timeline as a chart: the filter form and the chart's frame; the drawing is
     static/js/timeline.js's, from timeline_data."""
-    from diplomacy.meetings.views import country_choices  # the views import this module
-
     filters = MeetingFilter(list_filter_data(request.GET))
     window = view_values(request.GET)
     bad_window = any(not isinstance(window[name], date | None) for name in ("start", "end"))

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
-from diplomacy.meetings import api, maps, network, timeline, views
+from diplomacy.leaders.api import api_leaders
+from diplomacy.meetings import api, article_page, leader_page, maps, network, timeline, views
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
@@ -15,5 +16,10 @@ urlpatterns = [
     ),
     path("api/meetings", api.api_meetings, name="api_meetings"),
     path("api/statements", api.api_statements, name="api_statements"),
-    path("api/leaders", api.api_leaders, name="api_leaders"),
+    path("api/leaders", api_leaders, name="api_leaders"),
+    # Pages of a leader and of an article with what the record holds about them; after
+    # leaders/urls.py and articles/urls.py in diplomacy/urls.py, which route the rest.
+    path("leaders/<slug:slug>/", leader_page.leader_detail, name="leader"),
+    path("leaders/<slug:slug>/feed/", leader_page.LeaderFeed(), name="leader_feed"),
+    path("articles/<int:pk>/", article_page.article_detail, name="article"),
 ]

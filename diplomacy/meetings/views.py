@@ -4,8 +4,7 @@ from django.db import connection
 from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
-from diplomacy.leaders.models import Leader
-from diplomacy.meetings.caching import lazy
+from diplomacy.core.caching import lazy
 from diplomacy.meetings.filters import (
     Cursor,
     MeetingFilter,
@@ -15,6 +14,7 @@ from diplomacy.meetings.filters import (
 )
 from diplomacy.meetings.highlight import highlight
 from diplomacy.meetings.models import Meeting, Mention, Statement
+from diplomacy.meetings.selectors import country_choices
 from diplomacy.meetings.timeline import (
     any_of_leaders,
     filter_query,
@@ -40,15 +40,6 @@ def _mark_month_headers(rows: list[Meeting], after: str | None) -> None:
         label = meeting.month_label
         meeting.month_header = label if label != previous else None
         previous = label
-
-
-def country_choices() -> list[str]:
-    return list(
-        Leader.objects.exclude(country="")
-        .order_by("country")
-        .values_list("country", flat=True)
-        .distinct()
-    )
 
 
 def timeline(request):

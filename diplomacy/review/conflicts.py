@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db import models
 
-from diplomacy.meetings.services import StaleEdit
+from diplomacy.core.editing import StaleEdit
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def _raw(field: forms.Field, value) -> str:
 
 
 def stale_conflict(
-    submitted: forms.Form, stale: StaleEdit, seen: dict, *, fields: dict[str, str], action: str,
+    submitted: forms.BaseForm, stale: StaleEdit, seen: dict, *, fields: dict[str, str], action: str,
     target: str,
 ) -> Conflict:  # fmt: skip
     """The conflict between a valid `submitted` form and the record saved meanwhile.

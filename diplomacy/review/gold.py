@@ -129,6 +129,8 @@ def records_of(articles: QuerySet[Article]) -> list[ArticleRecords]:
     )
     meeting_ids: dict[int, list[int]] = {}
     for item in evidence:
+        if item.article_id is None or item.meeting_id is None:
+            continue
         records = by_id[item.article_id]
         if item.meeting_id not in records.evidence:
             records.evidence[item.meeting_id] = item

@@ -88,7 +88,7 @@ def _merges(reasons) -> dict[int, Merge]:
 
 
 # What a merge moved, by kind: the key in Merge.moved and the words for one and many.
-MOVED = {
+MOVED: dict[str, list[tuple[str, str, str]]] = {
     Merge.Kind.LEADER: [
         ("aliases", "alias", "aliases"),
         ("offices", "office", "offices"),
@@ -145,7 +145,7 @@ def history_entries(record, limit: int = 30) -> list[dict]:
     merges = _merges(e.history_change_reason for e in entries)
     names = _Names()
     model = type(record)
-    rows = []
+    rows: list[dict] = []
     for newer, older in zip(entries, [*entries[1:], None], strict=False):
         if len(rows) == limit:
             break

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from diplomacy.leaders.models import Leader
 from diplomacy.meetings.models import Evidence, Meeting, Participation, ReviewStatus, Statement
@@ -42,7 +43,7 @@ def _source_row(record, rows: list, group: tuple[str, ...]):
 
 def _machine_values(model, record, rows: list, groups) -> dict:
     """The machine's value of each field of ``groups``, by attname."""
-    values = {}
+    values: dict[str, object] = {}
     for group in groups:
         source = _source_row(record, rows, group) or record
         values.update((n, getattr(source, n)) for n in (_attname(model, f) for f in group))
@@ -84,7 +85,7 @@ def _merge_origins(meeting_ids: set[int]) -> dict[tuple[int, int], int]:
     """(evidence id, meeting it is on) -> the meeting an editor's merge moved it from, for
     every merge not undone into these meetings or, in turn, into those."""
     origins: dict[tuple[int, int], int] = {}
-    wanted, seen = set(meeting_ids), set()
+    wanted, seen = set(meeting_ids), set[int]()
     while wanted - seen:
         batch = wanted - seen
         seen |= batch
@@ -121,7 +122,8 @@ def _participants_then(meeting: Meeting, rows: list, when) -> set[int]:
     a participation never changes meeting). A participation created without a history
     row (the engine's bulk writes) keeps its present leader."""
     now = {p.pk: p.leader_id for p in meeting.participations.all()}
-    earlier, previous = {}, {}
+    earlier: dict[int, Any] = {}  # participation id -> its latest history row so far
+    previous: dict[int, Any] = {}  # history id -> the row before it, or None
     for row in rows:
         previous[row.history_id] = earlier.get(row.id)
         earlier[row.id] = row
@@ -148,10 +150,10 @@ def _surviving(leader_ids: set[int]) -> dict[int, int]:
         wanted = {t for t in found.values() if t is not None and t not in pointers}
     result = {}
     for start in leader_ids:
-        pk, seen = start, set()
-        while pointers.get(pk) is not None and pk not in seen:
+        pk, seen = start, set[int]()
+        while (nxt := pointers.get(pk)) is not None and pk not in seen:
             seen.add(pk)
-            pk = pointers[pk]
+            pk = nxt
         if pk in pointers:
             result[start] = pk
     return result
@@ -214,7 +216,7 @@ def _by_name(leader: Leader) -> str:
 def stored_prediction(records: ArticleRecords, view: MachineView) -> dict:
     """The article's stored extraction as the engine output it (SCHEMA.md's fields that
     score.py reads)."""
-    leaders, names = view.leaders, {}
+    leaders, names = view.leaders, dict[int, Leader]()
     meetings = []
     for pk in view.by_article.get(records.article.pk, []):
         m = view.meetings[pk]

@@ -33,7 +33,7 @@ def _articles(request) -> tuple[dict, list[ArticleRecords], list[ArticleRecords]
     corrections, which count each reviewed record)."""
     form = QualityFilter(request.GET)
     if not form.is_valid():
-        reasons = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
+        reasons = [f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()]
         return HttpResponse(" ".join(reasons), status=400, content_type="text/plain; charset=utf-8")
     values = form.cleaned_data
     reviewed = reviewed_articles(partial=True, language=values["language"])

@@ -14,10 +14,11 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from diplomacy.core.editing import lock_for_edit
 from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
 from diplomacy.meetings.models import Evidence, Meeting, Mention, Participation, Statement
 from diplomacy.meetings.pairs import pairs_follow
-from diplomacy.meetings.services import lock_for_edit, participants_changed, revert_to
+from diplomacy.meetings.services import participants_changed, revert_to
 from diplomacy.review.models import Merge
 
 # The fields a meeting merge fills on `keep` when only `drop` knows them.

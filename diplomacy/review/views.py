@@ -6,23 +6,24 @@ server, and answers an HTMX request with the updated fragment (a plain request i
 redirected back, so it all works without JS).
 """
 
-import datetime
-import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from diplomacy.core.editing import StaleEdit
+from diplomacy.core.htmx import render_panel
 from diplomacy.leaders import services as leader_services
-from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
+from diplomacy.leaders.models import Alias, Leader, Office
 from diplomacy.meetings import services
-from diplomacy.meetings.filters import leader_from_param
 from diplomacy.meetings.highlight import highlight
-from diplomacy.meetings.models import Meeting, Mention, Participation, ReviewStatus, Statement
+from diplomacy.meetings.models import Meeting, Mention, ReviewStatus, Statement
 from diplomacy.review import services as review_services
 from diplomacy.review.conflicts import stale_conflict
 from diplomacy.review.forms import (
@@ -38,6 +39,7 @@ from diplomacy.review.forms import (
 )
 from diplomacy.review.history import history_entries, leader_history, meeting_history
 from diplomacy.review.models import Merge
+from diplomacy.review.selectors import merge_candidates, queue_after, queue_filtered
 
 QUEUE_PAGE = 50
 MEETING_FIELDS = ["date", "date_precision", "place", "country", "kind", "occasion"]
@@ -48,34 +50,64 @@ can_edit_statements = permission_required("meetings.change_statement", raise_exc
 can_edit_leaders = permission_required("leaders.change_leader", raise_exception=True)
 
 
+# --- answering an edit: the same for meetings, statements and leaders ---------------
+
+
+@dataclass(frozen=True)
+class RecordPanel:
+    """The review page of one kind of record, as its edit views answer."""
+
+    template: str
+    partial: str  # the page's {% partialdef %} that HTMX swaps
+    page: str  # the URL name of the record's review page
+    url_field: str  # what that URL takes: "pk" or "slug"
+    # The record as its panel reads it, and the panel's context from it (the forms and
+    # the conflict to show back as keywords).
+    queryset: Callable[[], QuerySet]
+    context: Callable[..., dict]
+
+    @property
+    def panel(self) -> tuple[str, str]:
+        return self.template, self.partial
+
+
+def _reply(request, kind: RecordPanel, pk: int, status: int = 200, **shown) -> HttpResponse:
+    """After an edit: a plain request that succeeded goes back to the review page; HTMX
+    gets the panel, errors included (base.html's htmx-config swaps 400 and 409), and a
+    plain request with errors the whole page with them."""
+    record = get_object_or_404(kind.queryset(), pk=pk)
+    if not request.htmx and status == 200:
+        return redirect(kind.page, getattr(record, kind.url_field))
+    return render_panel(request, *kind.panel, kind.context(record, **shown), status=status)
+
+
+def _set_status(request, kind: RecordPanel, pk: int, set_status) -> HttpResponse:
+    """Verify, reject or reopen a record with its service ``set_status(pk, status, by=)``."""
+    status = request.POST.get("status")
+    if status not in (ReviewStatus.VERIFIED, ReviewStatus.REJECTED, ReviewStatus.EXTRACTED):
+        return _reply(request, kind, pk, status=400)
+    get_object_or_404(kind.queryset().model, pk=pk)
+    set_status(pk, status, by=request.user)
+    return _reply(request, kind, pk)
+
+
+def _revert(request, kind: RecordPanel, record, history_id: int) -> HttpResponse:
+    """Revert, or show why not: in the panel for HTMX, as a message otherwise."""
+    get_object_or_404(record.history, history_id=history_id)
+    try:
+        review_services.record_revert(record, history_id, by=request.user)
+    except review_services.MergeRefused as refused:
+        if request.htmx:
+            context = kind.context(get_object_or_404(kind.queryset(), pk=record.pk))
+            context["history_error"] = str(refused)
+            return render_panel(request, *kind.panel, context)
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "Reverted to that version.")
+    return _reply(request, kind, record.pk)
+
+
 # --- queue -------------------------------------------------------------------------
-
-
-def _queue_filters(values: dict, meetings, statements):
-    """Narrow the queue by the cleaned parameters of a valid QueueFilter."""
-    if article := values["article"]:
-        meetings = meetings.filter(evidence__article_id=article).distinct()
-        statements = statements.filter(article_id=article)
-    if name := values["leader"]:
-        leader = leader_from_param(name)
-        meetings = meetings.filter(participations__leader=leader) if leader else meetings.none()
-        statements = statements.filter(speaker=leader) if leader else statements.none()
-    if kind := values["kind"]:
-        meetings = meetings.filter(kind=kind)
-    # Meetings imported from structured records (they keep the record's id) or read in
-    # articles: editors can work through each apart.
-    if source := values["source"]:
-        imported = Q(external_id__isnull=False)
-        meetings = meetings.filter(imported) if source == "imported" else meetings.exclude(imported)
-    return meetings, statements
-
-
-def _after(queryset, cursor: tuple[float, int] | None):
-    """Keyset pagination over (confidence, id) ascending: lowest confidence first."""
-    if cursor is None:
-        return queryset
-    confidence, pk = cursor
-    return queryset.filter(Q(confidence__gt=confidence) | Q(confidence=confidence, pk__gt=pk))
 
 
 def _bad_parameters(form) -> HttpResponse:
@@ -91,7 +123,7 @@ def review_queue(request):
         return _bad_parameters(form)
     values = form.cleaned_data
     showing = values["type"] or "meetings"
-    meetings, statements = _queue_filters(
+    meetings, statements = queue_filtered(
         values, Meeting.objects.for_review(), Statement.objects.for_review()
     )
     counts = {"meetings": meetings.count(), "statements": statements.count()}
@@ -99,7 +131,7 @@ def review_queue(request):
         items = meetings.prefetch_related("participants").order_by("confidence", "pk")
     else:
         items = statements.select_related("speaker", "article").order_by("confidence", "pk")
-    page = list(_after(items, values["after"])[: QUEUE_PAGE + 1])
+    page = list(queue_after(items, values["after"])[: QUEUE_PAGE + 1])
     rows, more = page[:QUEUE_PAGE], len(page) > QUEUE_PAGE
     params = request.GET.copy()
     params.pop("after", None)
@@ -165,25 +197,13 @@ def meeting_panel_context(meeting: Meeting, form=None, stale=None, add_form=None
     }
 
 
-def _meeting_reply(request, meeting_id: int, form=None, stale=None, status=200, add_form=None):
-    meeting = get_object_or_404(Meeting.objects.prefetch_related("participants"), pk=meeting_id)
-    if not request.htmx and status == 200:
-        return redirect("review_meeting", meeting.pk)
-    # HTMX swaps the panel, errors included (base.html's htmx-config swaps 400 and 409);
-    # a plain request with errors gets the whole page with them.
-    template = "review/meeting.html#meeting-panel" if request.htmx else "review/meeting.html"
-    context = meeting_panel_context(meeting, form, stale, add_form)
-    return render(request, template, context, status=status)
-
-
 @can_edit_meetings
 def review_meeting(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.prefetch_related("participants"), pk=pk)
     if meeting.merged_into_id:
         messages.info(request, f"Meeting {pk} was merged into this one.")
         return redirect("review_meeting", meeting.merged_into_id)
-    template = "review/meeting.html#meeting-panel" if request.htmx else "review/meeting.html"
-    return render(request, template, meeting_panel_context(meeting))
+    return render_panel(request, *MEETING.panel, meeting_panel_context(meeting))
 
 
 def _seen(record, version: int, fields: list[str]) -> dict:
@@ -199,31 +219,26 @@ def meeting_edit(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = MeetingEditForm(request.POST, instance=Meeting.objects.get(pk=pk))
     if not form.is_valid():
-        return _meeting_reply(request, pk, form=form, status=400)
+        return _reply(request, MEETING, pk, form=form, status=400)
     version = form.cleaned_data["version"]
     fields = {name: form.cleaned_data[name] for name in MEETING_FIELDS}
     seen = _seen(meeting, version, MEETING_FIELDS)
     try:
         services.meeting_update(pk, version=version, fields=fields, seen=seen, by=request.user)
-    except services.StaleEdit as stale:
+    except StaleEdit as stale:
         conflict = stale_conflict(
             form, stale, seen, fields={name: name for name in MEETING_FIELDS},
             action=request.path, target="#meeting-panel",
         )  # fmt: skip
-        return _meeting_reply(request, pk, stale=conflict, status=409)
+        return _reply(request, MEETING, pk, stale=conflict, status=409)
     messages.success(request, "Meeting saved.")
-    return _meeting_reply(request, pk)
+    return _reply(request, MEETING, pk)
 
 
 @require_POST
 @can_edit_meetings
 def meeting_status(request, pk: int):
-    status = request.POST.get("status")
-    if status not in (ReviewStatus.VERIFIED, ReviewStatus.REJECTED, ReviewStatus.EXTRACTED):
-        return _meeting_reply(request, pk, status=400)
-    get_object_or_404(Meeting, pk=pk)
-    services.meeting_set_status(pk, status, by=request.user)
-    return _meeting_reply(request, pk)
+    return _set_status(request, MEETING, pk, services.meeting_set_status)
 
 
 @require_POST
@@ -232,9 +247,9 @@ def participant_add(request, pk: int):
     get_object_or_404(Meeting, pk=pk)
     form = ParticipantAddForm(request.POST)
     if not form.is_valid():
-        return _meeting_reply(request, pk, add_form=form, status=400)
+        return _reply(request, MEETING, pk, add_form=form, status=400)
     services.meeting_participant_add(pk, form.cleaned_data["leader"], by=request.user)
-    return _meeting_reply(request, pk)
+    return _reply(request, MEETING, pk)
 
 
 @require_POST
@@ -244,62 +259,12 @@ def participant_remove(request, pk: int, leader_id: int):
     # A leader no longer taking part (a second click) is not an error; an unknown one is.
     get_object_or_404(Leader, pk=leader_id)
     services.meeting_participant_remove(pk, leader_id, by=request.user)
-    return _meeting_reply(request, pk)
+    return _reply(request, MEETING, pk)
 
 
 # --- merges and reverts ------------------------------------------------------------
 # A merge is searched for, compared side by side and confirmed; every merge can be undone
 # from the history of the record that stayed (review/services.py keeps what it moved).
-
-
-def _date_range(token: str):
-    """'2025' / '2025-09' / '2025-09-03' -> (first day, last day), or None."""
-    if not re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", token):
-        return None
-    try:
-        day, precision = services.parse_partial_date(token)
-    except ValueError:
-        return None
-    if precision == "year":
-        return day, day.replace(month=12, day=31)
-    if precision == "month":
-        following = day.replace(year=day.year + day.month // 12, month=day.month % 12 + 1)
-        return day, following - datetime.timedelta(days=1)
-    return day, day
-
-
-def merge_candidates(keep: Meeting, query: str, limit: int = 20) -> list[Meeting]:
-    """Meetings that may be `keep`'s duplicate: with a participant named by each word of
-    the query and on a date given in it; with no query, those sharing a participant."""
-    found = (
-        Meeting.objects.filter(merged_into=None)
-        .exclude(status=ReviewStatus.REJECTED)
-        .exclude(pk=keep.pk)
-    )
-    words = []
-    for token in query.split():
-        if (period := _date_range(token)) is not None:
-            found = found.filter(date__range=period)
-        elif len(normalize_name(token)) >= 2:
-            words.append(token)
-    for word in words:
-        typed = normalize_name(word)
-        named = Leader.objects.filter(
-            Q(aliases__normalized__startswith=typed)
-            | Q(aliases__normalized__contains=f" {typed}")
-            | Q(name__icontains=word)
-        ).values("pk")
-        found = found.filter(
-            pk__in=Participation.objects.filter(leader__in=named).values("meeting")
-        )
-    if not query.strip():
-        found = found.filter(
-            pk__in=Participation.objects.filter(
-                leader__in=keep.participations.values("leader")
-            ).values("meeting")
-        )
-    newest_first = found.order_by(F("date").desc(nulls_last=True), "-pk")
-    return list(newest_first.prefetch_related("participants")[:limit])
 
 
 @can_edit_meetings
@@ -374,33 +339,10 @@ def merge_undo(request, pk: int):
     return redirect("review_meeting", merge.keep_id)
 
 
-def _revert(request, record, history_id: int, reply):
-    """Revert, or show why not: in the panel for HTMX, as a message otherwise."""
-    get_object_or_404(record.history, history_id=history_id)
-    try:
-        review_services.record_revert(record, history_id, by=request.user)
-    except review_services.MergeRefused as refused:
-        if request.htmx:
-            return reply(str(refused))
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, "Reverted to that version.")
-    return reply(None)
-
-
 @require_POST
 @can_edit_meetings
 def meeting_revert(request, pk: int, history_id: int):
-    meeting = get_object_or_404(Meeting, pk=pk)
-
-    def reply(error):
-        if error is None:
-            return _meeting_reply(request, pk)
-        context = meeting_panel_context(meeting)
-        context["history_error"] = error
-        return render(request, "review/meeting.html#meeting-panel", context)
-
-    return _revert(request, meeting, history_id, reply)
+    return _revert(request, MEETING, get_object_or_404(Meeting, pk=pk), history_id)
 
 
 # --- statements --------------------------------------------------------------------
@@ -421,19 +363,10 @@ def statement_panel_context(statement: Statement, form=None, stale=None) -> dict
     }
 
 
-def _statement_reply(request, pk: int, form=None, stale=None, status=200):
-    statement = get_object_or_404(Statement.objects.select_related("speaker", "article"), pk=pk)
-    if not request.htmx and status == 200:
-        return redirect("review_statement", pk)
-    template = "review/statement.html#statement-panel" if request.htmx else "review/statement.html"
-    return render(request, template, statement_panel_context(statement, form, stale), status=status)
-
-
 @can_edit_statements
 def review_statement(request, pk: int):
     statement = get_object_or_404(Statement.objects.select_related("speaker", "article"), pk=pk)
-    template = "review/statement.html#statement-panel" if request.htmx else "review/statement.html"
-    return render(request, template, statement_panel_context(statement))
+    return render_panel(request, *STATEMENT.panel, statement_panel_context(statement))
 
 
 @require_POST
@@ -443,7 +376,7 @@ def statement_edit(request, pk: int):
     meetings = Meeting.objects.filter(evidence__article=statement.article_id).distinct()
     form = StatementEditForm(request.POST, instance=Statement.objects.get(pk=pk), meetings=meetings)
     if not form.is_valid():
-        return _statement_reply(request, pk, form=form, status=400)
+        return _reply(request, STATEMENT, pk, form=form, status=400)
     version = form.cleaned_data["version"]
     fields = {
         "speaker": form.cleaned_data["speaker_name"],
@@ -454,39 +387,25 @@ def statement_edit(request, pk: int):
     seen = _seen(statement, version, STATEMENT_FIELDS)
     try:
         services.statement_update(pk, version=version, fields=fields, seen=seen, by=request.user)
-    except services.StaleEdit as stale:
+    except StaleEdit as stale:
         names = {"speaker": "speaker_name", "text": "text", "kind": "kind", "meeting": "meeting"}
         conflict = stale_conflict(
             form, stale, seen, fields=names, action=request.path, target="#statement-panel"
         )
-        return _statement_reply(request, pk, stale=conflict, status=409)
-    return _statement_reply(request, pk)
+        return _reply(request, STATEMENT, pk, stale=conflict, status=409)
+    return _reply(request, STATEMENT, pk)
 
 
 @require_POST
 @can_edit_statements
 def statement_status(request, pk: int):
-    status = request.POST.get("status")
-    if status not in (ReviewStatus.VERIFIED, ReviewStatus.REJECTED, ReviewStatus.EXTRACTED):
-        return _statement_reply(request, pk, status=400)
-    get_object_or_404(Statement, pk=pk)
-    services.statement_set_status(pk, status, by=request.user)
-    return _statement_reply(request, pk)
+    return _set_status(request, STATEMENT, pk, services.statement_set_status)
 
 
 @require_POST
 @can_edit_statements
 def statement_revert(request, pk: int, history_id: int):
-    statement = get_object_or_404(Statement, pk=pk)
-
-    def reply(error):
-        if error is None:
-            return _statement_reply(request, pk)
-        context = statement_panel_context(statement)
-        context["history_error"] = error
-        return render(request, "review/statement.html#statement-panel", context)
-
-    return _revert(request, statement, history_id, reply)
+    return _revert(request, STATEMENT, get_object_or_404(Statement, pk=pk), history_id)
 
 
 # --- leaders -----------------------------------------------------------------------
@@ -509,21 +428,12 @@ def leader_edit_context(leader: Leader, **forms) -> dict:
     }
 
 
-def _leader_reply(request, leader: Leader, status=200, **forms):
-    if not request.htmx and status == 200:
-        return redirect("review_leader", leader.slug)
-    leader.refresh_from_db()
-    template = "review/leader.html#leader-panel" if request.htmx else "review/leader.html"
-    return render(request, template, leader_edit_context(leader, **forms), status=status)
-
-
 @can_edit_leaders
 def review_leader(request, slug: str):
     leader = get_object_or_404(Leader, slug=slug)
     if leader.merged_into_id:
         return redirect("review_leader", leader.merged_into.slug)
-    template = "review/leader.html#leader-panel" if request.htmx else "review/leader.html"
-    return render(request, template, leader_edit_context(leader))
+    return render_panel(request, *LEADER.panel, leader_edit_context(leader))
 
 
 @require_POST
@@ -532,7 +442,7 @@ def leader_edit(request, slug: str):
     leader = get_object_or_404(Leader, slug=slug)
     form = LeaderEditForm(request.POST)
     if not form.is_valid():
-        return _leader_reply(request, leader, status=400, edit_form=form)
+        return _reply(request, LEADER, leader.pk, status=400, edit_form=form)
     version = form.cleaned_data["version"]
     fields = {"name": form.cleaned_data["name"], "country": form.cleaned_data["country"]}
     seen = _seen(leader, version, ["name", "country"])
@@ -540,13 +450,13 @@ def leader_edit(request, slug: str):
         leader_services.leader_update(
             leader.pk, version=version, fields=fields, seen=seen, by=request.user
         )
-    except services.StaleEdit as stale:
+    except StaleEdit as stale:
         conflict = stale_conflict(
             form, stale, seen, fields={"name": "name", "country": "country"},
             action=request.path, target="#leader-panel",
         )  # fmt: skip
-        return _leader_reply(request, leader, status=409, stale=conflict)
-    return _leader_reply(request, leader)
+        return _reply(request, LEADER, leader.pk, status=409, stale=conflict)
+    return _reply(request, LEADER, leader.pk)
 
 
 @require_POST
@@ -562,8 +472,8 @@ def alias_add(request, slug: str):
         except ValueError as error:
             form.add_error("alias", str(error))
     if form.errors:
-        return _leader_reply(request, leader, status=400, alias_form=form)
-    return _leader_reply(request, leader)
+        return _reply(request, LEADER, leader.pk, status=400, alias_form=form)
+    return _reply(request, LEADER, leader.pk)
 
 
 @require_POST
@@ -573,7 +483,7 @@ def alias_remove(request, slug: str, alias_id: int):
     leader_services.alias_remove(
         get_object_or_404(Alias, pk=alias_id, leader=leader), by=request.user
     )
-    return _leader_reply(request, leader)
+    return _reply(request, LEADER, leader.pk)
 
 
 @require_POST
@@ -592,8 +502,8 @@ def office_add(request, slug: str):
         except ValueError as error:
             form.add_error(None, str(error))
     if form.errors:
-        return _leader_reply(request, leader, status=400, office_form=form)
-    return _leader_reply(request, leader)
+        return _reply(request, LEADER, leader.pk, status=400, office_form=form)
+    return _reply(request, LEADER, leader.pk)
 
 
 @require_POST
@@ -603,7 +513,7 @@ def office_remove(request, slug: str, office_id: int):
     leader_services.office_remove(
         get_object_or_404(Office, pk=office_id, leader=leader), by=request.user
     )
-    return _leader_reply(request, leader)
+    return _reply(request, LEADER, leader.pk)
 
 
 @require_POST
@@ -629,14 +539,18 @@ def leader_merge(request, slug: str):
 @require_POST
 @can_edit_leaders
 def leader_revert(request, slug: str, history_id: int):
-    leader = get_object_or_404(Leader, slug=slug)
+    return _revert(request, LEADER, get_object_or_404(Leader, slug=slug), history_id)
 
-    def reply(error):
-        if error is None:
-            return _leader_reply(request, leader)
-        leader.refresh_from_db()
-        context = leader_edit_context(leader)
-        context["history_error"] = error
-        return render(request, "review/leader.html#leader-panel", context)
 
-    return _revert(request, leader, history_id, reply)
+MEETING = RecordPanel(
+    "review/meeting.html", "meeting-panel", "review_meeting", "pk",
+    lambda: Meeting.objects.prefetch_related("participants"), meeting_panel_context,
+)  # fmt: skip
+STATEMENT = RecordPanel(
+    "review/statement.html", "statement-panel", "review_statement", "pk",
+    lambda: Statement.objects.select_related("speaker", "article"), statement_panel_context,
+)  # fmt: skip
+LEADER = RecordPanel(
+    "review/leader.html", "leader-panel", "review_leader", "slug",
+    Leader.objects.all, leader_edit_context,
+)  # fmt: skip

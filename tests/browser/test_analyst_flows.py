@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from diplomacy.articles import services
+from diplomacy.meetings import ingestion
 from diplomacy.meetings.models import Meeting
 from tests.browser.conftest import log_in, screenshot
 from tests.factories import LeaderFactory, MeetingFactory, StatementFactory
@@ -50,7 +51,7 @@ def test_filter_timeline_go_back_and_scroll(page):
 
 def test_meeting_page_highlights_the_evidence(page, kb, seed_text):
     article = services.article_create(text=seed_text)
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     past = Meeting.objects.get(reported_as="past")
     log_in(page, "analyst")
     page.goto(f"{page.base_url}/?view=list")

@@ -3,6 +3,7 @@
 import pytest
 
 from diplomacy.articles import services
+from diplomacy.meetings import ingestion
 from diplomacy.meetings.models import Meeting, Statement
 from tests.browser.conftest import log_in
 
@@ -11,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_no_page_violates_the_content_security_policy(page, kb, seed_text):
     article = services.article_create(text=seed_text)
-    services.article_ingest(article.pk)
+    ingestion.article_ingest(article.pk)
     meeting = Meeting.objects.first()
     statement = Statement.objects.first()
     leader = meeting.participants.first()

@@ -6,11 +6,12 @@ import pytest
 
 from diplomacy.extraction import KnowledgeBase, extract, load_knowledge_base
 from diplomacy.extraction.types import Extraction
+from diplomacy.leaders.data import LEADERS_FILE
 
 
 @pytest.fixture(scope="session")
 def knowledge_base() -> KnowledgeBase:
-    return load_knowledge_base()
+    return load_knowledge_base(LEADERS_FILE)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from pathlib import Path
 from django.conf import settings
 
 from diplomacy.extraction import extract, load_knowledge_base, to_schema
+from diplomacy.leaders.data import LEADERS_FILE
 
 HERE = Path(__file__).resolve().parent
 SHARED = Path(settings.SHARED_DIR)  # ../shared, or DIPLOMACY_SHARED_DIR
@@ -91,7 +92,7 @@ def _scorer():
 
 @cache
 def _kb():
-    return load_knowledge_base()
+    return load_knowledge_base(LEADERS_FILE)
 
 
 def _articles(directory: Path) -> list[tuple[str, str, dict]]:

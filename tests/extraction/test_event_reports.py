@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from diplomacy.extraction import extract, load_knowledge_base
+from diplomacy.leaders.data import LEADERS_FILE
 
 REPORTS = Path(__file__).resolve().parent / "event_reports_en.jsonl"
 # The budget is 2 %; measured 0/178 on 2026-11-26 after the generalisation work, so
@@ -29,7 +30,7 @@ MIN_RECALL = 0.93
 
 @cache
 def _results() -> list[tuple[dict, list]]:
-    kb = load_knowledge_base()
+    kb = load_knowledge_base(LEADERS_FILE)
     out = []
     for line in REPORTS.read_text(encoding="utf-8").splitlines():
         if not line.strip():

@@ -5,8 +5,8 @@ import unicodedata
 from datetime import date
 
 from diplomacy.extraction import KnowledgeBase, load_leader_entries
-from diplomacy.extraction.knowledge import DEFAULT_LEADERS_PATH
 from diplomacy.extraction.types import LeaderEntry, Office
+from diplomacy.leaders.data import LEADERS_FILE as DEFAULT_LEADERS_PATH
 
 
 def test_office_holder_on_a_day(knowledge_base):

@@ -10,6 +10,7 @@
 
 import functools
 import unicodedata
+from collections.abc import Mapping
 
 from babel import Locale, UnknownLocaleError
 from django import template
@@ -21,7 +22,7 @@ register = template.Library()
 
 
 @functools.cache
-def territory_names(language: str) -> dict[str, str]:
+def territory_names(language: str) -> Mapping[str, str]:
     """CLDR's names of countries and territories in a language (English if babel has none)."""
     try:
         return Locale.parse(language, sep="-").territories
@@ -29,7 +30,7 @@ def territory_names(language: str) -> dict[str, str]:
         return Locale.parse("en").territories
 
 
-def _names() -> dict[str, str]:
+def _names() -> Mapping[str, str]:
     return territory_names(get_language() or settings.LANGUAGE_CODE)
 
 
@@ -44,7 +45,7 @@ def country_name(code) -> str:
 
 
 @functools.cache
-def language_names(language: str) -> dict[str, str]:
+def language_names(language: str) -> Mapping[str, str]:
     """CLDR's names of languages in a language (English if babel has none)."""
     try:
         return Locale.parse(language, sep="-").languages

@@ -60,8 +60,9 @@ def output_of(label: str, data: bytes, kb) -> dict:
 
 def main() -> None:
     from diplomacy.extraction import load_knowledge_base
+    from diplomacy.leaders.data import LEADERS_FILE
 
-    kb = load_knowledge_base()
+    kb = load_knowledge_base(LEADERS_FILE)
     with GOLDEN.open("w", encoding="utf-8") as out:
         for label, path in articles():
             data = path.read_bytes()
