@@ -24,8 +24,8 @@ from diplomacy.meetings.models import (
 def leader_from_param(value: str) -> Leader | None:
     """A leader by slug, or by a name or alias as typed in the autocomplete."""
     value = value.strip()
-    if not value:
-        return None
+    if not value or "\x00" in value:
+        return None  # no name holds a NUL (and PostgreSQL refuses one in a query)
     return (
         Leader.objects.filter(slug=value).first()
         or Leader.objects.filter(name__iexact=value).order_by("-known", "pk").first()
