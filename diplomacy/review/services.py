@@ -16,7 +16,9 @@ from simple_history.utils import bulk_update_with_history
 
 from diplomacy.core.editing import lock_for_edit
 from diplomacy.leaders.models import Alias, Leader, Office, normalize_name
+from diplomacy.leaders.services import leader_update
 from diplomacy.meetings.models import Evidence, Meeting, Mention, Participation, Statement
+from diplomacy.meetings.month_counts import counts_follow
 from diplomacy.meetings.pairs import pairs_follow
 from diplomacy.meetings.services import participants_changed, revert_to
 from diplomacy.review.models import Merge
@@ -439,3 +441,21 @@ def record_revert(record, history_id: int, *, by):
                 "into this record: undo that merge first (in the history below)."
             )
     return revert_to(record, history_id, by=by)
+
+
+@transaction.atomic
+def leader_edit(leader_id: int, *, version: int, fields: dict, seen: dict, by) -> Leader:
+    """An editor's change of a leader's name or country. A new country also changes what
+    the country filter and the month counts of the timeline say of every meeting of the
+    leader's, so those follow in the same transaction."""
+    old_country = Leader.objects.filter(pk=leader_id).values_list("country", flat=True).first()
+    if "country" not in fields or fields["country"] == old_country:
+        return leader_update(leader_id, version=version, fields=fields, seen=seen, by=by)
+    meeting_ids = list(
+        Participation.objects.filter(leader_id=leader_id).values_list("meeting_id", flat=True)
+    )
+    with counts_follow(meeting_ids):
+        leader = leader_update(leader_id, version=version, fields=fields, seen=seen, by=by)
+        if meeting_ids:
+            participants_changed(*meeting_ids)
+    return leader

@@ -447,7 +447,7 @@ def leader_edit(request, slug: str):
     fields = {"name": form.cleaned_data["name"], "country": form.cleaned_data["country"]}
     seen = _seen(leader, version, ["name", "country"])
     try:
-        leader_services.leader_update(
+        review_services.leader_edit(
             leader.pk, version=version, fields=fields, seen=seen, by=request.user
         )
     except StaleEdit as stale:
