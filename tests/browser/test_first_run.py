@@ -36,6 +36,14 @@ def test_empty_install_says_what_to_do_then_demo_data_fills_the_timeline(
     call_command("load_demo", data=data)
 
     page.reload()
+    # The chart at / draws the demo meetings (one mark each, or a density band)...
+    page.wait_for_selector("section.timeline-chart[data-mode]", state="attached")
+    drawn = page.locator("section.timeline-chart a.mark, section.timeline-chart g.bucket")
+    expect(drawn.first).to_be_attached()
+    expect(page.get_by_role("heading", name="Nothing here yet")).to_have_count(0)
+    screenshot(page, "first-run-demo-chart")
+    # ...and the list one click away shows them one by one.
+    page.get_by_role("link", name="List", exact=True).click()
     expect(page.locator("article.meeting")).to_have_count(50)
     expect(page.locator("article.meeting .who >> text=Olaf Scholz").first).to_be_visible()
     expect(page.get_by_role("heading", name="Nothing here yet")).to_have_count(0)

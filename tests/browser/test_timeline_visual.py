@@ -181,7 +181,7 @@ def test_three_leaders_get_three_lanes_with_their_meetings_linked(page, three_ye
 
     # Zoomed out, each lane has its own density band.
     _act(page, lambda: page.click("button[data-action=all]"))
-    page.wait_for_selector(f"{CHART}[data-mode=density]")
+    page.wait_for_selector(f"{CHART}[data-mode=density]", state="attached")
     lanes_drawn = page.eval_on_selector_all(
         "g.bucket title", "els => new Set(els.map(e => e.textContent.split(',')[0])).size"
     )
