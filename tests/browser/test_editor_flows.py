@@ -49,10 +49,14 @@ def test_keyboard_review(page):
     second = MeetingFactory(confidence=0.2)
     log_in(page, "editor")
     page.goto(f"{page.base_url}/review/")
+    # The queue and its keyboard script are there before the first key.
+    page.locator("[data-review-item] a").first.wait_for()
+    page.wait_for_load_state("load")
     page.keyboard.press("j")
     page.wait_for_selector(f"#meeting-panel >> text=Meeting {first.pk}")
     page.keyboard.press("v")
     expect(page.locator("#meeting-panel h2")).to_contain_text("Verified")
+    page.wait_for_load_state("networkidle")  # the queue's own refresh, after the panel's
     page.keyboard.press("j")
     page.wait_for_selector(f"#meeting-panel >> text=Meeting {second.pk}")
     page.keyboard.press("x")

@@ -8,6 +8,7 @@ from datetime import date
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.core.cache import cache
 from playwright.sync_api import expect
 
 from diplomacy.meetings import timeline
@@ -24,6 +25,8 @@ CHART = "section.timeline-chart"
 def three_years(monkeypatch):
     """91 meetings over 2019–2021; past 20 in view the chart shows the density."""
     monkeypatch.setattr(timeline, "MARKS_CAP", 20)
+    # Answers cached by earlier tests were computed with the real cap.
+    cache.clear()
     ana = LeaderFactory(name="Ana Popescu", slug="ana-popescu", country="RO")
     jean = LeaderFactory(name="Jean Dupont", slug="jean-dupont", country="FR")
     olaf = LeaderFactory(name="Olaf Berg", slug="olaf-berg", country="DE")
@@ -180,7 +183,7 @@ def test_three_leaders_get_three_lanes_with_their_meetings_linked(page, three_ye
     screenshot(page, "timeline-lanes")
 
     # Zoomed out, each lane has its own density band.
-    _act(page, lambda: page.click("button[data-action=all]"))
+    page.goto(f"{page.base_url}/?leader={ana.slug}&leader={jean.slug}&leader={olaf.slug}")
     page.wait_for_selector(f"{CHART}[data-mode=density]", state="attached")
     lanes_drawn = page.eval_on_selector_all(
         "g.bucket title", "els => new Set(els.map(e => e.textContent.split(',')[0])).size"
