@@ -152,6 +152,10 @@ def _speaker_before(
             for m in subjects
             if m.tj <= verb_k and same_clause(doc, m, verb_k) and not in_relative(doc, m)
         ]
+        # "Путин назвал Моди «…», заявив …": a leader who is the object of a verb before
+        # the speech verb does not speak; the subject before him does.
+        if len(pre) >= 2 and object_of_verb(doc, pre[-1]):
+            pre = pre[:-1]
         post = [m for m in subjects if verb_k < m.ti <= verb_k + 3]
         for m in pre[-1:] + post[:1]:
             key = speaker_of(doc, m, said)

@@ -820,3 +820,13 @@ def test_a_pronoun_speaker_skips_a_sentence_whose_leader_is_only_an_object(run, 
 def test_the_object_of_the_verb_before_a_colon_does_not_speak(run, language, text):
     found = run(text, "2024-11-15")
     assert [speaker for speaker, _ in direct(found)] == [SCHOLZ]
+
+
+def test_a_leader_met_before_the_speech_verb_does_not_speak_for_its_subject(run):
+    text = (
+        "Das Gespräch sei offen gewesen, sagte Scholz am Montag nach einem Treffen mit seinem "
+        "französischen Amtskollegen Emmanuel Macron vor Journalisten und fügte an: „Wir "
+        "brauchen jetzt mehr Tempo bei der Verteidigung.“"
+    )
+    found = run(text, "2024-05-07")
+    assert [speaker for speaker, _ in direct(found)] == [SCHOLZ]
